@@ -1,0 +1,10 @@
+/** Jest transpiles without type-checking (tsc --noEmit checks types once, in `npm test`). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  },
+  testTimeout: 60000,
+};

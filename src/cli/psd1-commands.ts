@@ -1,0 +1,57 @@
+import { Command } from 'commander';
+import * as fs from 'fs';
+import { fromJson, parse, render, toJson } from '../psd1';
+import { CliError, readInput } from './io';
+
+/** Adds `jeajit psd1 parse|render|fmt` to the program. */
+export function addPsd1Commands(program: Command): void {
+  const psd1 = program.command('psd1').description('read and write PowerShell data files (.psd1, .psrc, .pssc)');
+
+  psd1
+    .command('parse')
+    .description('print a data file as JSON (hashtables as objects in source order; script blocks as {"$scriptblock": text})')
+    .argument('<file>', 'the data file (UTF-16 with BOM, or UTF-8 with or without BOM)')
+    .option('--compact', 'print JSON on one line')
+    .action((file: string, opts: { compact?: boolean }) => {
+      const doc = parse(readInput(file), { file });
+      process.stdout.write(toJson(doc.value, opts.compact ? 0 : 2) + '\n');
+    });
+
+  psd1
+    .command('render')
+    .description('render JSON (as printed by `psd1 parse`) as a data file: UTF-8 with BOM, CRLF')
+    .argument('[file]', 'the JSON file, or - for standard input', '-')
+    .action((file: string) => {
+      const source = file === '-' ? '<stdin>' : file;
+      let json: unknown;
+      try {
+        json = JSON.parse(readInput(file).toString('utf8'));
+      } catch (e) {
+        throw new CliError(`${source}: not valid JSON: ${(e as Error).message}`);
+      }
+      let value;
+      try {
+        value = fromJson(json);
+      } catch (e) {
+        throw new CliError(`${source}: ${(e as Error).message}`);
+      }
+      process.stdout.write(render(value));
+    });
+
+  psd1
+    .command('fmt')
+    .description('re-render a data file canonically (prints it, or rewrites it with --write)')
+    .argument('<file>', 'the data file')
+    .option('-w, --write', 'rewrite the file in place')
+    .option('--check', 'print nothing; exit 3 when the file is not canonical')
+    .action((file: string, opts: { write?: boolean; check?: boolean }) => {
+      const original = readInput(file);
+      const canonical = render(parse(original, { file }).value);
+      if (opts.check) {
+        if (!Buffer.from(canonical).equals(original)) throw new CliError(`${file}: not canonical (run jeajit psd1 fmt --write)`, 3);
+        return;
+      }
+      if (opts.write) fs.writeFileSync(file, canonical);
+      else process.stdout.write(canonical);
+    });
+}
