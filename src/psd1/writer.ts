@@ -85,6 +85,9 @@ class Writer {
   private number(v: number, path: readonly (string | number)[]): string {
     if (!Number.isFinite(v)) throw new RenderError(pathText(path), `the number ${v} has no PowerShell literal (allowed: finite numbers)`);
     if (Object.is(v, -0)) return '-0.0';
+    // Whole numbers past 2^53 are doubles here; written as digits, PowerShell would read an exact
+    // Int64 that differs from this double. The exponent form is read back as the same double.
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) return v.toExponential();
     return String(v);
   }
 
