@@ -1,4 +1,4 @@
-import { Psd1Error } from './errors';
+import { LineMap, Psd1Error } from './errors';
 
 /** How the bytes of a data file were encoded. */
 export type Psd1Encoding = 'utf-16le' | 'utf-16be' | 'utf-8-bom' | 'utf-8' | 'windows-1252';
@@ -29,24 +29,26 @@ export function decode(bytes: Uint8Array, file = '<input>'): DecodedText {
   try {
     return { text: decodeUtf8(bytes, file, false), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): string {
-  if (bytes.length % 2 !== 0) {
-    throw new Psd1Error(file, 1, 1, `truncated ${encoding.toUpperCase()} file: ${bytes.length} bytes is an odd count`);
+  const even = bytes.length - (bytes.length % 2);
+  const units = Buffer.from(bytes.subarray(2, even));
+  if (encoding === 'utf-16be') units.swap16();
+  // Buffer's UTF-16 decoding keeps lone surrogates, so they can be found and located.
+  const text = units.toString('utf16le');
+  if (even !== bytes.length) {
+    const at = new LineMap(text).positionAt(text.length);
+    throw new Psd1Error(file, at.line, at.column, `truncated ${encoding.toUpperCase()} file: a stray byte at the end (${bytes.length} bytes is an odd count)`);
   }
-  const body = bytes.subarray(2);
-  if (encoding === 'utf-16le') {
-    return checkSurrogates(new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(body), file);
+  const bad = loneSurrogate(text);
+  if (bad >= 0) {
+    const at = new LineMap(text).positionAt(bad);
+    throw new Psd1Error(file, at.line, at.column, 'malformed UTF-16: a surrogate without its pair (truncated file?)');
   }
-  const swapped = new Uint8Array(body.length);
-  for (let i = 0; i < body.length; i += 2) {
-    swapped[i] = body[i + 1];
-    swapped[i + 1] = body[i];
-  }
-  return checkSurrogates(new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(swapped), file);
+  return text;
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string, strict: boolean): string {
@@ -58,24 +60,28 @@ function decodeUtf8(bytes: Uint8Array, file: string, strict: boolean): string {
   }
 }
 
-/** Node's UTF-16 decoder keeps lone surrogates; a file cut in the middle of a pair is an error. */
-function checkSurrogates(text: string, file: string): string {
-  if (!text.isWellFormed()) {
-    let line = 1;
-    let col = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const pairOk =
-        c >= 0xd800 && c <= 0xdbff
-          ? (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
-          : !(c >= 0xdc00 && c <= 0xdfff);
-      if (!pairOk) throw new Psd1Error(file, line, col, 'malformed UTF-16: a surrogate without its pair (truncated file?)');
-      if (c >= 0xd800 && c <= 0xdbff) i++;
-      if (c === 0x0a) {
-        line++;
-        col = 1;
-      } else col++;
-    }
+/** The offset of the first unpaired surrogate, or -1. */
+function loneSurrogate(text: string): number {
+  if (text.isWellFormed()) return -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    else if (c >= 0xd800 && c <= 0xdfff) return i;
   }
-  return text;
+  return -1;
+}
+
+/** Windows-1252 bytes 0x80-0x9F (Node's TextDecoder reads them as Latin-1 C1 controls). */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes Windows-1252: Latin-1 except for 0x80-0x9F. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  }
+  return out;
 }

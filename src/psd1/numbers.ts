@@ -43,10 +43,15 @@ export function scanNumber(src: string, i: number, isDelimiter: (c: number) => b
     while (isHexDigit(src.charCodeAt(i))) i++;
   } else {
     while (isDigit(src.charCodeAt(i))) i++;
-    if (src.charCodeAt(i) === 0x2e && isDigit(src.charCodeAt(i + 1))) {
-      real = true;
-      i++;
-      while (isDigit(src.charCodeAt(i))) i++;
+    // The fraction may be empty after digits (`1.`, `1.e2`, spec §2.3.5.1.2), but not both sides.
+    if (src.charCodeAt(i) === 0x2e) {
+      const next = src.charCodeAt(i + 1);
+      const emptyFraction = i > start && (Number.isNaN(next) || isDelimiter(next) || (next | 0x20) === 0x65);
+      if (isDigit(next) || emptyFraction) {
+        real = true;
+        i++;
+        while (isDigit(src.charCodeAt(i))) i++;
+      }
     }
     if (i === start) return undefined;
     if ((src.charCodeAt(i) | 0x20) === 0x65) {
@@ -78,10 +83,9 @@ export function scanNumber(src: string, i: number, isDelimiter: (c: number) => b
   if (hex) return hexValue(digits, split.suffix === 'l', multiplier, start, end);
   if (real || split.suffix === 'd') {
     const value = Number(digits) * Number(multiplier);
-    if (split.suffix === 'l' && !Number.isInteger(value)) {
-      return { problem: `'${src.slice(start, end)}' is not a whole number, so it cannot take the long suffix 'l'`, end: start };
-    }
-    return { value, real: real || split.suffix === 'd', end };
+    // `1.2L` is an Int64: PowerShell converts the real with .NET's rounding to even.
+    if (split.suffix === 'l') return { value: roundHalfEven(value), real: false, end };
+    return { value, real: true, end };
   }
   return exactInteger(BigInt(digits) * multiplier, src.slice(start, end), end);
 }
@@ -110,6 +114,13 @@ function splitSuffix(letters: string): { suffix: string; multiplier: string } | 
     if (suffix === '' || suffix === 'l' || suffix === 'd' || PS7_SUFFIXES.has(suffix)) return { suffix, multiplier };
   }
   return undefined;
+}
+
+function roundHalfEven(v: number): number {
+  const floor = Math.floor(v);
+  const diff = v - floor;
+  if (diff !== 0.5) return Math.round(v);
+  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 function isAsciiLetter(c: number): boolean {

@@ -509,6 +509,7 @@ class Parser {
     if (body < 0) {
       let j = open + 2;
       while (isBlank(src.charCodeAt(j))) j++;
+      if (j >= src.length) throw this.error(open, `the here-string starting here is missing its terminator (${double ? '"@' : "'@"} at the very start of a line)`);
       throw this.error(j, 'a here-string header (@\' or @") must be alone at the end of its line');
     }
     const found = findHereStringEnd(src, body, double);

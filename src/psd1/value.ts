@@ -19,8 +19,9 @@ export class ScriptBlock {
  * Folds a key the way PowerShell compares hashtable keys: ordinal, case-insensitive, one UTF-16
  * unit at a time (StringComparer.OrdinalIgnoreCase upper-cases each code unit invariantly).
  */
-export function foldKey(key: Psd1Key): string {
-  if (typeof key === 'number') return `#${key}`;
+export function foldKey(key: Psd1Key): string | number {
+  // A number key is a different key from the string of its digits (@{ 1 = 'a'; '1' = 'b' }).
+  if (typeof key === 'number') return key;
   let ascii = true;
   for (let i = 0; i < key.length; i++) {
     if (key.charCodeAt(i) > 0x7f) {
@@ -43,7 +44,7 @@ export function foldKey(key: Psd1Key): string {
  * case-insensitive, as in PowerShell, and a key may appear once.
  */
 export class PsHashtable {
-  private readonly index = new Map<string, number>();
+  private readonly index = new Map<string | number, number>();
   private readonly keyList: Psd1Key[] = [];
   private readonly valueList: Psd1Value[] = [];
 
