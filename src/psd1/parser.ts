@@ -39,19 +39,40 @@ export interface Psd1Document {
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): Psd1Document {
   const file = options.file ?? '<input>';
   const decoded = typeof input === 'string' ? { text: input, encoding: 'text' as const } : decode(input, file);
-  const offsets = new Map<object, number[]>();
   const lines = new LineMap(decoded.text);
-  const parser = new Parser(decoded.text, file, offsets, lines);
-  const value = parser.parseDocument();
-  const rootOffset = parser.rootOffset;
+  // The fast pass records no positions; they are computed by a second pass when first asked for
+  // (or when an error message needs one), so that parsing stays close to JSON.parse.
+  let value: Psd1Value;
+  try {
+    value = new Parser(decoded.text, file, lines, undefined).parseDocument();
+  } catch (e) {
+    if (!(e instanceof NeedPositions)) throw e;
+    value = recordPositions(decoded.text, file, lines).value;
+  }
+  let positions: { value: Psd1Value; root: number; offsets: Map<object, number[]> } | undefined;
   return {
     file,
     value,
     text: decoded.text,
     encoding: decoded.encoding,
-    locate: (path) => locate(value, rootOffset, offsets, lines, path),
+    locate: (path) => {
+      positions ??= recordPositions(decoded.text, file, lines);
+      // the recording pass reads the same text, so its value has the same paths as `value`
+      return locate(positions.value, positions.root, positions.offsets, lines, path);
+    },
   };
 }
+
+/** Parses again, recording the offset of every container's children. */
+function recordPositions(text: string, file: string, lines: LineMap): { value: Psd1Value; root: number; offsets: Map<object, number[]> } {
+  const offsets = new Map<object, number[]>();
+  const parser = new Parser(text, file, lines, offsets);
+  const value = parser.parseDocument();
+  return { value, root: parser.rootOffset, offsets };
+}
+
+/** Thrown by the fast pass when an error message needs positions only the recording pass has. */
+class NeedPositions extends Error {}
 
 function locate(
   root: Psd1Value,
@@ -65,9 +86,8 @@ function locate(
   let keyOffset: number | undefined;
   for (const step of path) {
     if (value instanceof PsHashtable && typeof step === 'string') {
-      const spelling = value.spellingOf(step);
-      if (spelling === undefined) return undefined;
-      const index = value.keys().indexOf(spelling);
+      if (!value.has(step)) return undefined;
+      const index = value.indexOf(step);
       const table = offsets.get(value)!;
       keyOffset = table[index * 2];
       valueOffset = table[index * 2 + 1];
@@ -121,8 +141,9 @@ class Parser {
   constructor(
     private readonly src: string,
     private readonly file: string,
-    private readonly offsets: Map<object, number[]>,
     private readonly lines: LineMap,
+    /** Where to record child offsets; undefined in the fast pass. */
+    private readonly offsets: Map<object, number[]> | undefined,
   ) {}
 
   parseDocument(): Psd1Value {
@@ -186,15 +207,15 @@ class Parser {
     this.skipTrivia(false);
     if (this.src.charCodeAt(this.i) !== 0x2c) return first;
     const items: Psd1Value[] = [first];
-    const at: number[] = [start];
+    const at = this.offsets ? [start] : undefined;
     while (this.src.charCodeAt(this.i) === 0x2c) {
       this.i++;
       this.skipTrivia(true);
-      at.push(this.i);
+      at?.push(this.i);
       items.push(this.parseUnary());
       this.skipTrivia(false);
     }
-    this.offsets.set(items, at);
+    if (at) this.offsets!.set(items, at);
     return items;
   }
 
@@ -208,7 +229,7 @@ class Parser {
       this.skipTrivia(true);
       const itemAt = this.i;
       const item = [this.parseUnary()];
-      this.offsets.set(item, [itemAt]);
+      this.offsets?.set(item, [itemAt]);
       return item;
     }
     if (isDash(c) || c === 0x2b) {
@@ -282,6 +303,7 @@ class Parser {
     const start = this.i;
     let j = start + 1;
     if (src.charCodeAt(j) === 0x7b) throw this.error(start, 'variables (${...}) are not allowed in a data file; only $true, $false and $null');
+    if (src.charCodeAt(j) === 0x28) throw this.error(start, 'subexpressions $( ) run code and are not allowed in a data file');
     while (j < src.length && isVariableStart(src.charCodeAt(j))) j++;
     const name = src.slice(start + 1, j).toLowerCase();
     this.i = j;
@@ -296,7 +318,7 @@ class Parser {
     const open = this.i;
     this.i += 2;
     const table = new PsHashtable();
-    const at: number[] = [];
+    const at = this.offsets ? ([] as number[]) : undefined;
     for (;;) {
       this.skipSeparators();
       const c = src.charCodeAt(this.i);
@@ -316,18 +338,19 @@ class Parser {
       const valueAt = this.i;
       const value = this.parseStatement();
       if (!table.add(key, value)) {
-        const firstAt = at[table.keys().indexOf(table.spellingOf(key)!) * 2];
+        if (!at) throw new NeedPositions();
+        const firstAt = at[table.indexOf(key) * 2];
         const first = this.lines.positionAt(firstAt);
         throw this.error(keyAt, `duplicate key '${key}' in the hashtable (keys compare case-insensitively; first at ${first.line}:${first.column})`);
       }
-      at.push(keyAt, valueAt);
+      at?.push(keyAt, valueAt);
       this.skipTrivia(false);
       const after = src.charCodeAt(this.i);
       if (!(isNewline(after) || after === 0x3b || after === 0x7d || Number.isNaN(after))) {
         throw this.error(this.i, `${this.describeHere()}: a hashtable entry ends with a line break, ';' or '}'`);
       }
     }
-    this.offsets.set(table, at);
+    if (at) this.offsets!.set(table, at);
     return table;
   }
 
@@ -373,7 +396,7 @@ class Parser {
     const open = this.i;
     this.i += 2;
     const items: Psd1Value[] = [];
-    const at: number[] = [];
+    const at = this.offsets ? ([] as number[]) : undefined;
     for (;;) {
       this.skipSeparators();
       const c = src.charCodeAt(this.i);
@@ -386,15 +409,14 @@ class Parser {
       const value = this.parseStatement();
       // @( ... ) collects what each statement outputs: an array is enumerated one level.
       if (Array.isArray(value)) {
-        const inner = this.offsets.get(value)!;
-        for (let k = 0; k < value.length; k++) {
-          items.push(value[k]);
-          at.push(inner[k]);
+        for (let k = 0; k < value.length; k++) items.push(value[k]);
+        if (at) {
+          at.push(...this.offsets!.get(value)!);
+          this.offsets!.delete(value);
         }
-        this.offsets.delete(value);
       } else {
         items.push(value);
-        at.push(statementAt);
+        at?.push(statementAt);
       }
       this.skipTrivia(false);
       const after = src.charCodeAt(this.i);
@@ -402,7 +424,7 @@ class Parser {
         throw this.error(this.i, `${this.describeHere()}: statements in @( ) end with a line break, ';' or ')'`);
       }
     }
-    this.offsets.set(items, at);
+    if (at) this.offsets!.set(items, at);
     return items;
   }
 

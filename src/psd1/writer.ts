@@ -1,4 +1,5 @@
 import { isSingleQuote } from './chars';
+import { ByteSink } from './byte-sink';
 import { scanCode } from './code-scanner';
 import { Psd1Key, Psd1Value, PsHashtable, ScriptBlock } from './value';
 
@@ -8,27 +9,26 @@ export interface RenderOptions {
   readonly inlineWidth?: number;
 }
 
-const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
-const INDENT = '    ';
 
 /**
  * Renders a value as a PowerShell data file: UTF-8 with BOM and CRLF line breaks (what Windows
- * PowerShell 5.1 reads correctly), 4-space indentation, one hashtable entry a line. The output
- * is a function of the value alone, so the same value always gives the same bytes.
+ * PowerShell 5.1 reads correctly), 4-space indentation, one hashtable entry a line, arrays of
+ * one-line scalars inline up to `inlineWidth` bytes. The output is a function of the value
+ * alone, so the same value always gives the same bytes.
  */
 export function render(value: Psd1Value, options: RenderOptions = {}): Uint8Array {
-  const text = renderText(value, options);
-  const body = Buffer.from(text, 'utf8');
-  const out = new Uint8Array(BOM.length + body.length);
-  out.set(BOM, 0);
-  out.set(body, BOM.length);
-  return out;
+  const writer = new Writer(options.inlineWidth ?? 100);
+  writer.sink.byte(0xef);
+  writer.sink.byte(0xbb);
+  writer.sink.byte(0xbf);
+  writer.value(value, 0, []);
+  writer.sink.ascii('\r\n');
+  return writer.sink.bytes();
 }
 
 /** Renders a value as data-file text (CRLF line breaks, no BOM); see {@link render}. */
 export function renderText(value: Psd1Value, options: RenderOptions = {}): string {
-  const writer = new Writer(options.inlineWidth ?? 100);
-  return writer.value(value, '', []) + '\r\n';
+  return Buffer.from(render(value, options)).toString('utf8', 3);
 }
 
 /** Keywords that a bare hashtable key must not be (the parser would read a statement). */
@@ -40,12 +40,15 @@ const KEYWORDS = new Set(
   ).split(' '),
 );
 
+const SINGLE_QUOTES = /['\u2018-\u201b]/;
+
 /**
  * Quotes a string as a single-quoted PowerShell literal. Every single-quote-class character
  * (U+0027 U+2018 U+2019 U+201A U+201B) is doubled, so nothing inside can close the string:
  * single-quoted strings have no other escapes and no expansion.
  */
 export function quoteString(s: string): string {
+  if (!SINGLE_QUOTES.test(s)) return `'${s}'`;
   let out = "'";
   let segment = 0;
   for (let i = 0; i < s.length; i++) {
@@ -68,17 +71,35 @@ export class RenderError extends Error {
   }
 }
 
+/** Renders values recursively into a byte sink. */
 class Writer {
+  readonly sink = new ByteSink();
+  private readonly keyCache = new Map<Psd1Key, string>();
+
   constructor(private readonly inlineWidth: number) {}
 
-  value(v: Psd1Value, indent: string, path: (string | number)[]): string {
-    if (typeof v === 'string') return quoteString(v);
+  value(v: Psd1Value, indent: number, path: (string | number)[]): void {
+    if (typeof v === 'string') this.string(v, path);
+    else if (v === null || typeof v !== 'object') this.sink.ascii(this.scalar(v, path));
+    else if (Array.isArray(v)) this.array(v, indent, path);
+    else if (v instanceof PsHashtable) this.hashtable(v, indent, path);
+    else if (v instanceof ScriptBlock) this.scriptBlock(v, path);
+    else throw new RenderError(pathText(path), `cannot write a value of type ${describeType(v)} (allowed: string, number, boolean, null, array, PsHashtable, ScriptBlock)`);
+  }
+
+  /** A single-quoted string with every single-quote-class character doubled (see quoteString). */
+  private string(s: string, path: readonly (string | number)[]): void {
+    this.sink.byte(0x27);
+    const bad = this.sink.utf8(s, true);
+    if (bad >= 0) throw new RenderError(pathText(path), `the string has a lone surrogate (U+${s.charCodeAt(bad).toString(16).toUpperCase()}) at index ${bad}, which UTF-8 cannot encode`);
+    this.sink.byte(0x27);
+  }
+
+  /** A scalar other than a string: number, boolean or null. */
+  private scalar(v: number | boolean | null | undefined, path: readonly (string | number)[]): string {
     if (typeof v === 'number') return this.number(v, path);
     if (typeof v === 'boolean') return v ? '$true' : '$false';
     if (v === null) return '$null';
-    if (Array.isArray(v)) return this.array(v, indent, path);
-    if (v instanceof PsHashtable) return this.hashtable(v, indent, path);
-    if (v instanceof ScriptBlock) return this.scriptBlock(v, path);
     throw new RenderError(pathText(path), `cannot write a value of type ${describeType(v)} (allowed: string, number, boolean, null, array, PsHashtable, ScriptBlock)`);
   }
 
@@ -91,53 +112,111 @@ class Writer {
     return String(v);
   }
 
-  private key(k: Psd1Key, path: readonly (string | number)[]): string {
-    if (typeof k === 'number') return this.number(k, path);
-    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !KEYWORDS.has(k.toLowerCase())) return k;
-    return quoteString(k);
+  private key(k: Psd1Key, path: readonly (string | number)[]): void {
+    const cached = this.keyCache.get(k);
+    if (cached !== undefined) {
+      this.sink.ascii(cached);
+    } else if (typeof k === 'number') {
+      this.sink.ascii(this.number(k, path));
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !KEYWORDS.has(k.toLowerCase())) {
+      this.keyCache.set(k, k);
+      this.sink.ascii(k);
+    } else {
+      this.string(k, path);
+    }
   }
 
-  private hashtable(t: PsHashtable, indent: string, path: (string | number)[]): string {
-    if (t.size === 0) return '@{}';
-    const inner = indent + INDENT;
-    let out = '@{\r\n';
-    for (const [k, v] of t.entries()) {
+  private hashtable(t: PsHashtable, indent: number, path: (string | number)[]): void {
+    const sink = this.sink;
+    if (t.size === 0) {
+      sink.ascii('@{}');
+      return;
+    }
+    const inner = indent + 4;
+    sink.ascii('@{\r\n');
+    for (let i = 0; i < t.size; i++) {
+      const k = t.keyAt(i);
       path.push(k);
-      out += `${inner}${this.key(k, path)} = ${this.value(v, inner, path)}\r\n`;
+      sink.spaces(inner);
+      this.key(k, path);
+      sink.ascii(' = ');
+      this.value(t.valueAt(i), inner, path);
+      sink.ascii('\r\n');
       path.pop();
     }
-    return out + indent + '}';
+    sink.spaces(indent);
+    sink.byte(0x7d);
   }
 
-  private array(a: readonly Psd1Value[], indent: string, path: (string | number)[]): string {
-    if (a.length === 0) return '@()';
-    const items = a.map((item, i) => {
-      path.push(i);
-      const text = this.value(item, indent + INDENT, path);
-      path.pop();
-      return text;
-    });
+  private array(a: readonly Psd1Value[], indent: number, path: (string | number)[]): void {
+    const sink = this.sink;
+    if (a.length === 0) {
+      sink.ascii('@()');
+      return;
+    }
+    if (this.inlineArray(a, path)) return;
     // @( ) enumerates what its statement outputs one level deep: a lone item that is itself an
     // array must be wrapped by the unary comma, or it would be flattened into its parent.
-    const lone = a.length === 1 && Array.isArray(a[0]) ? ',' : '';
-    const inline = `@(${lone}${items.join(', ')})`;
-    if (a.every(isScalar) && inline.length <= this.inlineWidth && !/[\r\n]/.test(inline)) return inline;
-    const inner = indent + INDENT;
-    return `@(\r\n${inner}${lone}${items.join(`,\r\n${inner}`)}\r\n${indent})`;
+    const inner = indent + 4;
+    sink.ascii('@(\r\n');
+    sink.spaces(inner);
+    if (a.length === 1 && Array.isArray(a[0])) sink.byte(0x2c);
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) {
+        sink.ascii(',\r\n');
+        sink.spaces(inner);
+      }
+      path.push(i);
+      this.value(a[i], inner, path);
+      path.pop();
+    }
+    sink.ascii('\r\n');
+    sink.spaces(indent);
+    sink.byte(0x29);
   }
 
-  private scriptBlock(b: ScriptBlock, path: readonly (string | number)[]): string {
+  /**
+   * Writes `@('a', 1)` when every item is a one-line scalar and the whole fits `inlineWidth`
+   * bytes; otherwise writes nothing and returns false.
+   */
+  private inlineArray(a: readonly Psd1Value[], path: (string | number)[]): boolean {
+    const sink = this.sink;
+    const start = sink.length;
+    sink.ascii('@(');
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      const oneLineScalar = typeof v === 'string' ? !LINE_BREAK.test(v) : v === null || typeof v !== 'object';
+      if (!oneLineScalar) {
+        sink.truncate(start);
+        return false;
+      }
+      if (i > 0) sink.ascii(', ');
+      path.push(i);
+      if (typeof v === 'string') this.string(v, path);
+      else sink.ascii(this.scalar(v as number | boolean | null, path));
+      path.pop();
+      if (sink.length - start >= this.inlineWidth) {
+        sink.truncate(start); // the closing ) would pass the width
+        return false;
+      }
+    }
+    sink.byte(0x29);
+    return true;
+  }
+
+  private scriptBlock(b: ScriptBlock, path: readonly (string | number)[]): void {
     const check = scanCode(b.text, 0, null, true);
     if (!check.ok) {
       throw new RenderError(pathText(path), `script block text is not self-contained (${check.reason}, at offset ${check.at}); it could end the block early`);
     }
-    return `{${b.text}}`;
+    this.sink.byte(0x7b);
+    const bad = this.sink.utf8(b.text);
+    if (bad >= 0) throw new RenderError(pathText(path), `the script block has a lone surrogate at index ${bad}, which UTF-8 cannot encode`);
+    this.sink.byte(0x7d);
   }
 }
 
-function isScalar(v: Psd1Value): boolean {
-  return v === null || typeof v !== 'object';
-}
+const LINE_BREAK = /[\r\n]/;
 
 function describeType(v: unknown): string {
   if (v === undefined) return 'undefined';

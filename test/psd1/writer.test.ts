@@ -73,6 +73,24 @@ describe('render', () => {
     expect(() => renderText(table([['C', new Date(0)]]))).toThrow(/C: cannot write a value of type Date/);
     expect(() => renderText(table([['D', undefined]]))).toThrow(/D: cannot write a value of type undefined/);
   });
+
+  it('refuses a lone surrogate, which UTF-8 cannot encode, instead of writing U+FFFD', () => {
+    expect(() => render(table([['Name', ['ok', 'bad\ud800x']]]))).toThrow(
+      new RenderError('Name[1]', 'the string has a lone surrogate (U+D800) at index 3, which UTF-8 cannot encode'),
+    );
+    expect(() => render(table([['Name', '\udc00']]))).toThrow(/^Name: the string has a lone surrogate \(U\+DC00\)/);
+  });
+
+  it('encodes every plane of Unicode as UTF-8', () => {
+    const s = 'a\u00e9\u0800\uffff\ud83d\ude00\u2019';
+    expect(Buffer.from(render(s)).equals(Buffer.from(`\ufeff'${s.replace('\u2019', '\u2019\u2019')}'\r\n`, 'utf8'))).toBe(true);
+  });
+
+  it('decides inline arrays by width in bytes, deterministically', () => {
+    const items = ['x'.repeat(40), 'y'.repeat(40)];
+    expect(renderText(items, { inlineWidth: 200 })).toBe(`@('${items[0]}', '${items[1]}')\r\n`);
+    expect(renderText(items, { inlineWidth: 40 })).toBe(`@(\r\n    '${items[0]}',\r\n    '${items[1]}'\r\n)\r\n`);
+  });
 });
 
 describe('quoteString: no value can leave its string', () => {
