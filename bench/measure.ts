@@ -43,8 +43,10 @@ export function compare(
   const runs = options.runs ?? 7;
   const oursTimes: number[] = [];
   const baseTimes: number[] = [];
-  ours();
-  base();
+  for (let i = 0; i < 3; i++) {
+    ours();
+    base();
+  }
   for (let i = 0; i < runs; i++) {
     oursTimes.push(median(ours, 1, 0));
     baseTimes.push(median(base, 1, 0));

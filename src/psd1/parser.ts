@@ -137,6 +137,8 @@ class Parser {
   private i = 0;
   /** Offset of the top-level value. */
   rootOffset = 0;
+  /** Whether the text holds any of ‘ ’ ‚ ‛ (which also close single-quoted strings). */
+  private readonly unicodeQuotes: boolean;
 
   constructor(
     private readonly src: string,
@@ -144,7 +146,9 @@ class Parser {
     private readonly lines: LineMap,
     /** Where to record child offsets; undefined in the fast pass. */
     private readonly offsets: Map<object, number[]> | undefined,
-  ) {}
+  ) {
+    this.unicodeQuotes = /[\u2018-\u201b]/.test(src);
+  }
 
   parseDocument(): Psd1Value {
     this.skipTrivia(true);
@@ -319,14 +323,7 @@ class Parser {
     this.i += 2;
     const table = new PsHashtable();
     const at = this.offsets ? ([] as number[]) : undefined;
-    for (;;) {
-      this.skipSeparators();
-      const c = src.charCodeAt(this.i);
-      if (c === 0x7d) {
-        this.i++;
-        break;
-      }
-      if (Number.isNaN(c)) throw this.error(open, "the hashtable opened here is missing its closing '}'");
+    this.parseList(open, 0x7d, "the hashtable opened here is missing its closing '}'", "a hashtable entry ends with a line break, ';' or '}'", () => {
       const keyAt = this.i;
       const key = this.parseKey();
       this.skipTrivia(false);
@@ -339,19 +336,35 @@ class Parser {
       const value = this.parseStatement();
       if (!table.add(key, value)) {
         if (!at) throw new NeedPositions();
-        const firstAt = at[table.indexOf(key) * 2];
-        const first = this.lines.positionAt(firstAt);
+        const first = this.lines.positionAt(at[table.indexOf(key) * 2]);
         throw this.error(keyAt, `duplicate key '${key}' in the hashtable (keys compare case-insensitively; first at ${first.line}:${first.column})`);
       }
       at?.push(keyAt, valueAt);
-      this.skipTrivia(false);
-      const after = src.charCodeAt(this.i);
-      if (!(isNewline(after) || after === 0x3b || after === 0x7d || Number.isNaN(after))) {
-        throw this.error(this.i, `${this.describeHere()}: a hashtable entry ends with a line break, ';' or '}'`);
-      }
-    }
+    });
     if (at) this.offsets!.set(table, at);
     return table;
+  }
+
+  /**
+   * Parses the items of a hashtable or `@( )` up to `closer`: items are separated by line breaks
+   * or `;` (PowerShell's statement separators), empty ones included.
+   */
+  private parseList(open: number, closer: number, unclosed: string, itemEnd: string, item: () => void): void {
+    for (;;) {
+      this.skipSeparators();
+      const c = this.src.charCodeAt(this.i);
+      if (c === closer) {
+        this.i++;
+        return;
+      }
+      if (Number.isNaN(c)) throw this.error(open, unclosed);
+      item();
+      this.skipTrivia(false);
+      const after = this.src.charCodeAt(this.i);
+      if (!(isNewline(after) || after === 0x3b || after === closer || Number.isNaN(after))) {
+        throw this.error(this.i, `${this.describeHere()}: ${itemEnd}`);
+      }
+    }
   }
 
   /** Skips trivia, line breaks and `;` between statements or entries. */
@@ -392,19 +405,11 @@ class Parser {
   }
 
   private parseArray(): Psd1Value[] {
-    const src = this.src;
     const open = this.i;
     this.i += 2;
     const items: Psd1Value[] = [];
     const at = this.offsets ? ([] as number[]) : undefined;
-    for (;;) {
-      this.skipSeparators();
-      const c = src.charCodeAt(this.i);
-      if (c === 0x29) {
-        this.i++;
-        break;
-      }
-      if (Number.isNaN(c)) throw this.error(open, "the array @( opened here is missing its closing ')'");
+    this.parseList(open, 0x29, "the array @( opened here is missing its closing ')'", "statements in @( ) end with a line break, ';' or ')'", () => {
       const statementAt = this.i;
       const value = this.parseStatement();
       // @( ... ) collects what each statement outputs: an array is enumerated one level.
@@ -418,12 +423,7 @@ class Parser {
         items.push(value);
         at?.push(statementAt);
       }
-      this.skipTrivia(false);
-      const after = src.charCodeAt(this.i);
-      if (!(isNewline(after) || after === 0x3b || after === 0x29 || Number.isNaN(after))) {
-        throw this.error(this.i, `${this.describeHere()}: statements in @( ) end with a line break, ';' or ')'`);
-      }
-    }
+    });
     if (at) this.offsets!.set(items, at);
     return items;
   }
@@ -457,7 +457,11 @@ class Parser {
     let out = '';
     let segment = open + 1;
     for (let j = open + 1; j < src.length; j++) {
-      if (!isSingleQuote(src.charCodeAt(j))) continue;
+      // without typographic quotes in the file, only U+0027 can close: let indexOf find it
+      if (!this.unicodeQuotes) {
+        j = src.indexOf("'", j);
+        if (j < 0) break;
+      } else if (!isSingleQuote(src.charCodeAt(j))) continue;
       if (isSingleQuote(src.charCodeAt(j + 1))) {
         // a pair of single quotes (any of the five) stands for the first one
         out += src.slice(segment, j + 1);
