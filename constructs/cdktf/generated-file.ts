@@ -1,9 +1,7 @@
-import { ISynthesisSession, TerraformStack } from 'cdktf';
-// Not re-exported from the package root; it is how cdktf's own TerraformAsset writes files.
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import * as fs from 'fs';
 import * as path from 'path';
+import { writeAtSynth } from './stack-files';
 
 /** Props of {@link GeneratedFile}. */
 export interface GeneratedFileProps {
@@ -39,12 +37,6 @@ export class GeneratedFile extends Construct {
           .filter((c): c is GeneratedFile => c instanceof GeneratedFile && c !== this && c.path.toLowerCase() === this.path.toLowerCase())
           .map((other) => `path '${this.path}' is also written by ${other.node.path} (paths compare case-insensitively, as on Windows)`),
     });
-    addCustomSynthesis(this, {
-      onSynthesize: (session: ISynthesisSession) => {
-        const target = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory, ...this.path.split('/'));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, this.content);
-      },
-    });
+    writeAtSynth(this, () => [this]);
   }
 }

@@ -1,0 +1,48 @@
+import { Construct } from 'constructs';
+import { defineJeaModule, JeaModuleModel } from '../../src/jea/jea-module';
+import { RoleCapability } from './role-capability';
+
+/** Props of {@link JeaModule}. */
+export interface JeaModuleProps {
+  /** The module name (its folder under Modules). */
+  readonly name: string;
+  /** The module version, 2 to 4 numbers (`1.0.0`). */
+  readonly version: string;
+  /** The role capabilities the module carries; role names must be unique. */
+  readonly roleCapabilities: readonly RoleCapability[];
+  /** @default a list of the roles */
+  readonly description?: string;
+  /** @default none */
+  readonly author?: string;
+  /** @default none */
+  readonly companyName?: string;
+  /** @default none */
+  readonly copyright?: string;
+}
+
+const owners = new WeakMap<RoleCapability, JeaModule>();
+
+/**
+ * The PowerShell module that carries role capabilities to a host:
+ * `<Name>/<Version>/<Name>.psd1`, `<Name>.psm1` and `RoleCapabilities/<Role>.psrc`.
+ */
+export class JeaModule extends Construct {
+  /** The module containing a role capability, or undefined. */
+  static of(role: RoleCapability): JeaModule | undefined {
+    return owners.get(role);
+  }
+
+  /** The validated model. */
+  readonly model: JeaModuleModel;
+
+  constructor(scope: Construct, id: string, props: JeaModuleProps) {
+    super(scope, id);
+    const { roleCapabilities, ...rest } = props;
+    this.model = defineJeaModule(this.node.path, { ...rest, roles: roleCapabilities.map((r) => ({ roleName: r.roleName, model: r.model })) });
+    for (const role of roleCapabilities) {
+      const other = owners.get(role);
+      if (other) throw new Error(`${this.node.path}: roleCapabilities: role '${role.roleName}' (${role.node.path}) is already carried by module ${other.node.path}; a role belongs to one module`);
+      owners.set(role, this);
+    }
+  }
+}

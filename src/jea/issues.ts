@@ -1,0 +1,87 @@
+/** One thing wrong with a declared or imported value: where, what, and what is allowed. */
+export interface ValidationIssue {
+  /** The construct path (cdktf/Pulumi) or file name the value belongs to. */
+  readonly path: string;
+  /** The field, in the notation of the file: `VisibleCmdlets[2].Parameters[0].ValidatePattern`. */
+  readonly field: string;
+  /** The offending value. */
+  readonly value: unknown;
+  /** Why it is wrong and what is allowed. */
+  readonly reason: string;
+}
+
+/** Formats a value for an error message: strings quoted, the rest as JSON, long ones cut. */
+export function describeValue(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = `'${value}'`;
+  else if (value === undefined) text = 'undefined';
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Thrown when a declared or imported JEA/JIT definition is invalid; lists every issue found. */
+export class ValidationError extends Error {
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'ValidationError';
+  }
+}
+
+/** `path: field = value: reason` */
+export function formatIssue(issue: ValidationIssue): string {
+  return `${issue.path}: ${issue.field} = ${describeValue(issue.value)}: ${issue.reason}`;
+}
+
+/**
+ * Collects issues while a definition is checked, so that one error names all of them.
+ * `at(field)` gives a collector for a nested field.
+ */
+export class Issues {
+  private readonly list: ValidationIssue[];
+
+  constructor(
+    /** The construct path or file name. */
+    readonly path: string,
+    private readonly prefix = '',
+    list?: ValidationIssue[],
+  ) {
+    this.list = list ?? [];
+  }
+
+  /** A collector for a field below this one: `at('VisibleCmdlets').at(2)` is `VisibleCmdlets[2]`. */
+  at(step: string | number): Issues {
+    const field = typeof step === 'number' ? `${this.prefix}[${step}]` : this.prefix ? `${this.prefix}.${step}` : step;
+    return new Issues(this.path, field, this.list);
+  }
+
+  /** The field this collector stands for. */
+  get field(): string {
+    return this.prefix;
+  }
+
+  /** Records an issue with this field. */
+  add(value: unknown, reason: string): void {
+    this.list.push({ path: this.path, field: this.prefix || '(root)', value, reason });
+  }
+
+  /** Whether any issue was recorded (by this collector or a nested one). */
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  /** The issues recorded so far. */
+  get all(): readonly ValidationIssue[] {
+    return this.list;
+  }
+
+  /** Throws a {@link ValidationError} listing every issue, if there is any. */
+  throwIfAny(): void {
+    if (this.list.length) throw new ValidationError(this.list);
+  }
+}
