@@ -93,7 +93,7 @@ export const environment: Codec<Readonly<Record<string, string>>> = {
     const out: Record<string, string> = {};
     for (const [k, x] of v.entries()) {
       if (typeof x === 'string') out[String(k)] = x;
-      else issues.at(String(k)).add(x, 'expected a string');
+      else issues.atKey(String(k)).add(x, 'expected a string');
     }
     return out;
   },

@@ -62,7 +62,7 @@ export function checkCapability(model: CapabilityModel, issues: Issues): void {
   });
   model.variableDefinitions?.forEach((v, i) => problem(issues.at('VariableDefinitions').at(i).at('Name'), v.name, variableNameProblem(v.name)));
   for (const name of Object.keys(model.environmentVariables ?? {})) {
-    problem(issues.at('EnvironmentVariables').at(name), name, /^[^=\u0000]+$/.test(name) ? undefined : 'not an environment variable name');
+    problem(issues.at('EnvironmentVariables').atKey(name), name, /^[^=\u0000]+$/.test(name) ? undefined : 'not an environment variable name');
   }
 }
 

@@ -22,7 +22,8 @@ export function field<T>(prop: string, key: string, codec: Codec<T>): Field {
   return { prop, key, codec: codec as unknown as Codec<never> };
 }
 
-function typeName(v: Psd1Value): string {
+/** How a value's type reads in a message: `a string`, `an array`, `a script block`. */
+export function typeName(v: Psd1Value): string {
   if (v === null) return '$null';
   if (Array.isArray(v)) return 'an array';
   if (v instanceof PsHashtable) return 'a hashtable';

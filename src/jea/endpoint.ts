@@ -69,7 +69,7 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
   for (const [principal, grant] of endpoint.configuration.roleDefinitions ?? []) {
     grant.roleCapabilities?.forEach((role, i) => {
       const bare = role.replace(/^[^\\]+\\/, '').toLowerCase();
-      if (!roleOwners.has(bare)) issues.at('RoleDefinitions').at(`'${principal}'`).at('RoleCapabilities').at(i).add(role, 'no module of this endpoint carries this role');
+      if (!roleOwners.has(bare)) issues.at('RoleDefinitions').atKey(principal).at('RoleCapabilities').at(i).add(role, 'no module of this endpoint carries this role');
     });
   }
   issues.throwIfAny();

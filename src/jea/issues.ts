@@ -60,6 +60,11 @@ export class Issues {
     return new Issues(this.path, field, this.list);
   }
 
+  /** A collector for a hashtable entry below this one, by key: `RoleDefinitions['CONTOSO\\Ops']`. */
+  atKey(key: string): Issues {
+    return new Issues(this.path, `${this.prefix}['${key}']`, this.list);
+  }
+
   /** The field this collector stands for. */
   get field(): string {
     return this.prefix;

@@ -1,7 +1,7 @@
 import { Psd1Value, PsHashtable } from '../psd1';
 import { forEachGroup } from '../acl/endpoint-acl';
 import { parsePrincipal } from '../acl/principal';
-import { bool, Codec, decodeTable, encodeTable, field, list, normalizeModel, number, oneOf, text, version } from './codec';
+import { bool, Codec, decodeTable, typeName, encodeTable, field, list, normalizeModel, number, oneOf, text, version } from './codec';
 import { CAPABILITY_FIELDS, DOCUMENT_FIELDS } from './capability-fields';
 import { checkCapability } from './capability-policy';
 import { derivedGuid } from './guid';
@@ -24,10 +24,10 @@ const roleGrant: Codec<RoleGrant> = {
 /** `@{ 'CONTOSO\Ops' = @{ RoleCapabilities = 'Maintenance' } }`, kept in declaration order. */
 const roleDefinitions: Codec<readonly (readonly [string, RoleGrant])[]> = {
   decode: (v, issues) => {
-    if (!(v instanceof PsHashtable)) return void issues.add(v, 'expected a hashtable of principals and their role grants');
+    if (!(v instanceof PsHashtable)) return void issues.add(v, `expected a hashtable of principals and their role grants, found ${typeName(v)}`);
     const out: [string, RoleGrant][] = [];
     for (const [principal, grant] of v.entries()) {
-      const decoded = roleGrant.decode(grant, issues.at(`'${String(principal)}'`));
+      const decoded = roleGrant.decode(grant, issues.atKey(String(principal)));
       if (decoded) out.push([String(principal), decoded]);
     }
     return out;
@@ -95,6 +95,8 @@ export function decodeSessionConfiguration(value: Psd1Value, issues: Issues): Se
   return decodeTable(value, issues, SESSION_CONFIGURATION_FIELDS, 'a session configuration file') as SessionConfigurationModel | undefined;
 }
 
+const EMPTY_ROLES = 'empty RoleDefinitions: no one would get a role; declare at least one principal';
+
 /** Smallest UserDriveMaximumSize we accept: the value is in bytes, and less is a unit mistake. */
 export const USER_DRIVE_MIN = 1024 * 1024;
 /** Largest UserDriveMaximumSize we accept (1 TiB). */
@@ -107,6 +109,7 @@ export const USER_DRIVE_MAX = 1024 ** 4;
  */
 export function defineSessionConfiguration(path: string, declaration: Omit<SessionConfigurationModel, 'guid' | 'schemaVersion'>): SessionConfigurationModel {
   const issues = new Issues(path);
+  if (declaration.roleDefinitions?.length === 0) issues.at('RoleDefinitions').add({}, EMPTY_ROLES);
   const model = normalizeModel({ schemaVersion: '2.0.0.0', guid: derivedGuid(path), ...declaration }, SESSION_CONFIGURATION_FIELDS, issues);
   if (model) checkSessionConfiguration(model, issues);
   issues.throwIfAny();
@@ -135,10 +138,10 @@ export function checkSessionConfiguration(model: SessionConfigurationModel, issu
     else principalProblem(gmsa, at);
   }
   const roles = model.roleDefinitions;
-  if (roles !== undefined && roles.length === 0) issues.at('RoleDefinitions').add({}, 'empty RoleDefinitions: no one would get a role; declare at least one principal');
+  if (roles !== undefined && roles.length === 0) issues.at('RoleDefinitions').add({}, EMPTY_ROLES);
   const seen = new Set<string>();
   roles?.forEach(([principal, grant]) => {
-    const at = issues.at('RoleDefinitions').at(`'${principal}'`);
+    const at = issues.at('RoleDefinitions').atKey(principal);
     principalProblem(principal, at);
     if (seen.has(principal.toLowerCase())) at.add(principal, 'the principal appears twice');
     seen.add(principal.toLowerCase());
