@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
   },
+  setupFilesAfterEnv: ['<rootDir>/test/setup-cdktf.ts'],
   testTimeout: 60000,
 };

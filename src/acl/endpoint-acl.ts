@@ -132,3 +132,18 @@ export function endpointSddlTemplate(acl: EndpointAclModel): { template: string;
 function stripOuter(expression: string): string {
   return expression.startsWith('(') && expression.endsWith(')') ? expression.slice(1, -1) : expression;
 }
+
+/**
+ * A resolver from a table of names to SIDs (such as a host snapshot's principals): SIDs and
+ * well-known names resolve by themselves; other names are looked up case-insensitively.
+ */
+export function tableResolver(table: Readonly<Record<string, string>>): SidResolver {
+  const folded = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
+  return (text, parsed) => {
+    if (parsed.kind === 'sid') return parsed.sid;
+    if (parsed.wellKnownSid) return parsed.wellKnownSid;
+    const sid = folded.get(text.toLowerCase());
+    if (!sid) throw new Error(`principal '${text}' has no SID in the table`);
+    return sid;
+  };
+}

@@ -131,9 +131,23 @@ export function record<T>(fields: readonly Field[], what: string, required: read
 }
 
 /**
+ * Declared text (script blocks, multi-line descriptions) is written with CRLF line breaks, as the
+ * whole file is: a file of mixed line breaks is what `git` line-ending conversion silently
+ * rewrites, which would break the SHA-256 the registration script checks.
+ */
+function withCrlf(value: Psd1Value): Psd1Value {
+  if (typeof value === 'string') return value.replace(/\r?\n|\r/g, '\r\n');
+  if (value instanceof ScriptBlock) return new ScriptBlock(value.text.replace(/\r?\n|\r/g, '\r\n'));
+  if (Array.isArray(value)) return value.map(withCrlf);
+  if (value instanceof PsHashtable) return PsHashtable.from([...value.entries()].map(([k, v]) => [k, withCrlf(v)]));
+  return value;
+}
+
+/**
  * Normalizes a declared model through its data-file form: encoding then decoding catches values
  * of the wrong type from JavaScript callers (as PowerShell would refuse them), and empty lists and
- * tables are dropped so that a declaration and its parsed file are the same model.
+ * tables are dropped so that a declaration and its parsed file are the same model. Line breaks in
+ * declared text become CRLF.
  */
 export function normalizeModel<T extends object>(model: T, fields: readonly Field[], issues: Issues): T | undefined {
   const pruned: Record<string, unknown> = {};
@@ -142,9 +156,9 @@ export function normalizeModel<T extends object>(model: T, fields: readonly Fiel
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 && !(value instanceof ScriptBlock)) continue;
     pruned[key] = value;
   }
-  let table: PsHashtable;
+  let table: Psd1Value;
   try {
-    table = encodeTable(pruned, fields);
+    table = withCrlf(encodeTable(pruned, fields));
   } catch (e) {
     issues.add(model, `cannot be written as a PowerShell data file: ${(e as Error).message}`);
     return undefined;
