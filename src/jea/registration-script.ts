@@ -56,7 +56,8 @@ export function registrationScript(input: RegistrationInput): Uint8Array {
     `$Endpoint = ${psData(data)}`,
     '',
     String.raw`function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
-function Get-CanonicalSddl([string] $Sddl) { (New-Object System.Security.AccessControl.CommonSecurityDescriptor($false, $false, $Sddl)).GetSddlForm('All') }
+# RawSecurityDescriptor reads conditional (callback) ACEs too; its SDDL form is canonical.
+function Get-CanonicalSddl([string] $Sddl) { (New-Object System.Security.AccessControl.RawSecurityDescriptor($Sddl)).GetSddlForm('All') }
 
 # 1. Every file is the one the synth wrote.
 foreach ($file in $Endpoint.Files) {
@@ -128,7 +129,7 @@ $sddl = Get-CanonicalSddl $sddl
 $configFile = Join-Path $SourceRoot $Endpoint.ConfigFile
 $existing = Get-PSSessionConfiguration -Name $Endpoint.Name -ErrorAction SilentlyContinue
 if ($existing -and -not $changed) {
-    $sameSddl = (Get-CanonicalSddl $existing.SecurityDescriptorSddl) -eq $sddl
+    $sameSddl = $existing.SecurityDescriptorSddl -and (Get-CanonicalSddl $existing.SecurityDescriptorSddl) -eq $sddl
     $sameFile = $existing.ConfigFilePath -and (Test-Path -LiteralPath $existing.ConfigFilePath) -and (Get-Sha256 $existing.ConfigFilePath) -eq (Get-Sha256 $configFile)
     if ($sameSddl -and $sameFile) { Write-Output "jeajit: endpoint '$($Endpoint.Name)' is up to date"; return }
 }
