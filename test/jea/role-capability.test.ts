@@ -1,16 +1,10 @@
 import { defineRoleCapability, RoleCapabilityDeclaration } from '../../src/jea/role-capability';
-import { ValidationError } from '../../src/jea/issues';
+import { issueLines } from '../helpers/issues';
 
 const PATH = 'estate/DnsOperator';
 
 function issuesOf(declaration: Partial<RoleCapabilityDeclaration>): string[] {
-  try {
-    defineRoleCapability(PATH, { roleName: 'DnsOperator', ...declaration } as RoleCapabilityDeclaration);
-  } catch (e) {
-    if (e instanceof ValidationError) return e.message.split('\n');
-    throw e;
-  }
-  return [];
+  return issueLines(() => defineRoleCapability(PATH, { roleName: 'DnsOperator', ...declaration } as RoleCapabilityDeclaration));
 }
 
 describe('defineRoleCapability', () => {

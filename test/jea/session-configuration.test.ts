@@ -1,4 +1,4 @@
-import { ValidationError } from '../../src/jea/issues';
+import { issueLines } from '../helpers/issues';
 import { SessionConfigurationModel } from '../../src/jea/model';
 import { defineSessionConfiguration } from '../../src/jea/session-configuration';
 
@@ -10,13 +10,7 @@ const BASE: Omit<SessionConfigurationModel, 'guid' | 'schemaVersion'> = {
 };
 
 function issuesOf(change: Partial<SessionConfigurationModel>): string[] {
-  try {
-    defineSessionConfiguration(PATH, { ...BASE, ...change } as never);
-  } catch (e) {
-    if (e instanceof ValidationError) return e.message.split('\n');
-    throw e;
-  }
-  return [];
+  return issueLines(() => defineSessionConfiguration(PATH, { ...BASE, ...change } as never));
 }
 
 describe('defineSessionConfiguration', () => {
