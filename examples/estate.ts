@@ -1,7 +1,17 @@
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { EndpointAcl, JeaModule, JeaVmDeployment, RoleCapability, SessionConfiguration } from '../constructs/cdktf';
+import {
+  EndpointAcl,
+  JeaModule,
+  JeaVmDeployment,
+  JitGroupEligibility,
+  PimRoleEligibility,
+  RoleCapability,
+  SessionConfiguration,
+  VmJitAccessPolicy,
+} from '../constructs/cdktf';
 
 /** The two Windows servers the endpoints are installed on. */
 export const VMS = [
@@ -10,6 +20,16 @@ export const VMS = [
 ];
 
 const TRANSCRIPTS = 'C:\\ProgramData\\JEAConfiguration\\Transcripts';
+const RESOURCE_GROUP = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso-servers';
+/** Entra ID object IDs of the people and groups in the example. */
+const IDS = {
+  opsOnCall: '3f2a6c1e-0b7d-4e5a-9c1f-2d8e7a6b5c40',
+  alice: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e41',
+  bob: '8d2e3f4a-5b6c-4d7e-9f80-a1b2c3d4e542',
+  serverOwners: '9e3f4a5b-6c7d-4e8f-a091-b2c3d4e5f643',
+  maintenanceL2Group: 'a04f5b6c-7d8e-4f90-b1a2-c3d4e5f60744',
+};
+const CORPORATE_RANGES = ['10.20.0.0/16', '192.168.100.0/24'];
 const COMPANY = { companyName: 'Contoso', author: 'Contoso Platform Team' };
 
 /**
@@ -20,6 +40,7 @@ export class JeaEstate extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzureadProvider(this, 'azuread', {});
 
     // DNS operators: manage zones and records, restart only the DNS service.
     const dnsOperator = new RoleCapability(this, 'DnsOperator', {
@@ -106,6 +127,16 @@ export class JeaEstate extends TerraformStack {
       visibleExternalCommands: ['C:\\Windows\\System32\\gpupdate.exe'],
     });
     new JeaModule(this, 'MaintenanceModule', { name: 'ContosoJeaMaintenance', version: '2.0.0', roleCapabilities: [lev1, lev2], ...COMPANY });
+    // Level 2 is just-in-time: engineers are eligible members of the group the endpoint admits,
+    // and activate for at most 4 hours with approval.
+    const lev2Group = new JitGroupEligibility(this, 'MaintenanceLev2Jit', {
+      groupId: IDS.maintenanceL2Group,
+      principalName: 'CONTOSO\\JEA-Maintenance-L2',
+      principalIds: [IDS.alice, IDS.bob],
+      expiry: 'P180D',
+      justification: 'Second-level server maintenance on call',
+      activation: { maximumDuration: 'PT4H', approval: { approvers: [{ type: 'Group', objectId: IDS.serverOwners }] }, requireMfa: true, requireTicketInfo: true },
+    });
     const maintenance = new SessionConfiguration(this, 'JEA-Maintenance', {
       ...COMPANY,
       description: 'General server maintenance',
@@ -113,7 +144,7 @@ export class JeaEstate extends TerraformStack {
       transcriptDirectory: TRANSCRIPTS,
       roleDefinitions: [
         { principal: 'CONTOSO\\JEA-Maintenance-L1', roleCapabilities: [lev1] },
-        { principal: 'CONTOSO\\JEA-Maintenance-L2', roleCapabilities: [lev1, lev2] },
+        { principal: lev2Group, roleCapabilities: [lev1, lev2] },
       ],
       requiredGroups: { or: ['CONTOSO\\SmartCard-Users', 'CONTOSO\\MFA-Authenticated'] },
     });
@@ -148,6 +179,34 @@ export class JeaEstate extends TerraformStack {
     });
 
     const location = 'westeurope';
+
+    // RDP and WinRM only on request, from the corporate ranges, for at most 3 hours.
+    new VmJitAccessPolicy(this, 'ManagementPortsJit', {
+      resourceGroupName: 'rg-contoso-servers',
+      location,
+      virtualMachines: VMS.map((id) => ({
+        id,
+        ports: [3389, 5985, 5986].map((number) => ({ number, allowedSourceAddressPrefixes: CORPORATE_RANGES, maxRequestAccessDuration: 'PT3H' })),
+      })),
+      baselineDeny: { networkSecurityGroupName: 'nsg-contoso-servers' },
+    });
+
+    // Virtual Machine Contributor on the resource group: eligible, with approval, MFA and a ticket.
+    new PimRoleEligibility(this, 'VmContributorOnCall', {
+      scope: RESOURCE_GROUP,
+      role: 'Virtual Machine Contributor',
+      principalId: IDS.opsOnCall,
+      expiry: 'P365D',
+      justification: 'Operations on-call rotation',
+      ticket: { number: 'CHG-20431', system: 'ServiceNow' },
+      activation: {
+        maximumDuration: 'PT8H',
+        approval: { approvers: [{ type: 'Group', objectId: IDS.serverOwners }] },
+        requireMfa: true,
+        requireTicketInfo: true,
+        notifyOnActivation: ['secops@contoso.com'],
+      },
+    });
     new JeaVmDeployment(this, 'DnsOnDc', { endpoint: dns, virtualMachineIds: [VMS[0]], location });
     new JeaVmDeployment(this, 'HelpdeskOnDc', { endpoint: helpdeskEndpoint, virtualMachineIds: [VMS[0]], location });
     new JeaVmDeployment(this, 'MaintenanceEverywhere', { endpoint: maintenance, virtualMachineIds: VMS, location });

@@ -4,3 +4,7 @@ export * from './jea-module';
 export * from './endpoint-acl';
 export * from './session-configuration';
 export * from './jea-vm-deployment';
+export * from './vm-jit-access-policy';
+export * from './pim-role-eligibility';
+export * from './jit-group-eligibility';
+export * from './jit-local-admin';
