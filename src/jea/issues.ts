@@ -90,3 +90,19 @@ export class Issues {
     if (this.list.length) throw new ValidationError(this.list);
   }
 }
+
+/**
+ * The path of a field as an issue names it (`RoleDefinitions['CONTOSO\Ops'].VisibleCmdlets[2]`),
+ * as steps for `Psd1Document.locate`.
+ */
+export function fieldPath(field: string): (string | number)[] {
+  const steps: (string | number)[] = [];
+  const re = /\['((?:[^']|'')*)'\]|\[(\d+)\]|\.?([^.[]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(field)) !== null) {
+    if (m[1] !== undefined) steps.push(m[1]);
+    else if (m[2] !== undefined) steps.push(Number(m[2]));
+    else if (m[3] !== '(root)') steps.push(m[3]);
+  }
+  return steps;
+}

@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fieldPath, Issues } from '../jea/issues';
+import { RoleCapabilityModel, SessionConfigurationModel } from '../jea/model';
+import { decodeRoleCapability } from '../jea/role-capability';
+import { decodeSessionConfiguration } from '../jea/session-configuration';
+import { parse, Psd1Document, Psd1Error } from '../psd1';
+import { LoadProblem, PolicySet, positionOf, RoleEntry } from './policy-set';
+
+/** What reading files gave: the policy set and the files that could not be read. */
+export interface LoadedFiles {
+  readonly set: PolicySet;
+  readonly problems: readonly LoadProblem[];
+}
+
+/** Every .psrc and .pssc under the given files and folders, sorted, each once. */
+export function findPolicyFiles(inputs: readonly string[]): string[] {
+  const out = new Set<string>();
+  const walk = (p: string) => {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
+    } else if (/\.(psrc|pssc)$/i.test(p)) out.add(p);
+  };
+  inputs.forEach(walk);
+  return [...out];
+}
+
+/**
+ * Reads .psrc and .pssc files (and folders of them) into a policy set. A role's module is the
+ * folder above its `RoleCapabilities` folder (`<Module>/[<Version>/]RoleCapabilities/<Role>.psrc`).
+ * Every endpoint can load every role found (the role path is shared, as PSModulePath is on a host).
+ * Files that do not parse or are not valid JEA become problems with their position.
+ */
+export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
+  const problems: LoadProblem[] = [];
+  const roles: RoleEntry[] = [];
+  const configs: { file: string; doc: Psd1Document; model: SessionConfigurationModel }[] = [];
+  for (const file of findPolicyFiles(inputs)) {
+    let doc: Psd1Document;
+    try {
+      doc = parse(fs.readFileSync(file), { file });
+    } catch (e) {
+      if (!(e instanceof Psd1Error)) throw e;
+      problems.push({ file, line: e.line, column: e.column, message: e.reason });
+      continue;
+    }
+    const issues = new Issues(file);
+    const isRole = /\.psrc$/i.test(file);
+    const model = isRole ? decodeRoleCapability(doc.value, issues) : decodeSessionConfiguration(doc.value, issues);
+    if (issues.any || !model) {
+      for (const issue of issues.all) {
+        const at = positionOf({ file, locate: doc.locate }, fieldPath(issue.field));
+        problems.push({ file, line: at.line, column: at.column, message: `${issue.field}: ${issue.reason}` });
+      }
+      continue;
+    }
+    const source = { file, locate: doc.locate };
+    if (isRole) roles.push({ name: path.basename(file).replace(/\.psrc$/i, ''), ...moduleOf(file), source, model: model as RoleCapabilityModel });
+    else configs.push({ file, doc, model: model as SessionConfigurationModel });
+  }
+  const endpoints = configs.map((c) => ({ name: path.basename(c.file).replace(/\.pssc$/i, ''), source: { file: c.file, locate: c.doc.locate }, model: c.model, roles }));
+  return { set: { roles, endpoints, vmJit: [], pim: [], groups: [] }, problems };
+}
+
+function moduleOf(file: string): { module?: string } {
+  const parts = path.resolve(file).split(path.sep);
+  const i = parts.lastIndexOf('RoleCapabilities');
+  if (i < 1) return {};
+  const above = parts[i - 1];
+  // <Module>/<Version>/RoleCapabilities: skip the version folder
+  return /^\d+(\.\d+){1,3}$/.test(above) && i >= 2 ? { module: parts[i - 2] } : { module: above };
+}

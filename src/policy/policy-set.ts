@@ -1,0 +1,79 @@
+import { EndpointAclModel } from '../acl/endpoint-acl';
+import { RoleCapabilityModel, SessionConfigurationModel } from '../jea/model';
+import { GroupEligibilityModel, PimEligibilityModel, VmJitPolicyModel } from '../jit/model';
+import { Psd1Location, Psd1PathStep } from '../psd1';
+
+/**
+ * Where a piece of policy came from: a file (with source positions when it was parsed) or a
+ * construct path. Findings and diffs point here.
+ */
+export interface PolicySource {
+  /** A file path, or a construct path for declarations. */
+  readonly file: string;
+  /** Source positions of the parsed file, when there is one. */
+  locate?(path: readonly Psd1PathStep[]): Psd1Location | undefined;
+}
+
+/** A role capability and where it lives. */
+export interface RoleEntry {
+  /** The role name (the .psrc file name without extension). */
+  readonly name: string;
+  /** The module that carries it, when known. */
+  readonly module?: string;
+  readonly source: PolicySource;
+  readonly model: RoleCapabilityModel;
+}
+
+/** A JEA endpoint: its session configuration, ACL and the roles it can load. */
+export interface EndpointEntry {
+  readonly name: string;
+  readonly source: PolicySource;
+  readonly model: SessionConfigurationModel;
+  /** The ACL, when known (synth output and constructs carry it; a bare .pssc does not). */
+  readonly acl?: EndpointAclModel;
+  /** The role capabilities this endpoint finds by name (its modules, or the role paths given). */
+  readonly roles: readonly RoleEntry[];
+}
+
+/** A declared JIT policy and where it is declared. */
+export interface JitEntry<T> {
+  readonly name: string;
+  readonly source: PolicySource;
+  readonly model: T;
+}
+
+/** Everything the rules, the effective-rights engine, diff and drift look at. */
+export interface PolicySet {
+  readonly roles: readonly RoleEntry[];
+  readonly endpoints: readonly EndpointEntry[];
+  readonly vmJit: readonly JitEntry<VmJitPolicyModel>[];
+  readonly pim: readonly JitEntry<PimEligibilityModel>[];
+  readonly groups: readonly JitEntry<GroupEligibilityModel>[];
+}
+
+/** A file that could not be read into the model: a finding of its own, never a crash. */
+export interface LoadProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** An empty policy set, to build on. */
+export function emptyPolicySet(): PolicySet {
+  return { roles: [], endpoints: [], vmJit: [], pim: [], groups: [] };
+}
+
+/**
+ * The line and column of a path in a source: the value at the path, or, when the path does not
+ * exist (a missing key), the key of its nearest existing parent; 1:1 without positions.
+ */
+export function positionOf(source: PolicySource, path: readonly Psd1PathStep[]): { line: number; column: number } {
+  if (source.locate) {
+    for (let n = path.length; n >= 0; n--) {
+      const at = source.locate(path.slice(0, n));
+      if (at) return n === path.length ? at.value : (at.key ?? at.value);
+    }
+  }
+  return { line: 1, column: 1 };
+}

@@ -1,0 +1,26 @@
+import { Severity } from './rule';
+
+/** A located finding, as reports show it (and the JSON of `jeajit lint`). */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** The path of the value in the file, as text (`VisibleCmdlets[2].Name`). */
+  readonly path: string;
+  /** Present when a suppression covers the finding: it is reported, but fails nothing. */
+  readonly suppressed?: { readonly reason: string };
+}
+
+/** A suppression: a rule id, optionally limited to files (substring match), with its reason. */
+export interface Suppression {
+  readonly ruleId: string;
+  /** Why the finding is accepted. Required. */
+  readonly reason: string;
+  /** Only findings whose file contains this text. @default every file */
+  readonly file?: string;
+  /** Only findings whose path starts with this text. @default every path */
+  readonly path?: string;
+}
