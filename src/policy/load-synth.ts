@@ -1,0 +1,180 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { EndpointManifest } from '../jea/endpoint';
+import { roleGuid } from '../jit/builtin-roles';
+import { EligibilityExpiry } from '../jit/duration';
+import { ActivationPolicy, GroupEligibilityModel, PimEligibilityModel, VmJitPolicyModel } from '../jit/model';
+import { loadPolicyFiles } from './load-files';
+import { EndpointEntry, JitEntry, LoadProblem, PolicySet, RoleEntry } from './policy-set';
+
+/** What reading a synth output gave. */
+export interface LoadedSynth {
+  readonly set: PolicySet;
+  readonly problems: readonly LoadProblem[];
+  /** Each endpoint's manifest (endpoint.json), by endpoint name. */
+  readonly manifests: ReadonlyMap<string, EndpointManifest>;
+}
+
+/**
+ * Reads a synthesized `cdktf.out` folder (or one stack folder of it): every
+ * `jea/<endpoint>/endpoint.json` with its .pssc and module .psrc files, and the JIT resources of
+ * each stack's `cdk.tf.json`. A folder without endpoint.json files is read as plain .psrc/.pssc.
+ */
+export function loadSynthOutput(dir: string): LoadedSynth {
+  const manifests = new Map<string, EndpointManifest>();
+  const endpointDirs = findEndpointDirs(dir);
+  const stackFiles = findFiles(dir, 'cdk.tf.json');
+  if (endpointDirs.length === 0 && stackFiles.length === 0) {
+    const plain = loadPolicyFiles([dir]);
+    return { ...plain, manifests };
+  }
+  const problems: LoadProblem[] = [];
+  const roles: RoleEntry[] = [];
+  const endpoints: EndpointEntry[] = [];
+  for (const epDir of endpointDirs) {
+    const manifestFile = path.join(epDir, 'endpoint.json');
+    let manifest: EndpointManifest;
+    try {
+      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    } catch (e) {
+      problems.push({ file: manifestFile, line: 1, column: 1, message: `not a readable endpoint.json: ${(e as Error).message}` });
+      continue;
+    }
+    manifests.set(manifest.name, manifest);
+    const files = manifest.files.filter((f) => /\.(psrc|pssc)$/i.test(f.path)).map((f) => path.join(epDir, ...f.path.split('/')));
+    const loaded = loadPolicyFiles(files.filter((f) => fs.existsSync(f)));
+    problems.push(...loaded.problems);
+    roles.push(...loaded.set.roles);
+    for (const ep of loaded.set.endpoints) {
+      endpoints.push({ ...ep, name: manifest.name, acl: { entries: manifest.acl.entries, ...(manifest.acl.requiredGroups ? { requiredGroups: manifest.acl.requiredGroups } : {}) }, roles: loaded.set.roles });
+    }
+  }
+  const jit = { vmJit: [] as JitEntry<VmJitPolicyModel>[], pim: [] as JitEntry<PimEligibilityModel>[], groups: [] as JitEntry<GroupEligibilityModel>[] };
+  for (const file of stackFiles) {
+    try {
+      readJit(file, JSON.parse(fs.readFileSync(file, 'utf8')), jit, problems);
+    } catch (e) {
+      problems.push({ file, line: 1, column: 1, message: `not readable Terraform JSON: ${(e as Error).message}` });
+    }
+  }
+  return { set: { roles, endpoints, ...jit }, problems, manifests };
+}
+
+function findEndpointDirs(dir: string): string[] {
+  return findFiles(dir, 'endpoint.json').map((f) => path.dirname(f));
+}
+
+function findFiles(dir: string, name: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.terraform' && e.name !== 'assets') walk(p);
+      } else if (e.name === name) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The construct path cdktf records for a resource, or its logical id. */
+function constructPath(id: string, r: Json): string {
+  return r['//']?.metadata?.path ?? id;
+}
+
+function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEntry<VmJitPolicyModel>[]; pim: JitEntry<PimEligibilityModel>[]; groups: JitEntry<GroupEligibilityModel>[] }, problems: LoadProblem[]): void {
+  const res = tf.resource ?? {};
+  for (const [id, r] of Object.entries((res.azurerm_resource_group_template_deployment ?? {}) as Record<string, Json>)) {
+    if (!String(r.name).startsWith('jeajit-jit-')) continue;
+    const name = constructPath(id, r).replace(/\/Policy$/, '');
+    if (String(r.parameters_content).startsWith('${')) {
+      problems.push({ file, line: 1, column: 1, message: `${name}: the JIT policy's VMs are known only at deploy time; it is not reviewed` });
+      continue;
+    }
+    const p = JSON.parse(r.parameters_content);
+    out.vmJit.push({
+      name,
+      source: { file: name },
+      model: {
+        name: p.policyName.value,
+        resourceGroupName: r.resource_group_name,
+        location: p.location.value,
+        virtualMachines: (p.virtualMachines.value as Json[]).map((vm) => ({
+          id: vm.id,
+          ports: (vm.ports as Json[]).map((port) => ({
+            number: port.number,
+            protocol: port.protocol,
+            allowedSourceAddressPrefixes: port.allowedSourceAddressPrefixes ?? [port.allowedSourceAddressPrefix],
+            maxRequestAccessDuration: port.maxRequestAccessDuration,
+          })),
+        })),
+      },
+    });
+  }
+  const rmPolicies = Object.values((res.azurerm_role_management_policy ?? {}) as Record<string, Json>);
+  for (const [id, r] of Object.entries((res.azurerm_pim_eligible_role_assignment ?? {}) as Record<string, Json>)) {
+    const policy = rmPolicies.find((p) => String(p.scope).toLowerCase() === String(r.scope).toLowerCase() && p.role_definition_id === r.role_definition_id);
+    const guid = String(r.role_definition_id).split('/').pop()!;
+    const role = roleGuid(guid);
+    const days = r.schedule?.expiration?.duration_days;
+    out.pim.push({
+      name: constructPath(id, r).replace(/\/Eligibility$/, ''),
+      source: { file: constructPath(id, r) },
+      model: {
+        scope: r.scope,
+        roleDefinitionGuid: guid,
+        ...(role?.name ? { roleName: role.name } : {}),
+        principalId: r.principal_id,
+        expiry: (days ? `P${days}D` : 'none') as EligibilityExpiry,
+        ...(r.justification !== undefined ? { justification: r.justification } : {}),
+        ...(r.ticket ? { ticket: { number: r.ticket.number, system: r.ticket.system } } : {}),
+        activation: activationOf(policy),
+      },
+    });
+  }
+  const groupPolicies = Object.values((res.azuread_group_role_management_policy ?? {}) as Record<string, Json>);
+  const byGroup = new Map<string, { name: string; schedules: Json[] }>();
+  for (const [id, r] of Object.entries((res.azuread_privileged_access_group_eligibility_schedule ?? {}) as Record<string, Json>)) {
+    const key = `${r.group_id}|${r.assignment_type}`;
+    const entry = byGroup.get(key) ?? { name: constructPath(id, r).replace(/\/Eligibility\d+$/, ''), schedules: [] };
+    entry.schedules.push(r);
+    byGroup.set(key, entry);
+  }
+  for (const { name, schedules } of byGroup.values()) {
+    const first = schedules[0];
+    const policy = groupPolicies.find((p) => p.group_id === first.group_id && p.role_id === first.assignment_type);
+    out.groups.push({
+      name,
+      source: { file: name },
+      model: {
+        groupId: first.group_id,
+        principalIds: schedules.map((s) => s.principal_id),
+        assignmentType: first.assignment_type,
+        expiry: (first.permanent_assignment ? 'none' : first.duration) as EligibilityExpiry,
+        ...(first.justification !== undefined ? { justification: first.justification } : {}),
+        ...(first.ticket_number !== undefined ? { ticket: { number: first.ticket_number, system: first.ticket_system } } : {}),
+        activation: activationOf(policy),
+      },
+    });
+  }
+}
+
+/** The activation policy of a role management policy resource (azurerm or azuread: same shape). */
+function activationOf(policy: Json | undefined): ActivationPolicy {
+  const a = policy?.activation_rules ?? {};
+  const approvers = a.approval_stage?.primary_approver as Json[] | undefined;
+  const notify = policy?.notification_rules?.eligible_activations?.admin_notifications?.additional_recipients as string[] | undefined;
+  return {
+    maximumDuration: a.maximum_duration ?? 'PT8H',
+    ...(a.require_approval ? { approval: { approvers: (approvers ?? []).map((x) => ({ type: x.type, objectId: x.object_id })) } } : {}),
+    ...(a.require_multifactor_authentication ? { requireMfa: true } : {}),
+    ...(a.required_conditional_access_authentication_context ? { conditionalAccessContext: a.required_conditional_access_authentication_context } : {}),
+    requireJustification: a.require_justification ?? true,
+    requireTicketInfo: a.require_ticket_info ?? false,
+    ...(notify?.length ? { notifyOnActivation: notify } : {}),
+  };
+}
