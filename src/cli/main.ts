@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { Psd1Error } from '../psd1';
 import { RenderError } from '../psd1/writer';
 import { CliError, packageVersion } from './io';
+import { addAnalysisCommands } from './analysis-commands';
 import { addPsd1Commands } from './psd1-commands';
 
 /** Builds the `jeajit` command line program. */
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version(packageVersion())
     .exitOverride();
   addPsd1Commands(program);
+  addAnalysisCommands(program);
   return program;
 }
 
