@@ -6,6 +6,8 @@ import { loadPolicyFiles } from '../policy/load-files';
 import { EndpointEntry } from '../policy/policy-set';
 import { loadSynthOutput } from '../policy/load-synth';
 import { effectiveText } from '../report/effective-text';
+import { reviewMarkdown } from '../report/review-markdown';
+import { review } from '../review/review';
 import { findingsJson, findingsSarif, findingsText } from '../report/findings';
 import { Finding, Suppression } from '../rules/finding';
 import { RULES } from '../rules/registry';
@@ -62,5 +64,26 @@ export function addAnalysisCommands(program: Command): void {
       const out = fmt === 'json' ? findingsJson(findings) : fmt === 'sarif' ? JSON.stringify(findingsSarif(findings, RULES, packageVersion()), null, 2) + '\n' : findingsText(findings);
       process.stdout.write(out);
       if (hasErrors(findings)) process.exitCode = 1;
+    });
+}
+
+/** Adds `jeajit diff BASE HEAD`. */
+export function addDiffCommand(program: Command): void {
+  program
+    .command('diff')
+    .description('review a pull request: who gains or loses which rights between two synth outputs (or folders of .psrc/.pssc)')
+    .argument('<base>', 'the synth output (cdktf.out) or folder of the base branch')
+    .argument('<head>', 'the synth output or folder of the pull request')
+    .option('--format <format>', 'markdown or json', 'markdown')
+    .action((base: string, head: string, opts: { format: string }) => {
+      const fmt = format(opts.format, ['markdown', 'json'] as const);
+      const sides = [base, head].map((dir) => {
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`${dir}: not a folder`);
+        const loaded = loadSynthOutput(dir);
+        for (const p of loaded.problems) process.stderr.write(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+        return loaded.set;
+      });
+      const result = review(sides[0], sides[1]);
+      process.stdout.write(fmt === 'json' ? JSON.stringify(result, null, 2) + '\n' : reviewMarkdown(result));
     });
 }

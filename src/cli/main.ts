@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { Psd1Error } from '../psd1';
 import { RenderError } from '../psd1/writer';
 import { CliError, packageVersion } from './io';
-import { addAnalysisCommands } from './analysis-commands';
+import { addAnalysisCommands, addDiffCommand } from './analysis-commands';
 import { addPsd1Commands } from './psd1-commands';
 
 /** Builds the `jeajit` command line program. */
@@ -13,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride();
   addPsd1Commands(program);
   addAnalysisCommands(program);
+  addDiffCommand(program);
   return program;
 }
 

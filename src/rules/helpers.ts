@@ -3,7 +3,7 @@
  * source and path, the capabilities each principal ends up with, and command-name matching.
  */
 import { resolveGrant, inlineCapabilities } from '../effective/role-lookup';
-import { CapabilityModel, CommandRule, ParameterConstraint, VisibleCommand } from '../jea/model';
+import { CapabilityModel, CommandRule, ParameterConstraint, RoleGrant, VisibleCommand } from '../jea/model';
 import { wildcardMatch } from '../jea/wildcard';
 import { EndpointEntry, PolicySet, PolicySource, RoleEntry } from '../policy/policy-set';
 import { Psd1PathStep } from '../psd1';
@@ -54,6 +54,18 @@ function sessionBlock(endpoint: EndpointEntry): CapabilityBlock {
   return { kind: 'session', source: endpoint.source, prefix: [], model: endpoint.model ?? {}, label: `endpoint '${endpoint.name}'`, endpoint };
 }
 
+const inlineCache = new WeakMap<RoleGrant, CapabilityModel>();
+
+/** The inline capabilities of a grant, the same object each time (rules key maps by model). */
+export function inlineOf(grant: RoleGrant): CapabilityModel {
+  let model = inlineCache.get(grant);
+  if (!model) {
+    model = inlineCapabilities(grant ?? {});
+    if (grant && typeof grant === 'object') inlineCache.set(grant, model);
+  }
+  return model;
+}
+
 function inlineBlock(endpoint: EndpointEntry, principal: string, model: CapabilityModel): CapabilityBlock {
   return {
     kind: 'inline',
@@ -74,7 +86,7 @@ export function capabilityBlocks(policy: PolicySet): CapabilityBlock[] {
   const out = allRoles(policy).map(roleBlock);
   for (const endpoint of policy.endpoints ?? []) {
     out.push(sessionBlock(endpoint));
-    for (const [principal, grant] of endpoint.model?.roleDefinitions ?? []) out.push(inlineBlock(endpoint, principal, inlineCapabilities(grant)));
+    for (const [principal, grant] of endpoint.model?.roleDefinitions ?? []) out.push(inlineBlock(endpoint, principal, inlineOf(grant)));
   }
   return out;
 }
@@ -96,7 +108,7 @@ export function principalScopes(policy: PolicySet): PrincipalScope[] {
     for (const [principal, grant] of defs) {
       const { roles } = resolveGrant(endpoint, grant);
       const seen = new Set<RoleEntry>();
-      const blocks = [session, inlineBlock(endpoint, principal, inlineCapabilities(grant))];
+      const blocks = [session, inlineBlock(endpoint, principal, inlineOf(grant))];
       for (const r of roles) {
         if (seen.has(r)) continue;
         seen.add(r);
@@ -189,4 +201,10 @@ export function baseName(path: string): string {
 /** A value quoted for a message. */
 export function quote(value: string): string {
   return `'${value}'`;
+}
+
+/** Names joined for a message, the first few and how many more (`a, b, c and 4 more`). */
+export function listSome(names: readonly string[], max = 4): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }

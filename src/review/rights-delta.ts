@@ -1,0 +1,95 @@
+import { effectiveRights } from '../effective/effective';
+import { EffectiveCommand, EffectiveParameter, MergedCapabilities } from '../effective/merge';
+import { EndpointEntry } from '../policy/policy-set';
+import { commandText } from '../report/effective-text';
+
+/** One right gained or lost, in words a reviewer reads (`Restart-Service -Name: + Spooler`). */
+export interface RightChange {
+  readonly kind: 'command' | 'parameter' | 'value' | 'external-command' | 'alias' | 'provider' | 'script';
+  /** The command (for command, parameter and value changes). */
+  readonly command?: string;
+  readonly text: string;
+}
+
+/** What one principal gains and loses on one endpoint. */
+export interface RightsDelta {
+  readonly endpoint: string;
+  readonly principal: string;
+  readonly gained: readonly RightChange[];
+  readonly lost: readonly RightChange[];
+}
+
+/**
+ * The rights each principal gains and loses on an endpoint between two versions, computed with
+ * the effective-rights engine: a change in one role shows as the rights that really changed for
+ * every principal holding it (RequiredGroups and the ACL are reviewed separately).
+ */
+export function rightsDelta(name: string, base: EndpointEntry | undefined, head: EndpointEntry | undefined): RightsDelta[] {
+  const principals = new Map<string, string>();
+  for (const ep of [base, head]) for (const [p] of ep?.model.roleDefinitions ?? []) if (!principals.has(p.toLowerCase())) principals.set(p.toLowerCase(), p);
+  const out: RightsDelta[] = [];
+  for (const principal of [...principals.values()].sort()) {
+    const before = base ? effectiveRights(base, principal, [], { ignoreRequiredGroups: true }).rights : undefined;
+    const after = head ? effectiveRights(head, principal, [], { ignoreRequiredGroups: true }).rights : undefined;
+    const gained = changes(before, after);
+    const lost = changes(after, before);
+    if (gained.length || lost.length) out.push({ endpoint: name, principal, gained, lost });
+  }
+  return out;
+}
+
+/** What `to` allows that `from` does not. */
+function changes(from: MergedCapabilities | undefined, to: MergedCapabilities | undefined): RightChange[] {
+  if (!to) return [];
+  const out: RightChange[] = [];
+  for (const list of ['visibleCmdlets', 'visibleFunctions'] as const) {
+    for (const cmd of to[list]) {
+      const old = from?.[list].find((c) => c.name.toLowerCase() === cmd.name.toLowerCase());
+      if (!old) out.push({ kind: 'command', command: cmd.name, text: commandText(cmd) });
+      else out.push(...commandWidening(old, cmd));
+    }
+  }
+  const sets = [
+    ['visibleExternalCommands', 'external-command'],
+    ['visibleAliases', 'alias'],
+    ['visibleProviders', 'provider'],
+    ['scriptsToProcess', 'script'],
+  ] as const;
+  for (const [list, kind] of sets) {
+    for (const item of to[list]) if (!from?.[list].some((x) => x.toLowerCase() === item.toLowerCase())) out.push({ kind, text: item });
+  }
+  return out;
+}
+
+/** What `to` allows of one command that `from` does not. */
+function commandWidening(from: EffectiveCommand, to: EffectiveCommand): RightChange[] {
+  if (!to.parameters) return from.parameters ? [{ kind: 'parameter', command: to.name, text: `${to.name}: any parameters (was ${commandText(from)})` }] : [];
+  if (!from.parameters) return [];
+  const out: RightChange[] = [];
+  for (const p of to.parameters) {
+    const old = from.parameters.find((x) => x.name.toLowerCase() === p.name.toLowerCase());
+    if (!old) out.push({ kind: 'parameter', command: to.name, text: `${to.name} -${p.name}${constraintText(p)}` });
+    else out.push(...valueWidening(to.name, old, p));
+  }
+  return out;
+}
+
+function valueWidening(command: string, from: EffectiveParameter, to: EffectiveParameter): RightChange[] {
+  const at = `${command} -${to.name}`;
+  const free = (p: EffectiveParameter) => !p.validateSet && !p.validatePattern;
+  if (free(to)) return free(from) ? [] : [{ kind: 'value', command, text: `${at}: any value (was${constraintText(from)})` }];
+  if (free(from)) return [];
+  if (to.validateSet && from.validateSet) {
+    return to.validateSet.filter((v) => !from.validateSet!.some((x) => x.toLowerCase() === v.toLowerCase())).map((v) => ({ kind: 'value' as const, command, text: `${at}: ${v}` }));
+  }
+  if (to.validatePattern && from.validatePattern) {
+    return to.validatePattern.filter((p) => !from.validatePattern!.includes(p)).map((p) => ({ kind: 'value' as const, command, text: `${at}: values matching /${p}/` }));
+  }
+  return [{ kind: 'value', command, text: `${at}:${constraintText(to)} (was${constraintText(from)})` }];
+}
+
+function constraintText(p: EffectiveParameter): string {
+  if (p.validateSet) return ` ${p.validateSet.join('|')}`;
+  if (p.validatePattern) return ` /${p.validatePattern.join('/ or /')}/`;
+  return ' (any value)';
+}

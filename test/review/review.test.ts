@@ -1,0 +1,119 @@
+import { App } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { JeaEstate } from '../../examples/estate';
+import { loadSynthOutput } from '../../src/policy/load-synth';
+import { PolicySet } from '../../src/policy/policy-set';
+import { parse, PsHashtable, render } from '../../src/psd1';
+import { reviewMarkdown } from '../../src/report/review-markdown';
+import { review } from '../../src/review/review';
+import { jeajit } from '../helpers/cli';
+
+/** Synthesizes the example estate once; each test copies it and edits the copy as a pull request would. */
+const BASE = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-review-base-'));
+const app = new App({ outdir: BASE });
+new JeaEstate(app, 'contoso');
+app.synth();
+const JEA = path.join('stacks', 'contoso', 'jea');
+
+function pullRequest(edit: (dir: string) => void): string {
+  const head = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-review-head-'));
+  fs.cpSync(BASE, head, { recursive: true });
+  edit(head);
+  return head;
+}
+
+function editData(file: string, change: (v: PsHashtable) => void): void {
+  const value = parse(fs.readFileSync(file)).value as PsHashtable;
+  change(value);
+  fs.writeFileSync(file, render(value));
+}
+
+const LEV1 = path.join(JEA, 'JEA-Maintenance', 'ContosoJeaMaintenance', '2.0.0', 'RoleCapabilities', 'MaintenanceLev1.psrc');
+const set = (dir: string): PolicySet => loadSynthOutput(dir).set;
+
+describe('the pull-request review', () => {
+  it('shows one added cmdlet as exactly that gain, for exactly the principals holding the role', () => {
+    const head = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-Volume')));
+    const r = review(set(BASE), set(head));
+    expect(r.rights).toEqual([
+      { endpoint: 'JEA-Maintenance', principal: 'CONTOSO\\JEA-Maintenance-L1', gained: [{ kind: 'command', command: 'Get-Volume', text: 'Get-Volume (any parameters)' }], lost: [] },
+      { endpoint: 'JEA-Maintenance', principal: 'CONTOSO\\JEA-Maintenance-L2', gained: [{ kind: 'command', command: 'Get-Volume', text: 'Get-Volume (any parameters)' }], lost: [] },
+    ]);
+    expect(r.acl).toEqual([]);
+    expect(r.jit).toEqual([]);
+  });
+
+  it('shows a ValidateSet value gained, and a constraint removed as any value', () => {
+    const head = pullRequest((dir) =>
+      editData(path.join(dir, LEV1), (v) => {
+        const restart = (v.get('VisibleCmdlets') as unknown[]).find((c) => c instanceof PsHashtable && c.get('Name') === 'Restart-Service') as PsHashtable;
+        ((restart.get('Parameters') as PsHashtable[])[0].get('ValidateSet') as string[]).push('Dns');
+      }),
+    );
+    const gained = review(set(BASE), set(head)).rights.map((d) => d.gained.map((g) => g.text));
+    expect(gained).toEqual([['Restart-Service -Name: Dns'], ['Restart-Service -Name: Dns']]);
+    const opened = pullRequest((dir) =>
+      editData(path.join(dir, LEV1), (v) => {
+        const list = v.get('VisibleCmdlets') as unknown[];
+        const i = list.findIndex((c) => c instanceof PsHashtable && c.get('Name') === 'Restart-Service');
+        list[i] = PsHashtable.from([['Name', 'Restart-Service'], ['Parameters', [PsHashtable.from([['Name', 'Name']])]]]);
+      }),
+    );
+    expect(review(set(BASE), set(opened)).rights[0].gained).toEqual([{ kind: 'value', command: 'Restart-Service', text: 'Restart-Service -Name: any value (was BITS|Spooler|W32Time|WinRM)' }]);
+  });
+
+  it('shows rights lost when a principal loses a role', () => {
+    const head = pullRequest((dir) => {
+      const file = path.join(dir, JEA, 'JEA-Maintenance', 'JEA-Maintenance.pssc');
+      const v = parse(fs.readFileSync(file)).value as PsHashtable;
+      const roles = v.get('RoleDefinitions') as PsHashtable;
+      const table = PsHashtable.from([...roles.entries()].map(([k, g]) => [k, k === 'CONTOSO\\JEA-Maintenance-L2' ? PsHashtable.from([['RoleCapabilities', ['MaintenanceLev1']]]) : g]));
+      fs.writeFileSync(file, render(PsHashtable.from([...v.entries()].map(([k, x]) => [k, k === 'RoleDefinitions' ? table : x]))));
+    });
+    const r = review(set(BASE), set(head));
+    expect(r.rights).toHaveLength(1);
+    expect(r.rights[0].principal).toBe('CONTOSO\\JEA-Maintenance-L2');
+    expect(r.rights[0].gained).toEqual([]);
+    expect(r.rights[0].lost.map((c) => c.text)).toEqual([
+      'Restart-Computer -Force (any value)',
+      'Set-Service -Name BITS|Spooler|W32Time -StartupType Automatic|Disabled|Manual',
+      'Stop-Process -Force (any value) -Name /^(notepad|w3wp|dllhost)$/',
+      'C:\\Windows\\System32\\gpupdate.exe',
+    ]);
+  });
+
+  it('shows ACL and JIT changes', () => {
+    const head = pullRequest((dir) => {
+      const manifest = path.join(dir, JEA, 'JEA-FileServer', 'endpoint.json');
+      const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+      m.acl.entries.push({ principal: 'CONTOSO\\Auditors', access: 'Allow', rights: ['Read'] });
+      fs.writeFileSync(manifest, JSON.stringify(m));
+      const tf = path.join(dir, 'stacks', 'contoso', 'cdk.tf.json');
+      fs.writeFileSync(tf, fs.readFileSync(tf, 'utf8').replace(/maxRequestAccessDuration\\":\\"PT3H/g, 'maxRequestAccessDuration\\":\\"PT8H'));
+    });
+    const r = review(set(BASE), set(head));
+    expect(r.acl).toEqual([{ endpoint: 'JEA-FileServer', change: 'added', entry: 'Allow CONTOSO\\Auditors Read' }]);
+    expect(r.jit).toContainEqual({ name: 'contoso/ManagementPortsJit', field: 'vm-dc-dns01 ports[3389/TCP].maxRequestAccessDuration', before: 'PT3H', after: 'PT8H' });
+    expect(r.jit).toHaveLength(6);
+  });
+
+  it('reads well as a pull-request comment', () => {
+    const head = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-Volume')));
+    const md = reviewMarkdown(review(set(BASE), set(head)));
+    expect(md).toContain('**2 principal(s) gain rights · 0 lose rights');
+    expect(md).toContain('### Rights gained\n\n**JEA-Maintenance** · `CONTOSO\\JEA-Maintenance-L1`\n\n- `Get-Volume (any parameters)`');
+    expect(reviewMarkdown(review(set(BASE), set(BASE)))).toContain("No change in anyone's rights.");
+  });
+
+  it('runs as jeajit diff BASE HEAD, in Markdown and JSON', () => {
+    const head = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-Volume')));
+    const md = jeajit(['diff', BASE, head]);
+    expect(md.status).toBe(0);
+    expect(md.stdout.toString()).toMatch(/^## jeajit review/);
+    const json = JSON.parse(jeajit(['diff', BASE, head, '--format', 'json']).stdout.toString());
+    expect(json.rights).toHaveLength(2);
+    expect(jeajit(['diff', BASE, head, '--format', 'html']).stderr).toBe("--format must be one of markdown, json (got 'html')\n");
+  });
+});
