@@ -8,3 +8,5 @@ export * from './vm-jit-access-policy';
 export * from './pim-role-eligibility';
 export * from './jit-group-eligibility';
 export * from './jit-local-admin';
+export * from './jea-checks';
+export * from './policy-of-stack';

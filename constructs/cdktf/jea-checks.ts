@@ -1,0 +1,43 @@
+import { Annotations, IAspect, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { Suppression } from '../../src/rules/finding';
+import { runRules } from '../../src/rules/run';
+import { policyOf } from './policy-of-stack';
+
+/** Props of {@link JeaChecks}. */
+export interface JeaChecksProps {
+  /** Accepted findings, each with its reason (shown as info annotations). @default none */
+  readonly suppressions?: readonly Suppression[];
+}
+
+/**
+ * The security rules at synth, like cdk-nag: `Aspects.of(app).add(new JeaChecks())`. Errors
+ * fail `cdktf synth` before any file is written (they are stack validations); warnings and
+ * suppressed findings become annotations on the construct they concern.
+ */
+export class JeaChecks implements IAspect {
+  private readonly checked = new WeakSet<TerraformStack>();
+
+  constructor(private readonly props: JeaChecksProps = {}) {}
+
+  visit(node: IConstruct): void {
+    if (!(node instanceof TerraformStack) || this.checked.has(node)) return;
+    this.checked.add(node);
+    const stack = node;
+    node.node.addValidation({
+      validate: () => {
+        const findings = runRules(policyOf(stack), { suppressions: this.props.suppressions ?? [] });
+        const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+        const errors: string[] = [];
+        for (const f of findings) {
+          const target = byPath.get(f.file) ?? stack;
+          const text = `[${f.ruleId}] ${f.file}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
+          if (f.suppressed) Annotations.of(target).addInfo(`${text} (suppressed: ${f.suppressed.reason})`);
+          else if (f.severity === 'warning') Annotations.of(target).addWarning(text);
+          else errors.push(text);
+        }
+        return errors;
+      },
+    });
+  }
+}
