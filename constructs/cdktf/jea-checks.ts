@@ -11,7 +11,8 @@ export interface JeaChecksProps {
 }
 
 /**
- * The security rules at synth, like cdk-nag: `Aspects.of(app).add(new JeaChecks())`. Errors
+ * The security rules at synth, like cdk-nag: `Aspects.of(stack).add(new JeaChecks())` (cdktf
+ * invokes the aspects of each stack, not those added to the App). Errors
  * fail `cdktf synth` before any file is written (they are stack validations); warnings and
  * suppressed findings become annotations on the construct they concern.
  */

@@ -54,6 +54,22 @@ export interface Change {
   readonly actual: unknown;
 }
 
+/** A change with the kind of finding it is. */
+export interface KindedChange {
+  readonly kind: FindingKind;
+  readonly change: Change;
+}
+
+/** An `unparsable-file` finding whose path {@link atFile} fills in (results cached by text do not know the file). */
+export function unreadable(reason: string): KindedChange {
+  return { kind: 'unparsable-file', change: { path: '', declared: null, actual: reason } };
+}
+
+/** Sets the file path of `unparsable-file` findings. */
+export function atFile(changes: readonly KindedChange[], file: string): KindedChange[] {
+  return changes.map((c) => (c.kind === 'unparsable-file' ? { kind: c.kind, change: { ...c.change, path: file } } : c));
+}
+
 /** Attributes changes to a host, endpoint and kind. */
 export function findingsOf(host: string, endpoint: string | null, kind: FindingKind, changes: readonly Change[]): DriftFinding[] {
   return changes.map((c) => ({ host, endpoint, kind, path: c.path, declared: c.declared, actual: c.actual }));

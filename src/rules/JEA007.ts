@@ -2,7 +2,7 @@ import { Rule, RuleFinding } from './rule';
 import { capabilityBlocks, findingIn, quote } from './helpers';
 
 /**
- * Blanks out what cannot run in a script block: `#` line comments, `<# #>` block comments,
+ * Blanks out what cannot run in a script block: `#` line comments (where a token starts), `<# #>` block comments,
  * single-quoted strings and single-quoted here-strings (offsets kept). Double-quoted strings stay,
  * since `$(...)` in them runs code.
  */
@@ -34,7 +34,8 @@ export function codeOnly(script: string): string {
       const stop = end < 0 ? script.length : end + 2;
       out += blank(script.slice(i, stop));
       i = stop;
-    } else if (c === '#') {
+    } else if (c === '#' && (i === 0 || /[\s;|&(){},=]/.test(script[i - 1]))) {
+      // a comment starts a token; inside a word (a#b) '#' is part of the word
       let stop = i;
       while (stop < script.length && script[stop] !== '\n' && script[stop] !== '\r') stop++;
       out += blank(script.slice(i, stop));

@@ -142,3 +142,12 @@ export function textAt(text: string, line: number, column: number): string {
 export function lines(...l: string[]): string {
   return l.join('\r\n');
 }
+
+/** The 1-based line and column of the first occurrence of `needle` in `text` (after `from`, when given). */
+export function where(text: string, needle: string, from?: string): { line: number; column: number } {
+  const start = from === undefined ? 0 : text.indexOf(from);
+  const at = text.indexOf(needle, Math.max(0, start));
+  if (at < 0) throw new Error(`'${needle}' not in the text`);
+  const before = text.slice(0, at).split(/\r\n|\n|\r/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}

@@ -1,0 +1,25 @@
+/**
+ * A bounded cache of results per owner object and text key. Across a fleet most hosts hold the
+ * same file texts, so a file is parsed and compared once per distinct text; the bound keeps memory
+ * constant however many distinct texts a fleet has (the oldest entry goes first).
+ */
+export class Memo<K extends object, V> {
+  private readonly maps = new WeakMap<K, Map<string, V>>();
+
+  constructor(
+    /** Most entries kept per owner. */
+    private readonly limit = 64,
+  ) {}
+
+  /** The result for `owner` and `key`, computed once while it stays cached. */
+  get(owner: K, key: string, compute: () => V): V {
+    let map = this.maps.get(owner);
+    if (!map) this.maps.set(owner, (map = new Map()));
+    const hit = map.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (map.size >= this.limit) map.delete(map.keys().next().value as string);
+    map.set(key, value);
+    return value;
+  }
+}

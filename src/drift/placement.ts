@@ -1,0 +1,47 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fold } from './semantic';
+
+/** Windows computer names are NetBIOS names of at most 15 characters; Azure truncates the VM name to them. */
+const NETBIOS_LENGTH = 15;
+
+/**
+ * Which endpoints the synth deploys to which VMs: every `azurerm_virtual_machine_run_command`
+ * named `jeajit-<endpoint>` in a `cdk.tf.json` below `dir` (VM IDs that resolve only at deploy
+ * time are skipped). Keys are host names, folded: the VM name and its first 15 characters (the
+ * computer name Windows reports).
+ */
+export function readPlacements(dir: string): Map<string, Set<string>> {
+  const placements = new Map<string, Set<string>>();
+  for (const file of stackFiles(dir)) {
+    let tf: { resource?: Record<string, Record<string, { name?: unknown; virtual_machine_id?: unknown }>> };
+    try {
+      tf = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      continue; // loadSynthOutput reports unreadable stack files
+    }
+    for (const r of Object.values(tf.resource?.azurerm_virtual_machine_run_command ?? {})) {
+      const vm = r.virtual_machine_id;
+      if (typeof r.name !== 'string' || !r.name.startsWith('jeajit-') || typeof vm !== 'string' || vm.includes('${')) continue;
+      const host = vm.split('/').pop()!;
+      for (const key of new Set([fold(host), fold(host.slice(0, NETBIOS_LENGTH))])) {
+        const set = placements.get(key) ?? placements.set(key, new Set()).get(key)!;
+        set.add(fold(r.name.slice('jeajit-'.length)));
+      }
+    }
+  }
+  return placements;
+}
+
+function stackFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.terraform' && e.name !== 'assets' && e.name !== 'jea') walk(path.join(d, e.name));
+      } else if (e.name === 'cdk.tf.json') out.push(path.join(d, e.name));
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,56 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { jeajit } from '../helpers/cli';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-lint-'));
+const role = path.join(dir, 'Ops.psrc');
+fs.writeFileSync(role, ["@{", "    VisibleCmdlets = 'Get-Service',", "        'Start-Process'", "    VisibleExternalCommands = 'whoami.exe'", '}'].join('\r\n'));
+const broken = path.join(dir, 'Broken.psrc');
+fs.writeFileSync(broken, "@{ VisibleCmdlets = 'Get-Service' ");
+
+describe('jeajit lint', () => {
+  it('prints findings with file, line and column, and exits 1 on an error', () => {
+    const r = jeajit(['lint', role]);
+    expect(r.status).toBe(1);
+    const out = r.stdout.toString();
+    expect(out).toContain(`${role}:3:9: error JEA001`);
+    expect(out).toContain(`${role}:4:31: error JEA003`);
+    expect(out).toMatch(/2 error\(s\), 0 warning\(s\), 0 suppressed\n$/);
+  });
+
+  it('writes the fixed JSON format', () => {
+    const findings = JSON.parse(jeajit(['lint', role, '--format', 'json']).stdout.toString());
+    expect(findings[0]).toEqual({ ruleId: 'JEA001', severity: 'error', file: role, line: 3, column: 9, message: expect.any(String), path: 'VisibleCmdlets[1]' });
+  });
+
+  it('writes SARIF 2.1.0 with the rule catalog and real locations', () => {
+    const sarif = JSON.parse(jeajit(['lint', role, '--format', 'sarif']).stdout.toString());
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('JIT006');
+    expect(run.results[0]).toMatchObject({ ruleId: 'JEA001', level: 'error', locations: [{ physicalLocation: { region: { startLine: 3, startColumn: 9 } } }] });
+  });
+
+  it('shows suppressions with their reason and no longer fails on them', () => {
+    const suppressions = path.join(dir, 'suppressions.json');
+    fs.writeFileSync(
+      suppressions,
+      JSON.stringify([
+        { ruleId: 'JEA001', reason: 'Start-Process is constrained by the proxy' },
+        { ruleId: 'JEA003', reason: 'whoami is resolved from System32 only' },
+      ]),
+    );
+    const r = jeajit(['lint', role, '--suppressions', suppressions]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.toString()).toContain('[suppressed: Start-Process is constrained by the proxy]');
+    const sarif = JSON.parse(jeajit(['lint', role, '--suppressions', suppressions, '--format', 'sarif']).stdout.toString());
+    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: 'external', justification: 'Start-Process is constrained by the proxy' }]);
+  });
+
+  it('reports a file that does not parse as JEA000 at its position, not a crash', () => {
+    const r = jeajit(['lint', broken, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout.toString())[0]).toMatchObject({ ruleId: 'JEA000', file: broken, line: 1, column: 1 });
+  });
+});
