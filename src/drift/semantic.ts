@@ -78,7 +78,10 @@ export const orderedNames: Diff<readonly string[]> = (d, a, path, out) => {
 
 /** How a keyed list finds its items: a key (compared folded), merging of duplicates, the item's comparison. */
 export interface KeyedOptions<T> {
+  /** The identity of an item (compared folded). */
   readonly key: (item: T) => string;
+  /** How the item is named in paths. @default its key */
+  readonly label?: (item: T) => string;
   readonly item: Diff<T>;
   /** Combines two items of one list under the same key. @default the later one wins */
   readonly merge?: (a: T, b: T) => T;
@@ -87,8 +90,8 @@ export interface KeyedOptions<T> {
 function byKey<T>(items: readonly T[] | undefined, o: KeyedOptions<T>): Map<string, { label: string; item: T }> {
   const map = new Map<string, { label: string; item: T }>();
   for (const item of items ?? []) {
-    const label = o.key(item);
-    const k = fold(label);
+    const k = fold(o.key(item));
+    const label = o.label ? o.label(item) : o.key(item);
     const had = map.get(k);
     map.set(k, { label: had?.label ?? label, item: had && o.merge ? o.merge(had.item, item) : item });
   }
@@ -116,6 +119,15 @@ export function keyed<T>(o: KeyedOptions<T>): Diff<readonly T[]> {
 export function table<V>(item: Diff<V>): Diff<Readonly<Record<string, V>>> {
   const entries = keyed<readonly [string, V]>({ key: (e) => e[0], item: (d, a, path, out) => item(d?.[1], a?.[1], path, out) });
   return (d, a, path, out) => entries(d && Object.entries(d), a && Object.entries(a), path, out);
+}
+
+/** A value that may be absent as a whole: present on one side only is one change; else `inner` compares. */
+export function optional<T>(inner: Diff<T>): Diff<T> {
+  return (d, a, path, out) => {
+    if (d === undefined && a === undefined) return;
+    if (d === undefined || a === undefined) out.push({ path, declared: plain(d), actual: plain(a) });
+    else inner(d, a, path, out);
+  };
 }
 
 /** One field of a record: the model property, the key paths show, and its comparison. */

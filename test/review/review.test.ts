@@ -99,6 +99,19 @@ describe('the pull-request review', () => {
     expect(r.jit).toHaveLength(6);
   });
 
+  it('puts the new rule errors first, then the gains of the endpoint they concern', () => {
+    const head = pullRequest((dir) => {
+      editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Invoke-Expression'));
+      const dns = path.join(dir, JEA, 'JEA-DNS', 'ContosoJeaDns', '1.0.0', 'RoleCapabilities', 'DnsOperator.psrc');
+      editData(dns, (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-DnsClientCache', 'Get-DnsClient', 'Get-DnsClientServerAddress'));
+    });
+    const r = review(set(BASE), set(head));
+    expect(r.newFindings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['JEA001 error']);
+    const md = reviewMarkdown(r);
+    expect(md.indexOf('### New findings')).toBeLessThan(md.indexOf('### Rights gained'));
+    expect(md.indexOf('**JEA-Maintenance**')).toBeLessThan(md.indexOf('**JEA-DNS**'));
+  });
+
   it('reads well as a pull-request comment', () => {
     const head = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-Volume')));
     const md = reviewMarkdown(review(set(BASE), set(head)));
