@@ -76,7 +76,11 @@ foreach ($root in @($env:PSModulePath -split ';' | Where-Object { $_ } | Select-
                 $key = $file.FullName.ToLowerInvariant()
                 if ($seen.ContainsKey($key)) { continue }
                 $seen[$key] = $true
-                $roles.Add([ordered]@{ name = $file.BaseName; path = $file.FullName; content = Read-TextFile $file.FullName })
+                $roles.Add([ordered]@{
+                    name = $file.BaseName
+                    path = $file.FullName
+                    content = Read-TextFile $file.FullName
+                })
             }
         }
     }

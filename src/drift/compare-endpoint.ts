@@ -120,7 +120,7 @@ const SESSION_DIFFS: Record<string, Diff<never>> = {
   mountUserDrive: scalar<boolean>(undefined, false),
   userDriveMaximumSize: scalar<number>(),
   groupManagedServiceAccount: name,
-  roleDefinitions: keyed<readonly [string, object]>({ key: (e) => e[0], item: (d, a, path, out) => grant(d?.[1], a?.[1], path, out) }),
+  roleDefinitions: keyed<readonly [string, object]>({ key: (e) => e[0], show: (e) => e[1], item: (d, a, path, out) => grant(d?.[1], a?.[1], path, out) }),
   requiredGroups: scalar<RequiredGroups>(canonicalGroups),
   languageMode: scalar<string>(),
   executionPolicy: scalar<string>(),

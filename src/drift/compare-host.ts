@@ -6,7 +6,7 @@ import { atFile, DriftFinding, KindedChange, unreadable } from './finding';
 import { Memo } from './memo';
 import { formatProblem, readModel } from './read-model';
 import { fold } from './semantic';
-import { Snapshot } from './snapshot';
+import { Snapshot, SnapshotRoleCapability } from './snapshot';
 
 /** Built-in endpoints (Microsoft.PowerShell, PowerShell.7, ...): never declared, never unexpected. */
 export function isBuiltinEndpoint(name: string): boolean {
@@ -37,7 +37,9 @@ export class HostComparer {
     };
     const expected = endpointsFor(this.estate, host);
     const actual = new Map(snapshot.endpoints.map((e) => [fold(e.name), e]));
-    const principals = foldedPrincipals(snapshot.principals);
+    const table = snapshot.principals;
+    let folded: Map<string, string | null> | undefined;
+    const sidOf = (name: string) => table[name] ?? (folded ??= foldedPrincipals(table)).get(fold(name)) ?? '';
     for (const d of expected) {
       const a = actual.get(fold(d.name));
       if (!a) {
@@ -52,7 +54,7 @@ export class HostComparer {
       }
       if (d.acl) {
         const acl = d.acl;
-        const key = `${a.securityDescriptorSddl}\u0000${d.principals.map((p) => principals.get(fold(p)) ?? '').join(',')}`;
+        const key = `${a.securityDescriptorSddl}\u0000${d.principals.map(sidOf).join(',')}`;
         add(d.name, this.acls.get(d, key, () => compareAcl(acl, a.securityDescriptorSddl, snapshot.principals)));
       }
     }
@@ -60,13 +62,19 @@ export class HostComparer {
     for (const a of snapshot.endpoints) {
       if (!declaredHere.has(fold(a.name)) && !isBuiltinEndpoint(a.name)) add(a.name, [{ kind: 'unexpected-endpoint', change: { path: '', declared: null, actual: a.name } }]);
     }
-    const seen = new Set<string>();
+    const byName = new Map<string, SnapshotRoleCapability[]>();
+    for (const r of snapshot.roleCapabilities) {
+      const key = fold(r.name);
+      const list = byName.get(key);
+      if (list) list.push(r);
+      else byName.set(key, [r]);
+    }
+    const seen = new Set<DeclaredRole>();
     for (const d of expected) {
       for (const role of d.roles) {
-        const id = fold(role.installPath ?? role.name);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        add(d.name, compareRole(role, snapshot.roleCapabilities, (r, content) => this.roles.get(r, content, () => roleContentChanges(r, readModel('psrc', content)))));
+        if (seen.has(role)) continue;
+        seen.add(role);
+        add(d.name, compareRole(role, byName.get(fold(role.name)) ?? [], (r, content) => this.roles.get(r, content, () => roleContentChanges(r, readModel('psrc', content)))));
       }
     }
     return out;

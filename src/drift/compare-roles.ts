@@ -15,15 +15,14 @@ export function rolePath(role: string): string {
 }
 
 /**
- * Compares a declared role with the role capability files on a host's PSModulePath: the file at
+ * Compares a declared role with the role capability files of the same name (`candidates`) on a
+ * host's PSModulePath: the file at
  * the role's install path (or, for a role outside a module folder, the first of its name) must
  * read into the declared model (`role-changed` per field, `unparsable-file`), it must be there
  * (`role-missing`), and no other file may carry the same role name (`role-shadowed`: JEA would
  * load one of them in no guaranteed order).
  */
-export function compareRole(role: DeclaredRole, found: readonly SnapshotRoleCapability[], compareContent: RoleContentComparer): KindedChange[] {
-  const name = fold(role.name);
-  const candidates = found.filter((r) => fold(r.name) === name);
+export function compareRole(role: DeclaredRole, candidates: readonly SnapshotRoleCapability[], compareContent: RoleContentComparer): KindedChange[] {
   const installed = role.installPath === undefined ? candidates[0] : candidates.find((r) => fold(r.path) === fold(role.installPath!));
   const path = rolePath(role.name);
   const out: KindedChange[] = [];

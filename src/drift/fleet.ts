@@ -3,7 +3,7 @@ import * as path from 'path';
 import { HostComparer } from './compare-host';
 import { DriftFinding } from './finding';
 import { NO_PROGRESS, Progress } from './progress';
-import { readSnapshot, SnapshotError } from './snapshot';
+import { readSnapshot, readSnapshotFile, SnapshotError } from './snapshot';
 
 /** What checking snapshots gave: the findings and how many snapshots were read. */
 export interface FleetResult {
@@ -24,7 +24,7 @@ export function checkSnapshots(comparer: HostComparer, actual: string, progress:
   const checkFile = (file: string) => {
     hosts++;
     try {
-      const snapshot = readSnapshot(fs.readFileSync(file), file);
+      const snapshot = readSnapshot(readSnapshotFile(file), file);
       for (const f of comparer.compare(snapshot)) findings.push(f);
     } catch (e) {
       const reason = e instanceof SnapshotError ? `${e.at}: ${e.reason}` : (e as NodeJS.ErrnoException).code ? `not readable: ${(e as Error).message}` : undefined;

@@ -5,6 +5,8 @@
  */
 export class Memo<K extends object, V> {
   private readonly maps = new WeakMap<K, Map<string, V>>();
+  /** The last hit per owner: most hosts repeat it, and comparing two strings is cheaper than hashing one. */
+  private readonly last = new WeakMap<K, { key: string; value: V }>();
 
   constructor(
     /** Most entries kept per owner. */
@@ -13,13 +15,17 @@ export class Memo<K extends object, V> {
 
   /** The result for `owner` and `key`, computed once while it stays cached. */
   get(owner: K, key: string, compute: () => V): V {
+    const last = this.last.get(owner);
+    if (last !== undefined && last.key === key) return last.value;
     let map = this.maps.get(owner);
     if (!map) this.maps.set(owner, (map = new Map()));
-    const hit = map.get(key);
-    if (hit !== undefined) return hit;
-    const value = compute();
-    if (map.size >= this.limit) map.delete(map.keys().next().value as string);
-    map.set(key, value);
+    let value = map.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (map.size >= this.limit) map.delete(map.keys().next().value as string);
+      map.set(key, value);
+    }
+    this.last.set(owner, { key, value });
     return value;
   }
 }

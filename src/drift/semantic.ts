@@ -82,6 +82,8 @@ export interface KeyedOptions<T> {
   readonly key: (item: T) => string;
   /** How the item is named in paths. @default its key */
   readonly label?: (item: T) => string;
+  /** What an item on one side only is shown as. @default the item */
+  readonly show?: (item: T) => unknown;
   readonly item: Diff<T>;
   /** Combines two items of one list under the same key. @default the later one wins */
   readonly merge?: (a: T, b: T) => T;
@@ -104,20 +106,21 @@ function byKey<T>(items: readonly T[] | undefined, o: KeyedOptions<T>): Map<stri
  */
 export function keyed<T>(o: KeyedOptions<T>): Diff<readonly T[]> {
   return (d, a, path, out) => {
+    const show = (item: T) => plain(o.show ? o.show(item) : item);
     const dm = byKey(d, o);
     const am = byKey(a, o);
     for (const [k, dv] of dm) {
       const av = am.get(k);
-      if (av === undefined) out.push({ path: keyStep(path, dv.label), declared: plain(dv.item), actual: null });
+      if (av === undefined) out.push({ path: keyStep(path, dv.label), declared: show(dv.item), actual: null });
       else o.item(dv.item, av.item, keyStep(path, dv.label), out);
     }
-    for (const [k, av] of am) if (!dm.has(k)) out.push({ path: keyStep(path, av.label), declared: null, actual: plain(av.item) });
+    for (const [k, av] of am) if (!dm.has(k)) out.push({ path: keyStep(path, av.label), declared: null, actual: show(av.item) });
   };
 }
 
 /** A string-keyed table (keys case-insensitive), as a keyed list of its entries. */
 export function table<V>(item: Diff<V>): Diff<Readonly<Record<string, V>>> {
-  const entries = keyed<readonly [string, V]>({ key: (e) => e[0], item: (d, a, path, out) => item(d?.[1], a?.[1], path, out) });
+  const entries = keyed<readonly [string, V]>({ key: (e) => e[0], show: (e) => e[1], item: (d, a, path, out) => item(d?.[1], a?.[1], path, out) });
   return (d, a, path, out) => entries(d && Object.entries(d), a && Object.entries(a), path, out);
 }
 

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { isSid } from '../acl/sid';
 
 /** The schema identifier every snapshot carries. */
@@ -90,10 +91,22 @@ function arrayOf(item: Check): Check {
   };
 }
 
+/** SIDs already checked (hosts of a fleet share them); bounded. */
+const knownSids = new Set<string>();
+
+function validSid(sid: unknown): boolean {
+  if (typeof sid !== 'string') return false;
+  if (knownSids.has(sid)) return true;
+  if (!isSid(sid)) return false;
+  if (knownSids.size >= 4096) knownSids.clear();
+  knownSids.add(sid);
+  return true;
+}
+
 const principals: Check = (v, at) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(at, `expected an object of DOMAIN\\name -> SID, found ${kindOf(v)}`);
   for (const [name, sid] of Object.entries(v)) {
-    if (sid !== null && (typeof sid !== 'string' || !isSid(sid))) fail(`${at}['${name}']`, `expected a SID (S-1-...) or null, found ${JSON.stringify(sid)}`);
+    if (sid !== null && !validSid(sid)) fail(`${at}['${name}']`, `expected a SID (S-1-...) or null, found ${JSON.stringify(sid)}`);
   }
 };
 
@@ -108,10 +121,13 @@ const endpoint = object(SNAPSHOT_KEYS.endpoint, {
 
 const roleCapability = object(SNAPSHOT_KEYS.roleCapability, { name: nonEmpty, path: nonEmpty, content: strOrNull });
 
+/** RFC 3339 date-time, as [DateTime]::UtcNow.ToString('o') writes it. */
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
+
 const snapshot = object(SNAPSHOT_KEYS.snapshot, {
   schema: (v, at) => void (v !== SNAPSHOT_SCHEMA && fail(at, `expected '${SNAPSHOT_SCHEMA}', found ${JSON.stringify(v)}`)),
   host: nonEmpty,
-  collectedAt: (v, at) => void (str(v, at), Number.isNaN(Date.parse(v as string)) && fail(at, `not an ISO 8601 date-time: ${JSON.stringify(v)}`)),
+  collectedAt: (v, at) => void (str(v, at), !DATE_TIME.test(v as string) && fail(at, `not an ISO 8601 date-time (2025-06-01T08:00:00Z): ${JSON.stringify(v)}`)),
   endpoints: arrayOf(endpoint),
   roleCapabilities: arrayOf(roleCapability),
   principals,
@@ -142,11 +158,21 @@ export function snapshotText(bytes: Buffer): string {
   return bytes.toString('utf8');
 }
 
-/** Parses and validates the bytes of a snapshot file; throws {@link SnapshotError} for bad JSON too. */
-export function readSnapshot(bytes: Buffer, file: string): Snapshot {
+/**
+ * Reads a snapshot file's text: the fast UTF-8 path, falling back to {@link snapshotText} when the
+ * file starts with bytes that are not UTF-8 (a UTF-16 byte order mark).
+ */
+export function readSnapshotFile(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) return text.slice(1);
+  return text.charCodeAt(0) === 0xfffd ? snapshotText(fs.readFileSync(file)) : text;
+}
+
+/** Parses and validates a snapshot (bytes, or text); throws {@link SnapshotError} for bad JSON too. */
+export function readSnapshot(content: Buffer | string, file: string): Snapshot {
   let value: unknown;
   try {
-    value = JSON.parse(snapshotText(bytes));
+    value = JSON.parse(typeof content === 'string' ? content : snapshotText(content));
   } catch (e) {
     throw new SnapshotError(file, '$', `not valid JSON: ${(e as Error).message}`);
   }

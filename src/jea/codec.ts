@@ -136,10 +136,19 @@ export function record<T>(fields: readonly Field[], what: string, required: read
  * rewrites, which would break the SHA-256 the registration script checks.
  */
 function withCrlf(value: Psd1Value): Psd1Value {
-  if (typeof value === 'string') return value.replace(/\r?\n|\r/g, '\r\n');
-  if (value instanceof ScriptBlock) return new ScriptBlock(value.text.replace(/\r?\n|\r/g, '\r\n'));
-  if (Array.isArray(value)) return value.map(withCrlf);
-  if (value instanceof PsHashtable) return PsHashtable.from([...value.entries()].map(([k, v]) => [k, withCrlf(v)]));
+  if (typeof value === 'string') return /(?<!\r)\n|\r(?!\n)/.test(value) ? value.replace(/\r?\n|\r/g, '\r\n') : value;
+  if (value instanceof ScriptBlock) {
+    const text = withCrlf(value.text) as string;
+    return text === value.text ? value : new ScriptBlock(text);
+  }
+  if (Array.isArray(value)) {
+    const items = value.map(withCrlf);
+    return items.some((v, i) => v !== value[i]) ? items : value;
+  }
+  if (value instanceof PsHashtable) {
+    const values = [...value.entries()].map(([, v]) => withCrlf(v));
+    return values.some((v, i) => v !== value.valueAt(i)) ? PsHashtable.from([...value.keys()].map((k, i) => [k, values[i]])) : value;
+  }
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { PsHashtable } from '../psd1';
-import { psData, scriptBytes } from './powershell-script';
+import { scriptFile } from './powershell-script';
 
 /** What the registration script needs to know about an endpoint. */
 export interface RegistrationInput {
@@ -50,10 +50,11 @@ export function registrationScript(input: RegistrationInput): Uint8Array {
     ['SddlTemplate', input.sddlTemplate],
     ['Principals', [...input.principals]],
   ]);
-  return scriptBytes([
+  return scriptFile([
     ...HEADER(input.endpoint, 'Registers'),
     '',
-    `$Endpoint = ${psData(data)}`,
+    `$Endpoint = `,
+    { data },
     '',
     String.raw`function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
 # RawSecurityDescriptor reads conditional (callback) ACEs too; its SDDL form is canonical.
@@ -148,10 +149,11 @@ export function unregistrationScript(input: Pick<RegistrationInput, 'endpoint' |
     ['Name', input.endpoint],
     ['Modules', input.modules.map((m) => PsHashtable.from([['Name', m.name], ['Version', m.version], ['Guid', m.guid]]))],
   ]);
-  return scriptBytes([
+  return scriptFile([
     ...HEADER(input.endpoint, 'Unregisters'),
     '',
-    `$Endpoint = ${psData(data)}`,
+    `$Endpoint = `,
+    { data },
     '',
     String.raw`if (Get-PSSessionConfiguration -Name $Endpoint.Name -ErrorAction SilentlyContinue) {
     Unregister-PSSessionConfiguration -Name $Endpoint.Name -Force

@@ -3,20 +3,22 @@
  * encoding at the end) keeps rendering free of the millions of short-lived rope strings that
  * would otherwise dominate the time in garbage collection.
  */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export class ByteSink {
-  private buf: Uint8Array;
+  private buf: Buffer;
   /** Bytes written so far. */
   length = 0;
 
   constructor(initial = 1 << 16) {
-    this.buf = new Uint8Array(initial);
+    this.buf = Buffer.allocUnsafe(initial);
   }
 
   private reserve(n: number): void {
     if (this.length + n <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.length + n) size *= 2;
-    const next = new Uint8Array(size);
+    const next = Buffer.allocUnsafe(size);
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
   }
@@ -53,6 +55,12 @@ export class ByteSink {
    * surrogate nothing is appended.
    */
   utf8(s: string, doubleQuotes = false): number {
+    // Long ASCII text without quotes (base64 payloads, paths) is copied natively.
+    if (s.length > 64 && ASCII.test(s) && !(doubleQuotes && s.includes("'"))) {
+      this.reserve(s.length);
+      this.length += this.buf.write(s, this.length, 'latin1');
+      return -1;
+    }
     const start = this.length;
     this.reserve(s.length * 6);
     const buf = this.buf;
@@ -101,6 +109,6 @@ export class ByteSink {
 
   /** The bytes written, as a copy of exactly the right size. */
   bytes(): Uint8Array {
-    return this.buf.slice(0, this.length);
+    return new Uint8Array(this.buf.subarray(0, this.length));
   }
 }

@@ -67,7 +67,14 @@ export class ArmClient {
   }
 
   private async request<T>(url: string): Promise<T> {
-    const response = await this.fetcher(url, { headers: { authorization: `Bearer ${await this.token()}`, accept: 'application/json' } });
+    const headers = { authorization: `Bearer ${await this.token()}`, accept: 'application/json' };
+    let response: Response;
+    try {
+      response = await this.fetcher(url, { headers });
+    } catch (e) {
+      const cause = (e as { cause?: Error }).cause;
+      throw new ArmError(0, 'NetworkError', url, cause?.message ?? (e as Error).message);
+    }
     const body = await response.text();
     let json: unknown;
     try {

@@ -9,6 +9,14 @@ export function isLocalEndpoint(endpoint: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
 }
 
+/** No token could be had for ARM (not signed in, no managed identity, ...). */
+export class TokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenError';
+  }
+}
+
 /** Something that gets Entra ID tokens (DefaultAzureCredential's shape). */
 export interface Credential {
   getToken(scope: string): Promise<{ token: string } | null>;
@@ -26,9 +34,14 @@ export function armTokenProvider(endpoint: string, env: NodeJS.ProcessEnv = proc
   const scope = `${new URL(endpoint).origin}/.default`;
   let made: Credential | undefined;
   return async () => {
-    made ??= credential();
-    const token = await made.getToken(scope);
-    if (!token) throw new Error(`no Azure token for ${scope}: sign in (az login) or configure a managed identity`);
+    let token: { token: string } | null;
+    try {
+      made ??= credential();
+      token = await made.getToken(scope);
+    } catch (e) {
+      throw new TokenError(`no Azure token for ${scope}: ${(e as Error).message.split('\n')[0]} (sign in with az login, or use a managed identity)`);
+    }
+    if (!token) throw new TokenError(`no Azure token for ${scope} (sign in with az login, or use a managed identity)`);
     return token.token;
   };
 }

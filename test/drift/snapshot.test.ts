@@ -1,0 +1,103 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { expectedSnapshot } from '../../src/drift/expected-snapshot';
+import { readSnapshot, SNAPSHOT_KEYS, SnapshotError, snapshotText, validateSnapshot } from '../../src/drift/snapshot';
+import { clone, estate } from './estate';
+
+const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../docs/snapshot.schema.json'), 'utf8'));
+const sidPattern = new RegExp(schema.$defs.sid.pattern);
+
+/** A small validator for the parts of JSON Schema the snapshot schema uses, to check values against the file itself. */
+function schemaErrors(node: any, value: unknown, at = '$'): string[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (node.$ref) return schemaErrors(schema.$defs[node.$ref.split('/').pop()], value, at);
+  if (node.anyOf) return node.anyOf.some((n: unknown) => schemaErrors(n, value, at).length === 0) ? [] : [`${at}: matches no alternative`];
+  if ('const' in node) return value === node.const ? [] : [`${at}: not ${node.const}`];
+  const types: string[] = node.type === undefined ? [] : [].concat(node.type);
+  const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  if (types.length && !types.includes(typeOf)) return [`${at}: ${typeOf} is not ${types.join('|')}`];
+  const errors: string[] = [];
+  if (typeof value === 'string') {
+    if (node.minLength && value.length < node.minLength) errors.push(`${at}: too short`);
+    if (node.pattern && !new RegExp(node.pattern).test(value)) errors.push(`${at}: does not match ${node.pattern}`);
+    if (node.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value)) errors.push(`${at}: not a date-time`);
+  }
+  if (Array.isArray(value)) value.forEach((v, i) => errors.push(...schemaErrors(node.items, v, `${at}[${i}]`)));
+  if (typeOf === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const k of node.required ?? []) if (!(k in o)) errors.push(`${at}: missing ${k}`);
+    for (const [k, v] of Object.entries(o)) {
+      const sub = node.properties?.[k] ?? (node.additionalProperties === false ? undefined : node.additionalProperties);
+      if (sub === undefined) errors.push(`${at}.${k}: not allowed`);
+      else if (sub !== true) errors.push(...schemaErrors(sub, v, `${at}.${k}`));
+    }
+  }
+  return errors;
+}
+
+describe('the snapshot schema', () => {
+  const snapshot = expectedSnapshot(estate(), { collectedAt: '2025-06-01T08:00:00.000Z' });
+
+  it('docs/snapshot.schema.json requires exactly the keys the validator requires', () => {
+    expect(schema.required).toEqual(SNAPSHOT_KEYS.snapshot);
+    expect(Object.keys(schema.properties)).toEqual(SNAPSHOT_KEYS.snapshot);
+    expect(schema.$defs.endpoint.required).toEqual(SNAPSHOT_KEYS.endpoint);
+    expect(Object.keys(schema.$defs.endpoint.properties)).toEqual(SNAPSHOT_KEYS.endpoint);
+    expect(schema.$defs.roleCapability.required).toEqual(SNAPSHOT_KEYS.roleCapability);
+    expect(schema.properties.schema.const).toBe('jeajit.snapshot/v1');
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('the expected snapshot of the example estate validates against the schema file and the validator', () => {
+    expect(schemaErrors(schema, snapshot)).toEqual([]);
+    expect(validateSnapshot(clone(snapshot))).toEqual(snapshot);
+  });
+
+  it('a collector-shaped snapshot (nulls, a built-in endpoint, an unresolved principal) validates against both', () => {
+    const collected = {
+      ...clone(snapshot),
+      endpoints: [...snapshot.endpoints, { name: 'microsoft.powershell', configFilePath: null, configFile: null, securityDescriptorSddl: 'O:NSG:BAD:P(A;;GA;;;BA)S:P(AU;FA;GA;;;WD)', runAsVirtualAccount: false, permission: null }],
+      principals: { ...snapshot.principals, 'CONTOSO\\Gone': null },
+    };
+    expect(schemaErrors(schema, collected)).toEqual([]);
+    expect(() => validateSnapshot(collected)).not.toThrow();
+  });
+
+  it.each([
+    ['a wrong schema id', (s: any) => (s.schema = 'jeajit.snapshot/v2'), '$.schema'], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['a missing host', (s: any) => delete s.host, '$'], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['a bad date', (s: any) => (s.collectedAt = 'yesterday'), '$.collectedAt'], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['a number for a name', (s: any) => (s.endpoints[1].name = 7), '$.endpoints[1].name'], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['a string for a boolean', (s: any) => (s.endpoints[0].runAsVirtualAccount = 'true'), '$.endpoints[0].runAsVirtualAccount'], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['an unknown key', (s: any) => (s.roleCapabilities[0].size = 1), '$.roleCapabilities[0].size'], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['a malformed SID', (s: any) => (s.principals['CONTOSO\\X'] = 'S-1-x'), "$.principals['CONTOSO\\X']"], // eslint-disable-line @typescript-eslint/no-explicit-any
+  ])('rejects %s, naming the JSON path, as the schema file does', (_, edit, at) => {
+    const bad = clone(snapshot);
+    edit(bad);
+    expect(() => validateSnapshot(bad, 'host.json')).toThrow(SnapshotError);
+    try {
+      validateSnapshot(bad, 'host.json');
+    } catch (e) {
+      expect((e as SnapshotError).at).toBe(at);
+      expect((e as Error).message.startsWith(`host.json: ${at}: `)).toBe(true);
+    }
+    expect(schemaErrors(schema, bad).length).toBeGreaterThan(0);
+  });
+
+  it('uses the same SID syntax as the schema', () => {
+    for (const sid of Object.values(snapshot.principals)) expect(sidPattern.test(sid!)).toBe(true);
+  });
+
+  it('reads snapshot files in UTF-8 with or without BOM and in UTF-16 (what PowerShell 5.1 > writes)', () => {
+    const json = JSON.stringify(snapshot);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]);
+    for (const bytes of [Buffer.from(json), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]), le, be]) {
+      expect(snapshotText(bytes)).toBe(json);
+      expect(readSnapshot(bytes, 'x.json')).toEqual(snapshot);
+    }
+  });
+
+  it('reports invalid JSON as a SnapshotError, not a crash', () => {
+    expect(() => readSnapshot(Buffer.from('{"schema":'), 'broken.json')).toThrow(/^broken\.json: \$: not valid JSON/);
+  });
+});
