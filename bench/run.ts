@@ -9,7 +9,7 @@ import type { BenchResult } from './measure';
  * in the same process on the same data; absolute times on shared machines are noise. It runs the
  * compiled JavaScript (`tsc -p tsconfig.bench.json`).
  */
-const MODULES = ['psd1.bench', 'synth.bench', 'effective.bench'];
+const MODULES = ['psd1.bench', 'synth.bench', 'effective.bench', 'drift.bench'];
 
 async function runModule(name: string): Promise<BenchResult[]> {
   return new Promise((resolve, reject) => {

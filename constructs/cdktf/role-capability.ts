@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { defineRoleCapability } from '../../src/jea/role-capability';
+import { PolicyException } from '../../src/jea/capability-policy';
 import { CapabilityModel, RoleCapabilityModel } from '../../src/jea/model';
 
 /** Props of {@link RoleCapability}: every .psrc key, typed (see CapabilityModel for each field). */
@@ -14,6 +15,10 @@ export interface RoleCapabilityProps extends CapabilityModel {
   readonly companyName?: string;
   /** @default none */
   readonly copyright?: string;
+  /** The file's GUID. @default derived from the construct path (keep the GUID of an imported file) */
+  readonly guid?: string;
+  /** Checks deferred to their rules (JEA003, JEA006, JEA008), each with a reason, as for imported files. @default none */
+  readonly policyExceptions?: readonly PolicyException[];
 }
 
 /**

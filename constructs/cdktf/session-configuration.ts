@@ -3,6 +3,7 @@ import { aclFromRoleDefinitions, EndpointAclModel } from '../../src/acl/endpoint
 import { EndpointArtifacts, endpointArtifacts, endpointNameProblem } from '../../src/jea/endpoint';
 import { ValidationError } from '../../src/jea/issues';
 import { JeaModuleModel } from '../../src/jea/jea-module';
+import { PolicyException } from '../../src/jea/capability-policy';
 import { CapabilityModel, ExecutionPolicy, LanguageMode, RequiredGroups, RoleGrant, SessionConfigurationModel, SessionType } from '../../src/jea/model';
 import { defineSessionConfiguration } from '../../src/jea/session-configuration';
 import { EndpointAcl } from './endpoint-acl';
@@ -26,6 +27,8 @@ export interface RoleDefinition {
   readonly roleCapabilityFiles?: readonly string[];
   /** Capabilities granted inline, without a role capability file. @default none */
   readonly capabilities?: CapabilityModel;
+  /** Names of role capabilities that modules outside this app provide on the host. @default none */
+  readonly externalRoleCapabilities?: readonly string[];
 }
 
 /**
@@ -70,6 +73,10 @@ export interface SessionConfigurationProps extends CapabilityModel {
   readonly copyright?: string;
   /** Who may connect. @default derived from roleDefinitions, as Register-PSSessionConfiguration does */
   readonly acl?: EndpointAcl;
+  /** The file's GUID. @default derived from the construct path (keep the GUID of an imported file) */
+  readonly guid?: string;
+  /** Checks deferred to their rules (JEA003, JEA006, JEA008), each with a reason, as for imported files. @default none */
+  readonly policyExceptions?: readonly PolicyException[];
 }
 
 /**
@@ -85,6 +92,7 @@ export class SessionConfiguration extends Construct {
   /** The effective ACL (explicit entries or derived from RoleDefinitions; RequiredGroups applied). */
   readonly acl: EndpointAclModel;
   private readonly roles: readonly RoleCapability[];
+  private readonly externalRoles: readonly string[];
   private built?: EndpointArtifacts;
 
   constructor(scope: Construct, id: string, props: SessionConfigurationProps) {
@@ -95,10 +103,13 @@ export class SessionConfiguration extends Construct {
     const { name: _name, runAs, roleDefinitions, acl, sessionType, ...rest } = props;
     void _name;
     this.roles = roleDefinitions.flatMap((d) => d.roleCapabilities ?? []);
+    this.externalRoles = roleDefinitions.flatMap((d) => d.externalRoleCapabilities ?? []);
     const roles: (readonly [string, RoleGrant])[] = roleDefinitions.map((d) => [
       typeof d.principal === 'string' ? d.principal : d.principal.principalName,
       {
-        ...(d.roleCapabilities?.length ? { roleCapabilities: d.roleCapabilities.map((r) => r.roleName) } : {}),
+        ...(d.roleCapabilities?.length || d.externalRoleCapabilities?.length
+          ? { roleCapabilities: [...(d.roleCapabilities ?? []).map((r) => r.roleName), ...(d.externalRoleCapabilities ?? [])] }
+          : {}),
         ...(d.roleCapabilityFiles?.length ? { roleCapabilityFiles: d.roleCapabilityFiles } : {}),
         ...d.capabilities,
       },
@@ -132,7 +143,7 @@ export class SessionConfiguration extends Construct {
 
   /** The endpoint's files and install script (computed once). */
   artifacts(): EndpointArtifacts {
-    this.built ??= endpointArtifacts(this.node.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl });
+    this.built ??= endpointArtifacts(this.node.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles });
     return this.built;
   }
 

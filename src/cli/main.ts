@@ -3,6 +3,7 @@ import { Psd1Error } from '../psd1';
 import { RenderError } from '../psd1/writer';
 import { CliError, packageVersion } from './io';
 import { addAnalysisCommands, addDiffCommand } from './analysis-commands';
+import { addDriftCommands } from './drift-commands';
 import { addPsd1Commands } from './psd1-commands';
 
 /** Builds the `jeajit` command line program. */
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   addPsd1Commands(program);
   addAnalysisCommands(program);
   addDiffCommand(program);
+  addDriftCommands(program);
   return program;
 }
 

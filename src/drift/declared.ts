@@ -45,7 +45,7 @@ export interface DeclaredEstate {
   readonly vmJit: readonly JitEntry<VmJitPolicyModel>[];
   readonly pim: readonly JitEntry<PimEligibilityModel>[];
   readonly groups: readonly JitEntry<GroupEligibilityModel>[];
-  /** Problems that do not stop a drift check (a JIT policy whose VMs are known only at deploy time). */
+  /** Problems that do not stop a drift check (a JIT policy whose VMs are known only at deploy time, an unreadable cdk.tf.json). */
   readonly warnings: readonly string[];
 }
 
@@ -64,7 +64,7 @@ export class DeclaredError extends Error {
 export function loadDeclared(dir: string): DeclaredEstate {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new DeclaredError([{ file: dir, line: 1, column: 1, message: 'not a folder (give the synth output, e.g. cdktf.out)' }]);
   const loaded = loadSynthOutput(dir);
-  const fatal = loaded.problems.filter((p) => /\.(psrc|pssc|json)$/i.test(p.file));
+  const fatal = loaded.problems.filter((p) => /(\.psrc|\.pssc|[\\/]endpoint\.json)$/i.test(p.file));
   if (fatal.length) throw new DeclaredError(fatal);
   const texts = new Map<string, string>();
   const textOf = (file: string) => texts.get(file) ?? texts.set(file, decode(fs.readFileSync(file), file).text).get(file)!;

@@ -15,6 +15,33 @@ import {
 } from './names';
 import { wildcardMatch } from './wildcard';
 
+/** The declaration-time checks that have a rule of the same meaning, and may be deferred to it. */
+export const DEFERRABLE_CHECKS = ['JEA003', 'JEA006', 'JEA008'] as const;
+/** One of {@link DEFERRABLE_CHECKS}. */
+export type DeferrableCheck = (typeof DEFERRABLE_CHECKS)[number];
+
+/**
+ * A declaration-time check deferred to the rule of the same id, with the reason: the construct
+ * is created, and the rule reports the problem at synth and in lint (as for imported files).
+ */
+export interface PolicyException {
+  readonly ruleId: DeferrableCheck;
+  readonly reason: string;
+}
+
+/** The rule ids whose checks are deferred. */
+export type PolicyExceptions = ReadonlySet<string>;
+const NONE: PolicyExceptions = new Set();
+
+/** Validates exceptions (known ids, a reason each) and returns the deferred ids. */
+export function policyExceptions(list: readonly PolicyException[] | undefined, issues: Issues): PolicyExceptions {
+  (list ?? []).forEach((e, i) => {
+    if (!(DEFERRABLE_CHECKS as readonly string[]).includes(e.ruleId)) issues.at('policyExceptions').at(i).add(e.ruleId, `allowed: ${DEFERRABLE_CHECKS.join(', ')}`);
+    if (!e.reason?.trim()) issues.at('policyExceptions').at(i).add(e, 'a policy exception needs a reason');
+  });
+  return new Set((list ?? []).map((e) => e.ruleId));
+}
+
 /** ScopedItemOptions values for AliasDefinitions and FunctionDefinitions. */
 export const SCOPED_ITEM_OPTIONS = ['None', 'ReadOnly', 'Constant', 'Private', 'AllScope'] as const;
 
@@ -24,10 +51,12 @@ export const SCOPED_ITEM_OPTIONS = ['None', 'ReadOnly', 'Constant', 'Private', '
  * paths, ValidateSet and ValidatePattern never together, patterns .NET accepts, script blocks
  * that are self-contained, and every defined function made visible.
  */
-export function checkCapability(model: CapabilityModel, issues: Issues): void {
-  checkCommands(model.visibleCmdlets, issues.at('VisibleCmdlets'), cmdletNameProblem);
-  checkCommands(model.visibleFunctions, issues.at('VisibleFunctions'), functionNameProblem);
-  model.visibleExternalCommands?.forEach((path, i) => checkAbsolutePath(path, issues.at('VisibleExternalCommands').at(i), 'an external command'));
+export function checkCapability(model: CapabilityModel, issues: Issues, exceptions: PolicyExceptions = NONE): void {
+  checkCommands(model.visibleCmdlets, issues.at('VisibleCmdlets'), cmdletNameProblem, exceptions);
+  checkCommands(model.visibleFunctions, issues.at('VisibleFunctions'), functionNameProblem, exceptions);
+  if (!exceptions.has('JEA003')) {
+    model.visibleExternalCommands?.forEach((path, i) => checkAbsolutePath(path, issues.at('VisibleExternalCommands').at(i), 'an external command'));
+  }
   model.visibleProviders?.forEach((name, i) => problem(issues.at('VisibleProviders').at(i), name, providerNameProblem(name)));
   model.visibleAliases?.forEach((name, i) => problem(issues.at('VisibleAliases').at(i), name, aliasNameProblem(name)));
   for (const key of ['scriptsToProcess', 'typesToProcess', 'formatsToProcess'] as const) {
@@ -58,7 +87,7 @@ export function checkCapability(model: CapabilityModel, issues: Issues): void {
     const scan = scanCode(fn.scriptBlock, 0, null, true);
     if (!scan.ok) at.at('ScriptBlock').add(fn.scriptBlock, `the script block is not self-contained: ${scan.reason} (at offset ${scan.at})`);
     const visible = (model.visibleFunctions ?? []).some((v) => wildcardMatch(commandName(v).replace(/^.*\\/, ''), fn.name));
-    if (!visible) at.at('Name').add(fn.name, 'the function is defined but not listed in VisibleFunctions, so no one can run it (add it to visibleFunctions or remove it)');
+    if (!visible && !exceptions.has('JEA008')) at.at('Name').add(fn.name, 'the function is defined but not listed in VisibleFunctions, so no one can run it (add it to visibleFunctions or remove it)');
   });
   model.variableDefinitions?.forEach((v, i) => problem(issues.at('VariableDefinitions').at(i).at('Name'), v.name, variableNameProblem(v.name)));
   for (const name of Object.keys(model.environmentVariables ?? {})) {
@@ -71,7 +100,7 @@ export function commandName(v: VisibleCommand): string {
   return typeof v === 'string' ? v : v.name;
 }
 
-function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issues, nameProblem: (n: string) => string | undefined): void {
+function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issues, nameProblem: (n: string) => string | undefined, exceptions: PolicyExceptions): void {
   const seen = new Map<string, number>();
   list?.forEach((entry, i) => {
     const at = issues.at(i);
@@ -87,7 +116,7 @@ function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issu
       problem(pat.at('Name'), p.name, parameterNameProblem(p.name));
       if (params.has(p.name.toLowerCase())) pat.at('Name').add(p.name, 'the parameter is constrained twice in this entry');
       params.add(p.name.toLowerCase());
-      if (p.validateSet !== undefined && p.validatePattern !== undefined) {
+      if (p.validateSet !== undefined && p.validatePattern !== undefined && !exceptions.has('JEA006')) {
         pat.add(
           { ValidateSet: p.validateSet, ValidatePattern: p.validatePattern },
           'ValidateSet and ValidatePattern on one parameter: JEA applies only one of them, so the constraint is not what it reads; use one',

@@ -14,6 +14,8 @@ export interface EndpointModel {
   readonly configuration: SessionConfigurationModel;
   readonly modules: readonly JeaModuleModel[];
   readonly acl: EndpointAclModel;
+  /** Role names that modules outside this app provide on the host (not checked against modules). */
+  readonly externalRoles?: readonly string[];
 }
 
 /** The synthesized artifacts of an endpoint. */
@@ -69,7 +71,8 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
   for (const [principal, grant] of endpoint.configuration.roleDefinitions ?? []) {
     grant.roleCapabilities?.forEach((role, i) => {
       const bare = role.replace(/^[^\\]+\\/, '').toLowerCase();
-      if (!roleOwners.has(bare)) issues.at('RoleDefinitions').atKey(principal).at('RoleCapabilities').at(i).add(role, 'no module of this endpoint carries this role');
+      const external = (endpoint.externalRoles ?? []).some((r) => r.toLowerCase() === role.toLowerCase());
+      if (!roleOwners.has(bare) && !external) issues.at('RoleDefinitions').atKey(principal).at('RoleCapabilities').at(i).add(role, 'no module of this endpoint carries this role');
     });
   }
   issues.throwIfAny();

@@ -1,7 +1,7 @@
 import { Psd1Value, PsHashtable } from '../psd1';
 import { decodeTable, encodeTable, normalizeModel } from './codec';
 import { CAPABILITY_FIELDS, DOCUMENT_FIELDS } from './capability-fields';
-import { checkCapability } from './capability-policy';
+import { checkCapability, PolicyException, policyExceptions } from './capability-policy';
 import { derivedGuid } from './guid';
 import { Issues } from './issues';
 import { RoleCapabilityModel } from './model';
@@ -23,9 +23,11 @@ export function decodeRoleCapability(value: Psd1Value, issues: Issues): RoleCapa
 }
 
 /** A role capability as declared: its role name (the .psrc file name) and its content. */
-export interface RoleCapabilityDeclaration extends Omit<RoleCapabilityModel, 'guid'> {
+export interface RoleCapabilityDeclaration extends RoleCapabilityModel {
   /** The role name, which RoleDefinitions use: the file is `RoleCapabilities/<roleName>.psrc`. */
   readonly roleName: string;
+  /** Checks deferred to their rules, each with a reason (imported files). @default none */
+  readonly policyExceptions?: readonly PolicyException[];
 }
 
 /** Role names become file names on Windows: letters, digits, `.`, `_` and `-`, not a reserved device name. */
@@ -39,16 +41,18 @@ export function roleNameProblem(name: string): string | undefined {
 
 /**
  * Validates and normalizes a declared role capability: policy checks on every field, empty lists
- * dropped, and a GUID derived from `path` (the construct path) so output never churns. Throws a
+ * dropped, and a GUID derived from `path` (the construct path, unless one is given, as for an
+ * imported file) so output never churns. Throws a
  * {@link ValidationError} naming `path`, each bad field, its value and what is allowed.
  */
 export function defineRoleCapability(path: string, declaration: RoleCapabilityDeclaration): { roleName: string; model: RoleCapabilityModel } {
   const issues = new Issues(path);
-  const { roleName, ...content } = declaration;
+  const { roleName, policyExceptions: exceptions, ...content } = declaration;
   const nameProblem = roleNameProblem(roleName);
   if (nameProblem) issues.at('roleName').add(roleName, nameProblem);
-  const model = normalizeModel({ guid: derivedGuid(path), ...content }, ROLE_CAPABILITY_FIELDS, issues);
-  if (model) checkCapability(model, issues);
+  const deferred = policyExceptions(exceptions, issues);
+  const model = normalizeModel({ ...content, guid: content.guid ?? derivedGuid(path) }, ROLE_CAPABILITY_FIELDS, issues);
+  if (model) checkCapability(model, issues, deferred);
   issues.throwIfAny();
   return { roleName, model: model! };
 }

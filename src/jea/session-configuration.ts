@@ -3,7 +3,7 @@ import { forEachGroup } from '../acl/endpoint-acl';
 import { parsePrincipal } from '../acl/principal';
 import { bool, Codec, decodeTable, typeName, encodeTable, field, list, normalizeModel, number, oneOf, text, version } from './codec';
 import { CAPABILITY_FIELDS, DOCUMENT_FIELDS } from './capability-fields';
-import { checkCapability } from './capability-policy';
+import { checkCapability, PolicyException, PolicyExceptions, policyExceptions } from './capability-policy';
 import { derivedGuid } from './guid';
 import { Issues } from './issues';
 import { isAbsoluteWindowsPath } from './names';
@@ -107,11 +107,16 @@ export const USER_DRIVE_MAX = 1024 ** 4;
  * derived from `path`, and jeajit's policy (see {@link checkSessionConfiguration}). Throws a
  * {@link ValidationError} naming `path`, each bad field, its value and what is allowed.
  */
-export function defineSessionConfiguration(path: string, declaration: Omit<SessionConfigurationModel, 'guid' | 'schemaVersion'>): SessionConfigurationModel {
+export function defineSessionConfiguration(
+  path: string,
+  declaration: Omit<SessionConfigurationModel, 'schemaVersion'> & { readonly policyExceptions?: readonly PolicyException[] },
+): SessionConfigurationModel {
   const issues = new Issues(path);
-  if (declaration.roleDefinitions?.length === 0) issues.at('RoleDefinitions').add({}, EMPTY_ROLES);
-  const model = normalizeModel({ schemaVersion: '2.0.0.0', guid: derivedGuid(path), ...declaration }, SESSION_CONFIGURATION_FIELDS, issues);
-  if (model) checkSessionConfiguration(model, issues);
+  const { policyExceptions: exceptions, ...rest } = declaration;
+  const deferred = policyExceptions(exceptions, issues);
+  if (rest.roleDefinitions?.length === 0) issues.at('RoleDefinitions').add({}, EMPTY_ROLES);
+  const model = normalizeModel({ schemaVersion: '2.0.0.0', ...rest, guid: rest.guid ?? derivedGuid(path) }, SESSION_CONFIGURATION_FIELDS, issues);
+  if (model) checkSessionConfiguration(model, issues, deferred);
   issues.throwIfAny();
   return model!;
 }
@@ -122,7 +127,7 @@ export function defineSessionConfiguration(path: string, declaration: Omit<Sessi
  * principals, RequiredGroups of well-formed groups, an absolute transcript directory, and a user
  * drive size in range; plus the capability policy for the session-level and inline capabilities.
  */
-export function checkSessionConfiguration(model: SessionConfigurationModel, issues: Issues): void {
+export function checkSessionConfiguration(model: SessionConfigurationModel, issues: Issues, exceptions?: PolicyExceptions): void {
   if (model.runAsVirtualAccount && model.groupManagedServiceAccount !== undefined) {
     issues.at('GroupManagedServiceAccount').add(model.groupManagedServiceAccount, 'a gMSA together with RunAsVirtualAccount: choose one run-as identity');
   }
@@ -154,7 +159,7 @@ export function checkSessionConfiguration(model: SessionConfigurationModel, issu
     grant.roleCapabilityFiles?.forEach((file, i) => {
       if (!isAbsoluteWindowsPath(file) || !/\.psrc$/i.test(file)) at.at('RoleCapabilityFiles').at(i).add(file, 'must be an absolute path to a .psrc file');
     });
-    checkCapability(grant, at);
+    checkCapability(grant, at, exceptions);
   });
   forEachGroup(model.requiredGroups, (group, where) => principalProblem(group, issues.at('RequiredGroups').at(where)));
   if (model.transcriptDirectory !== undefined && !isAbsoluteWindowsPath(model.transcriptDirectory)) {
@@ -168,7 +173,7 @@ export function checkSessionConfiguration(model: SessionConfigurationModel, issu
     }
     if (!model.mountUserDrive) at.add(size, 'needs MountUserDrive = $true');
   }
-  checkCapability(model, issues);
+  checkCapability(model, issues, exceptions);
 }
 
 function principalProblem(principal: string, issues: Issues): void {

@@ -131,6 +131,11 @@ describe('the ARM client', () => {
     await expect(client.list('/x', '1')).rejects.toThrow(/ForeignNextLink/);
   });
 
+  it('turns an answer that is not JSON into an ARM error with the status', async () => {
+    const fetcher = (async () => new Response('<html>Bad gateway</html>', { status: 502 })) as unknown as typeof fetch;
+    await expect(new ArmClient('http://127.0.0.1:1', async () => 't', fetcher).get('/x', '1')).rejects.toThrow(/ARM 502 InvalidJson/);
+  });
+
   it('turns network failures into ARM errors', async () => {
     const client = new ArmClient('http://127.0.0.1:9', async () => 't');
     await expect(client.get('/subscriptions/x', '2020-01-01')).rejects.toBeInstanceOf(ArmError);

@@ -30,16 +30,18 @@ describe('checking a fleet of snapshots', () => {
   write('host-d.json', JSON.stringify(drifted));
   write('host-e.json', '{"schema":"jeajit.snapshot/v1",');
   write('host-f.json', JSON.stringify({ ...good, schema: 'other' }));
+  write('host-g.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ ...good, host: 'HOST-G' }))]));
   write('README.txt', 'not a snapshot');
 
   it('reads every .json of a folder, one per host, and reports drift per host', () => {
     const progress = recorder();
     const { findings, hosts } = checkSnapshots(new HostComparer(declared), dir, progress);
-    expect(hosts).toBe(6);
-    expect(progress.events).toEqual(['start 6', ...Array(6).fill('tick'), 'stop']);
+    expect(hosts).toBe(7);
+    expect(progress.events).toEqual(['start 7', ...Array(7).fill('tick'), 'stop']);
     const byHost = (h: string) => findings.filter((f) => f.host === h);
     expect(byHost('HOST-A')).toEqual([]);
     expect(byHost('HOST-C')).toEqual([]);
+    expect(byHost('HOST-G')).toEqual([]);
     expect(byHost('HOST-D').map((f) => [f.endpoint, f.kind])).toEqual([[good.endpoints[0].name, 'missing-endpoint']]);
   });
 
