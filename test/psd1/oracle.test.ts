@@ -37,10 +37,11 @@ describe('tree-sitter-powershell oracle', () => {
     expect(await oracleError(renderText(value))).toBeUndefined();
   });
 
-  // Data files hold a hashtable at the top (tree-sitter's grammar refuses a lone `{}` statement).
+  // Data files hold a hashtable at the top (tree-sitter's grammar refuses a lone `{}` statement),
+  // and script blocks are not empty (the grammar errs on `@({}, {})`, which PowerShell reads).
   it('accepts every rendered random value', async () => {
     await fc.assert(
-      fc.asyncProperty(psd1ValueOf(codeText(false)), async (value) => (await oracleError(renderText(PsHashtable.from([['V', value]])))) === undefined),
+      fc.asyncProperty(psd1ValueOf(codeText(false).filter((t) => t.trim() !== '')), async (value) => (await oracleError(renderText(PsHashtable.from([['V', value]])))) === undefined),
       { numRuns: 400 },
     );
   });

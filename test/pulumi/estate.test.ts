@@ -1,0 +1,61 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeEndpointFiles } from '../../constructs/pulumi';
+import { JeaEstate } from '../../examples/estate';
+import { declareEstate } from '../../examples/pulumi/estate';
+import { expectedResources } from './equivalence';
+import { filesUnder, settle, synthCdktf, useMocks, valueOf } from './helpers';
+
+describe('the Pulumi example estate, against the cdktf one', () => {
+  const registered = useMocks();
+  const estate = declareEstate();
+  const cdktfStack = synthCdktf((app) => new JeaEstate(app, 'contoso'), 'contoso');
+  beforeAll(() => settle(registered));
+
+  it('writes every endpoint file byte for byte as cdktf synth does', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-pulumi-'));
+    writeEndpointFiles(out, estate.endpoints);
+    const expected = filesUnder(path.join(cdktfStack, 'jea'));
+    const actual = filesUnder(path.join(out, 'jea'));
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    expect(expected.size).toBeGreaterThan(30);
+    for (const [name, bytes] of expected) expect([name, actual.get(name)!.equals(bytes)]).toEqual([name, true]);
+  });
+
+  it('registers, for every cdktf resource, one of the provider type with the same inputs, and no other', () => {
+    const expected = expectedResources(JSON.parse(fs.readFileSync(path.join(cdktfStack, 'cdk.tf.json'), 'utf8')));
+    const custom = registered.filter((r) => r.custom).sort((a, b) => a.name.localeCompare(b.name));
+    expect(custom.map((r) => [r.name, r.type])).toEqual(expected.map((e) => [e.path, e.token]));
+    for (const [i, e] of expected.entries()) expect([e.path, custom[i].inputs]).toEqual([e.path, e.inputs]);
+  });
+
+  it('registers the components under the root scope with the cdktf paths as names', () => {
+    const components = registered.filter((r) => !r.custom).map((r) => `${r.type} ${r.name}`);
+    expect(components).toEqual(
+      expect.arrayContaining([
+        'jeajit:index:Scope contoso',
+        'jeajit:jea:RoleCapability contoso/DnsOperator',
+        'jeajit:jea:JeaModule contoso/MaintenanceModule',
+        'jeajit:acl:EndpointAcl contoso/FileServerAcl',
+        'jeajit:jea:SessionConfiguration contoso/JEA-Maintenance',
+        'jeajit:jea:JeaVmDeployment contoso/MaintenanceEverywhere',
+        'jeajit:jit:VmJitAccessPolicy contoso/ManagementPortsJit',
+        'jeajit:jit:PimRoleEligibility contoso/VmContributorOnCall',
+        'jeajit:jit:JitGroupEligibility contoso/MaintenanceLev2Jit',
+      ]),
+    );
+    expect(components).toHaveLength(1 + 5 + 4 + 1 + 4 + 4 + 1 + 1 + 1);
+  });
+
+  it('exposes the bundle hash each run command passes', async () => {
+    const maintenance = estate.endpoints.find((e) => e.name === 'JEA-Maintenance')!;
+    const sha = await valueOf(maintenance.bundleSha256);
+    expect(sha).toBe(maintenance.artifacts().bundleSha256);
+    const commands = registered.filter((r) => r.name.startsWith('contoso/MaintenanceEverywhere/RunCommand'));
+    expect(commands.map((c) => c.inputs.parameters)).toEqual([
+      [{ name: 'BundleSha256', value: sha }],
+      [{ name: 'BundleSha256', value: sha }],
+    ]);
+  });
+});

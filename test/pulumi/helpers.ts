@@ -1,0 +1,75 @@
+import * as pulumi from '@pulumi/pulumi';
+import { App } from 'cdktf';
+import { Construct } from 'constructs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** A resource the mocked engine was asked to register. */
+export interface Registered {
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly inputs: Record<string, unknown>;
+}
+
+/**
+ * Sets Pulumi's mocks (outside a stack: project 'project', stack 'stack', not a preview): every
+ * resource gets `<name>-id` as its id and its inputs as state; calls return their inputs.
+ * Returns the list that fills as resources register.
+ */
+export function useMocks(): Registered[] {
+  const registered: Registered[] = [];
+  pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs: args.inputs });
+        return { id: args.custom ? `${args.name}-id` : undefined, state: args.inputs };
+      },
+      call: (args) => args.inputs,
+    },
+    'project',
+    'stack',
+    false,
+  );
+  return registered;
+}
+
+/** Resolves when the list of registered resources stops growing (the mocked engine is async). */
+export async function settle(registered: readonly Registered[]): Promise<void> {
+  let last = -1;
+  let still = 0;
+  while (still < 5) {
+    await new Promise((r) => setTimeout(r, 5));
+    still = registered.length === last ? still + 1 : 0;
+    last = registered.length;
+  }
+}
+
+/** The value of an Output (known under mocks). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply((v) => resolve(v)));
+}
+
+/** Synthesizes a cdktf stack into a fresh folder; returns the stack's folder. */
+export function synthCdktf(declare: (app: App) => Construct, stackName: string): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-cdktf-'));
+  const app = new App({ outdir });
+  declare(app);
+  app.synth();
+  return path.join(outdir, 'stacks', stackName);
+}
+
+/** Every file under a folder, by `/`-separated relative path. */
+export function filesUnder(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
