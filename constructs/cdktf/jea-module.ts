@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { defineJeaModule, JeaModuleModel } from '../../src/jea/jea-module';
+import { defineJeaModule, JeaModuleModel, moduleFiles } from '../../src/jea/jea-module';
+import { writeAtSynth } from './stack-files';
 import { RoleCapability } from './role-capability';
 
 /** Props of {@link JeaModule}. */
@@ -24,7 +25,9 @@ const owners = new WeakMap<RoleCapability, JeaModule>();
 
 /**
  * The PowerShell module that carries role capabilities to a host:
- * `<Name>/<Version>/<Name>.psd1`, `<Name>.psm1` and `RoleCapabilities/<Role>.psrc`.
+ * `<Name>/<Version>/<Name>.psd1`, `<Name>.psm1` and `RoleCapabilities/<Role>.psrc`. Each endpoint
+ * that uses it carries a copy; the module itself is also written to
+ * `cdktf.out/stacks/<stack>/modules/<Name>/<Version>/`, ready for Publish-Module to a feed.
  */
 export class JeaModule extends Construct {
   /** The module containing a role capability, or undefined. */
@@ -44,5 +47,6 @@ export class JeaModule extends Construct {
       if (other) throw new Error(`${this.node.path}: roleCapabilities: role '${role.roleName}' (${role.node.path}) is already carried by module ${other.node.path}; a role belongs to one module`);
       owners.set(role, this);
     }
+    writeAtSynth(this, () => moduleFiles(this.model).map((f) => ({ path: `modules/${f.path}`, content: f.content })));
   }
 }

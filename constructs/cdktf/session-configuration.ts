@@ -63,6 +63,10 @@ export interface SessionConfigurationProps extends CapabilityModel {
   readonly languageMode?: LanguageMode;
   /** @default PowerShell's default */
   readonly executionPolicy?: ExecutionPolicy;
+  /** The PowerShell version the session needs (`5.1`). @default any */
+  readonly powerShellVersion?: string;
+  /** Validate the parameters of visible commands even without constraints. @default false (on with mountUserDrive) */
+  readonly enforceInputParameterValidation?: boolean;
   /** @default none */
   readonly description?: string;
   /** @default none */

@@ -4,6 +4,7 @@ import { RenderError } from '../psd1/writer';
 import { CliError, packageVersion } from './io';
 import { addAnalysisCommands, addDiffCommand } from './analysis-commands';
 import { addDriftCommands } from './drift-commands';
+import { addImportCommand } from './import-command';
 import { addPsd1Commands } from './psd1-commands';
 
 /** Builds the `jeajit` command line program. */
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   addAnalysisCommands(program);
   addDiffCommand(program);
   addDriftCommands(program);
+  addImportCommand(program);
   return program;
 }
 

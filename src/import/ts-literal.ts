@@ -6,12 +6,13 @@ import { ScriptBlock } from '../psd1';
  * `new ScriptBlock(...)`. Object keys that are identifiers are written bare.
  */
 export function tsLiteral(value: unknown, indent = ''): string {
+  if (value instanceof Code) return value.code;
   if (value instanceof ScriptBlock) return `new ScriptBlock(${JSON.stringify(value.text)})`;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const short = `[${value.map((v) => tsLiteral(v)).join(', ')}]`;
-    if (short.length <= 80 && !short.includes('\n') && value.every((v) => typeof v !== 'object' || v === null)) return short;
+    if (short.length <= 80 && !short.includes('\n') && value.every((v) => typeof v !== 'object' || v === null || v instanceof Code)) return short;
     const inner = indent + '  ';
     return `[\n${value.map((v) => `${inner}${tsLiteral(v, inner)},`).join('\n')}\n${indent}]`;
   }
@@ -22,6 +23,11 @@ export function tsLiteral(value: unknown, indent = ''): string {
     return `{\n${entries.map(([k, v]) => `${inner}${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v, inner)},`).join('\n')}\n${indent}}`;
   }
   throw new Error(`no TypeScript literal for ${typeof value}`);
+}
+
+/** TypeScript code written as it is inside a literal (a reference to a variable). */
+export class Code {
+  constructor(readonly code: string) {}
 }
 
 /** A TypeScript identifier from a name (`DnsAdmin` -> `dnsAdmin`, `JEA-DNS` -> `jeaDns`), unique within `taken`. */
