@@ -16,17 +16,14 @@ const OUT = path.join(REPO, 'test', '.generated', 'import');
 /** Files PowerShell refuses or misreads, and .pssc files that are not JEA endpoints: each refused clearly. */
 const REFUSED: Record<string, RegExp> = {
   botchedsessionconfiguration: /not valid JEA: .*RoleDefinitions/,
-  syntax: /not valid JEA: .*Parameters\[0\]/,
+  '__syntax.psrc': /not valid JEA: .*Parameters\[0\]/,
   jea_basic: /not valid JEA: .*spelled exactly 'ValidateSet'/,
-  'JEA_SessionConfigurationFile': /no RoleDefinitions: not a JEA endpoint/,
-  'JEARoleSettings': /no RoleDefinitions: not a JEA endpoint/,
+  JEA_SessionConfigurationFile: /no RoleDefinitions: not a JEA endpoint/,
   FindNewServerName: /no RoleDefinitions: not a JEA endpoint/,
-  psscsyntax: /no RoleDefinitions: not a JEA endpoint/,
   fullsessionconfiguration: /no RoleDefinitions: not a JEA endpoint/,
-  'Jea-DemoFiles__RestrictedSession': /no RoleDefinitions: not a JEA endpoint/,
+  'cnorling__Lessons__jea__sessionconfiguration': /no RoleDefinitions: not a JEA endpoint/,
   DbAdmin: /jeajit cannot declare it as it is:\n.*'\/' does not separate a module from a command/,
-  'BreakGlass__JEABreakGlass': /jeajit cannot declare it as it is:\n.*an account name must be qualified/,
-  // a template placeholder, '%JEAIdentity%', stands where a principal goes (two copies of the file)
+  // a template placeholder, '%JEAIdentity%', stands where a principal goes
   'JEA_DMJEAModule__1.0.0__sessionconfiguration': /jeajit cannot declare it as it is:\n.*RoleDefinitions\['%JEAIdentity%'\].*an account name must be qualified/,
 };
 
