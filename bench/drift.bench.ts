@@ -27,11 +27,18 @@ const DRIFTS: readonly Edit[] = [
   (s) => (s.endpoints[1].configFile = s.endpoints[1].configFile.slice(0, 200)),
 ];
 
+/** The repository root (this file runs from bench/ under ts-node, or from dist/bench/ compiled). */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
 /** Synthesizes the example estate in a child process, so that cdktf's memory is not counted here. */
 function synthEstate(root: string): string {
   const outdir = path.join(root, 'cdktf.out');
   const script = `const { App } = require('cdktf'); const { JeaEstate } = require('./examples/estate'); const app = new App({ outdir: ${JSON.stringify(outdir)} }); new JeaEstate(app, 'contoso'); app.synth();`;
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: repoRoot(), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`synth failed: ${r.stderr}`);
   return outdir;
 }

@@ -13,10 +13,17 @@ export interface Registered {
   readonly inputs: Record<string, unknown>;
 }
 
+/** Output-only properties the mocked providers return, as the real ones would. */
+function mockOutputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  if (type === 'azuread:index/group:Group') return { objectId: `${name}-object-id` };
+  if (type === 'azure:storage/blob:Blob') return { url: `https://${inputs.storageAccountName}.blob.core.windows.net/${inputs.storageContainerName}/${inputs.name}` };
+  return {};
+}
+
 /**
  * Sets Pulumi's mocks (outside a stack: project 'project', stack 'stack', not a preview): every
- * resource gets `<name>-id` as its id and its inputs as state; calls return their inputs.
- * Returns the list that fills as resources register.
+ * resource gets `<name>-id` as its id and its inputs (plus mockOutputs) as state; calls return
+ * their inputs. Returns the list that fills as resources register.
  */
 export function useMocks(): Registered[] {
   const registered: Registered[] = [];
@@ -24,7 +31,7 @@ export function useMocks(): Registered[] {
     {
       newResource: (args) => {
         registered.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs: args.inputs });
-        return { id: args.custom ? `${args.name}-id` : undefined, state: args.inputs };
+        return { id: args.custom ? `${args.name}-id` : undefined, state: { ...args.inputs, ...mockOutputs(args.type, args.name, args.inputs) } };
       },
       call: (args) => args.inputs,
     },

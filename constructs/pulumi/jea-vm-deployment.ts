@@ -1,0 +1,105 @@
+import * as pulumi from '@pulumi/pulumi';
+import { Issues } from '../../src/jea/issues';
+import { RunCommand, RunCommandSource } from './azure/compute';
+import { Blob } from './azure/storage';
+import { JeaComponent, JeaComponentOptions } from './component';
+import { isDeployTime, modelText, Text } from './inputs';
+import { SessionConfiguration } from './session-configuration';
+import { checkVmTargets } from './vm-checks';
+
+/** Where the install script is uploaded when it is too large to send inline. */
+export interface BlobDelivery {
+  /** The storage account the VMs can read from. */
+  readonly storageAccountName: Text;
+  /** The container the script is uploaded to. */
+  readonly storageContainerName: Text;
+  /**
+   * Client ID of the user-assigned identity (attached to the VMs, with Storage Blob Data Reader
+   * on the container) the run command downloads with. @default the VM's system-assigned identity
+   */
+  readonly managedIdentityClientId?: Text;
+}
+
+/** Props of {@link JeaVmDeployment}, as the cdktf JeaVmDeployment takes them (IDs may be outputs). */
+export interface JeaVmDeploymentProps {
+  /** The endpoint to install. */
+  readonly endpoint: SessionConfiguration;
+  /** Resource IDs of the Windows VMs. */
+  readonly virtualMachineIds: readonly Text[];
+  /** The VMs' Azure region. */
+  readonly location: Text;
+  /** Upload the install script to a blob instead of sending it inline. @default inline */
+  readonly blob?: BlobDelivery;
+  /**
+   * Largest install script sent inline, in bytes. The script lands in the Pulumi state and every
+   * preview, and Azure documents no limit for inline scripts, so larger ones need `blob`.
+   * @default 65536
+   */
+  readonly inlineScriptLimit?: number;
+}
+
+/**
+ * Installs a JEA endpoint on Azure Windows VMs: one run command (`azure:compute/runCommand:RunCommand`)
+ * per VM runs the endpoint's self-contained `Install-<endpoint>.ps1`, which checks every file's
+ * SHA-256, installs the modules and registers the endpoint (idempotently). The run command gets
+ * the bundle's SHA-256 as a parameter, so any change of content runs it again.
+ */
+export class JeaVmDeployment extends JeaComponent {
+  /** The run command of each VM, in the order of `virtualMachineIds`. */
+  readonly runCommands: readonly RunCommand[];
+  /** The uploaded install script, with blob delivery. */
+  readonly blob?: Blob;
+
+  constructor(name: string, props: JeaVmDeploymentProps, opts?: JeaComponentOptions) {
+    super('jeajit:jea:JeaVmDeployment', name, opts);
+    const issues = new Issues(this.path);
+    const vms = props.virtualMachineIds.map((vm, i) => modelText(vm, `${this.path}.virtualMachineIds[${i}]`));
+    checkVmTargets(vms, modelText(props.location, `${this.path}.location`), issues, isDeployTime);
+    const limit = props.inlineScriptLimit ?? 65536;
+    const artifacts = props.endpoint.artifacts();
+    const script = artifacts.installScript;
+    if (!props.blob && script.content.length > limit) {
+      issues.at('blob').add(undefined, `the install script is ${script.content.length} bytes, more than inlineScriptLimit (${limit}); give blob delivery (storage account, container, identity) or raise the limit`);
+    }
+    issues.throwIfAny();
+
+    let source: RunCommandSource;
+    if (props.blob) {
+      this.blob = new Blob(
+        this.childName('InstallScript'),
+        {
+          name: `jeajit/${props.endpoint.name}/${artifacts.bundleSha256}/${script.path}`,
+          storageAccountName: props.blob.storageAccountName,
+          storageContainerName: props.blob.storageContainerName,
+          type: 'Block',
+          contentType: 'text/plain; charset=utf-8',
+          // the same bytes as the file the endpoint writes (UTF-8 with BOM)
+          source: new pulumi.asset.StringAsset(Buffer.from(script.content).toString('utf8')),
+        },
+        this.childOptions,
+      );
+      source = {
+        scriptUri: this.blob.url,
+        scriptUriManagedIdentity: props.blob.managedIdentityClientId ? { clientId: props.blob.managedIdentityClientId } : {},
+      };
+    } else {
+      // The run command receives text; the script is ASCII, so dropping the BOM loses nothing.
+      source = { script: Buffer.from(script.content.subarray(3)).toString('utf8') };
+    }
+    this.runCommands = props.virtualMachineIds.map(
+      (vm, i) =>
+        new RunCommand(
+          this.childName(`RunCommand${i}`),
+          {
+            name: `jeajit-${props.endpoint.name}`,
+            location: props.location,
+            virtualMachineId: vm,
+            source,
+            parameters: [{ name: 'BundleSha256', value: artifacts.bundleSha256 }],
+          },
+          this.childOptions,
+        ),
+    );
+    this.registerOutputs({ bundleSha256: artifacts.bundleSha256, runCommandIds: this.runCommands.map((r) => r.id), ...(this.blob ? { scriptUrl: this.blob.url } : {}) });
+  }
+}

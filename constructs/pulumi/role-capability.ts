@@ -1,0 +1,38 @@
+import { CapabilityModel, RoleCapabilityModel } from '../../src/jea/model';
+import { defineRoleCapability } from '../../src/jea/role-capability';
+import { JeaComponent, JeaComponentOptions } from './component';
+
+/** Props of {@link RoleCapability}: every .psrc key, typed (see CapabilityModel), as the cdktf RoleCapability takes them. */
+export interface RoleCapabilityProps extends CapabilityModel {
+  /** The role name that RoleDefinitions use; the file is `RoleCapabilities/<roleName>.psrc`. @default the component name */
+  readonly roleName?: string;
+  /** What the role is for. @default none */
+  readonly description?: string;
+  /** @default none */
+  readonly author?: string;
+  /** @default none */
+  readonly companyName?: string;
+  /** @default none */
+  readonly copyright?: string;
+}
+
+/**
+ * A JEA role capability (.psrc): the cmdlets, functions, external commands, providers and
+ * definitions one role may use. Validated when constructed (messages start with the component's
+ * path); its GUID derives from the path. Carried to hosts by a {@link JeaModule}.
+ */
+export class RoleCapability extends JeaComponent {
+  /** The role name (the .psrc file name without extension). */
+  readonly roleName: string;
+  /** The validated, normalized model (what the .psrc holds). */
+  readonly model: RoleCapabilityModel;
+
+  constructor(name: string, props: RoleCapabilityProps = {}, opts?: JeaComponentOptions) {
+    super('jeajit:jea:RoleCapability', name, opts);
+    const { roleName, ...content } = props;
+    const defined = defineRoleCapability(this.path, { roleName: roleName ?? name, ...content });
+    this.roleName = defined.roleName;
+    this.model = defined.model;
+    this.registerOutputs({ roleName: this.roleName, guid: this.model.guid });
+  }
+}

@@ -1,0 +1,17 @@
+import * as pulumi from '@pulumi/pulumi';
+import { writeEndpointFiles } from '../../constructs/pulumi';
+import { declareEstate } from './estate';
+
+export { declareEstate } from './estate';
+
+/**
+ * The Pulumi program (`pulumi up` in this folder): declares the Contoso estate and writes every
+ * endpoint's files to `jeajit:outDir` (default `pulumi-out`), as `jea/<endpoint>/...`, the same
+ * bytes `cdktf synth` writes under `cdktf.out/stacks/contoso/`.
+ */
+const estate = declareEstate();
+const outDir = new pulumi.Config('jeajit').get('outDir') ?? 'pulumi-out';
+writeEndpointFiles(outDir, estate.endpoints);
+
+/** Each endpoint's bundle hash: the identity of what its run commands install. */
+export const bundles = Object.fromEntries(estate.endpoints.map((e) => [e.name, e.bundleSha256]));
