@@ -1,12 +1,10 @@
 import { Construct } from 'constructs';
 import { AclEntry, checkAcl } from '../../src/acl/endpoint-acl';
+import { EndpointAclProps } from '../../src/jea/props';
 import { Issues } from '../../src/jea/issues';
 
-/** Props of {@link EndpointAcl}. */
-export interface EndpointAclProps {
-  /** Who may connect: allow and deny entries of principals (a SID, an SDDL alias such as BA, or DOMAIN\name) with rights. */
-  readonly entries: readonly AclEntry[];
-}
+/** Props of {@link EndpointAcl} (shared with the Pulumi engine). */
+export type { EndpointAclProps };
 
 /**
  * An explicit ACL for a JEA endpoint, instead of the one derived from RoleDefinitions. The

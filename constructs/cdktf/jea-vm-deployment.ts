@@ -3,40 +3,13 @@ import { VirtualMachineRunCommand, VirtualMachineRunCommandSource } from '@cdktf
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Issues } from '../../src/jea/issues';
+import { BlobDeliveryOf, checkVmTargets, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 import { SessionConfiguration } from './session-configuration';
 
 /** Where the install script is uploaded when it is too large to send inline. */
-export interface BlobDelivery {
-  /** The storage account the VMs can read from. */
-  readonly storageAccountName: string;
-  /** The container the script is uploaded to. */
-  readonly storageContainerName: string;
-  /**
-   * Client ID of the user-assigned identity (attached to the VMs, with Storage Blob Data Reader
-   * on the container) the run command downloads with. @default the VM's system-assigned identity
-   */
-  readonly managedIdentityClientId?: string;
-}
-
-/** Props of {@link JeaVmDeployment}. */
-export interface JeaVmDeploymentProps {
-  /** The endpoint to install. */
-  readonly endpoint: SessionConfiguration;
-  /** Resource IDs of the Windows VMs. */
-  readonly virtualMachineIds: readonly string[];
-  /** The VMs' Azure region. */
-  readonly location: string;
-  /** Upload the install script to a blob instead of sending it inline. @default inline */
-  readonly blob?: BlobDelivery;
-  /**
-   * Largest install script sent inline, in bytes. The script lands in Terraform state and every
-   * plan, and Azure documents no limit for inline scripts, so larger ones need `blob`.
-   * @default 65536
-   */
-  readonly inlineScriptLimit?: number;
-}
-
-const VM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
+export type BlobDelivery = BlobDeliveryOf<string>;
+/** Props of {@link JeaVmDeployment} (shared with the Pulumi engine). */
+export type JeaVmDeploymentProps = JeaVmDeploymentPropsOf<SessionConfiguration, string>;
 
 /**
  * Installs a JEA endpoint on Azure Windows VMs: one `azurerm_virtual_machine_run_command` per VM
@@ -54,13 +27,7 @@ export class JeaVmDeployment extends Construct {
   constructor(scope: Construct, id: string, props: JeaVmDeploymentProps) {
     super(scope, id);
     const issues = new Issues(this.node.path);
-    if (props.virtualMachineIds.length === 0) issues.at('virtualMachineIds').add([], 'at least one VM');
-    props.virtualMachineIds.forEach((vm, i) => {
-      if (!Token.isUnresolved(vm) && !VM_ID.test(vm)) {
-        issues.at('virtualMachineIds').at(i).add(vm, 'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)');
-      }
-    });
-    if (!Token.isUnresolved(props.location) && !/^[a-z0-9]+$/i.test(props.location)) issues.at('location').add(props.location, 'not an Azure region name (westeurope)');
+    checkVmTargets(props.virtualMachineIds, props.location, issues, (v) => Token.isUnresolved(v));
     const limit = props.inlineScriptLimit ?? 65536;
     const artifacts = props.endpoint.artifacts();
     const script = artifacts.installScript;

@@ -2,35 +2,14 @@ import { GroupRoleManagementPolicy } from '@cdktf/provider-azuread/lib/group-rol
 import { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { Issues, ValidationError } from '../../src/jea/issues';
-import { EligibilityExpiry } from '../../src/jit/duration';
-import { ActivationPolicy, checkGroupEligibility, GroupEligibilityModel, Ticket } from '../../src/jit/model';
-import { parsePrincipal } from '../../src/acl/principal';
-import { policyRules } from './pim-policy-rules';
-import { IJeaPrincipal } from './session-configuration';
+import { ValidationError } from '../../src/jea/issues';
+import { GroupEligibilityModel } from '../../src/jit/model';
+import { policyRules } from '../../src/jit/policy-rules';
+import { defineGroupEligibility, JitGroupEligibilityPropsOf } from '../../src/jit/props';
+import { IJeaPrincipal } from '../../src/jea/props';
 
-/** Props of {@link JitGroupEligibility}. */
-export interface JitGroupEligibilityProps {
-  /** The Entra ID group's object ID. */
-  readonly groupId: string;
-  /**
-   * How Windows hosts name the group (DOMAIN\name, e.g. written back from Entra ID or synced), so
-   * that it can be a RoleDefinitions principal. @default none (the group cannot be a JEA principal)
-   */
-  readonly principalName?: string;
-  /** Object IDs of the users or groups made eligible. */
-  readonly principalIds: readonly string[];
-  /** @default 'member' */
-  readonly assignmentType?: 'member' | 'owner';
-  /** How long the eligibility lasts: P15D, P30D, P90D, P180D, P365D, or 'none'. */
-  readonly expiry: EligibilityExpiry;
-  /** @default none */
-  readonly justification?: string;
-  /** @default none */
-  readonly ticket?: Ticket;
-  /** How membership is activated. */
-  readonly activation: ActivationPolicy;
-}
+/** Props of {@link JitGroupEligibility} (shared with the Pulumi engine). */
+export type JitGroupEligibilityProps = JitGroupEligibilityPropsOf<string>;
 
 /**
  * Time-bound membership of an Entra ID group through PIM for Groups:
@@ -46,23 +25,7 @@ export class JitGroupEligibility extends Construct implements IJeaPrincipal {
 
   constructor(scope: Construct, id: string, props: JitGroupEligibilityProps) {
     super(scope, id);
-    this.model = {
-      groupId: props.groupId,
-      ...(props.principalName !== undefined ? { principalName: props.principalName } : {}),
-      principalIds: props.principalIds,
-      assignmentType: props.assignmentType ?? 'member',
-      expiry: props.expiry,
-      ...(props.justification !== undefined ? { justification: props.justification } : {}),
-      ...(props.ticket ? { ticket: props.ticket } : {}),
-      activation: props.activation,
-    };
-    const issues = new Issues(this.node.path);
-    checkGroupEligibility(this.model, issues, (v) => Token.isUnresolved(v));
-    if (props.principalName !== undefined) {
-      const parsed = parsePrincipal(props.principalName);
-      if ('problem' in parsed) issues.at('principalName').add(props.principalName, parsed.problem);
-    }
-    issues.throwIfAny();
+    this.model = defineGroupEligibility(this.node.path, props, (v) => v, (v) => Token.isUnresolved(v));
 
     this.schedules = props.principalIds.map(
       (principalId, i) =>

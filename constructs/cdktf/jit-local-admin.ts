@@ -2,25 +2,11 @@ import { DirectoryRoleAssignment } from '@cdktf/provider-azuread/lib/directory-r
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { Construct } from 'constructs';
 import { DEVICE_LOCAL_ADMINISTRATOR_ROLE } from '../../src/jit/builtin-roles';
-import { EligibilityExpiry } from '../../src/jit/duration';
-import { ActivationPolicy, Ticket } from '../../src/jit/model';
+import { JitLocalAdminPropsOf } from '../../src/jit/props';
 import { JitGroupEligibility } from './jit-group-eligibility';
 
-/** Props of {@link JitLocalAdmin}. */
-export interface JitLocalAdminProps {
-  /** Display name of the role-assignable group that holds the role. */
-  readonly groupName: string;
-  /** Object IDs of the users made eligible. */
-  readonly principalIds: readonly string[];
-  /** How long the eligibility lasts: P15D, P30D, P90D, P180D, P365D, or 'none'. */
-  readonly expiry: EligibilityExpiry;
-  /** How local administrator rights are activated (duration, approval, MFA, justification). */
-  readonly activation: ActivationPolicy;
-  /** @default none */
-  readonly justification?: string;
-  /** @default none */
-  readonly ticket?: Ticket;
-}
+/** Props of {@link JitLocalAdmin} (shared with the Pulumi engine). */
+export type JitLocalAdminProps = JitLocalAdminPropsOf<string>;
 
 /**
  * Temporary local administrator on Entra-joined devices, as endpoint privilege managers offer it:

@@ -1,25 +1,10 @@
 import { Construct } from 'constructs';
 import { defineRoleCapability } from '../../src/jea/role-capability';
-import { PolicyException } from '../../src/jea/capability-policy';
-import { CapabilityModel, RoleCapabilityModel } from '../../src/jea/model';
+import { RoleCapabilityModel } from '../../src/jea/model';
+import { RoleCapabilityProps } from '../../src/jea/props';
 
-/** Props of {@link RoleCapability}: every .psrc key, typed (see CapabilityModel for each field). */
-export interface RoleCapabilityProps extends CapabilityModel {
-  /** The role name that RoleDefinitions use; the file is `RoleCapabilities/<roleName>.psrc`. @default the construct id */
-  readonly roleName?: string;
-  /** What the role is for. @default none */
-  readonly description?: string;
-  /** @default none */
-  readonly author?: string;
-  /** @default none */
-  readonly companyName?: string;
-  /** @default none */
-  readonly copyright?: string;
-  /** The file's GUID. @default derived from the construct path (keep the GUID of an imported file) */
-  readonly guid?: string;
-  /** Checks deferred to their rules (JEA003, JEA006, JEA008), each with a reason, as for imported files. @default none */
-  readonly policyExceptions?: readonly PolicyException[];
-}
+/** Props of {@link RoleCapability} (shared with the Pulumi engine). */
+export type { RoleCapabilityProps };
 
 /**
  * A JEA role capability (.psrc): the cmdlets, functions, external commands, providers and

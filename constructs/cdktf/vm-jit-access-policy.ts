@@ -2,45 +2,16 @@ import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-securit
 import { ResourceGroupTemplateDeployment } from '@cdktf/provider-azurerm/lib/resource-group-template-deployment';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { Issues } from '../../src/jea/issues';
 import { JIT_TEMPLATE, jitParameters } from '../../src/jit/arm-template';
-import { checkVmJitPolicy, VmJitPolicyModel } from '../../src/jit/model';
+import { VmJitPolicyModel } from '../../src/jit/model';
+import { BaselineDenyPropsOf, defineVmJitPolicy, JitPortProps, VmJitAccessPolicyPropsOf } from '../../src/jit/props';
 
-/** A port under just-in-time access. */
-export interface JitPortProps {
-  /** 0-65535. */
-  readonly number: number;
-  /** @default 'TCP' */
-  readonly protocol?: 'TCP' | 'UDP' | '*';
-  /** IPs, CIDRs or service tags requests may come from. */
-  readonly allowedSourceAddressPrefixes: readonly string[];
-  /** PT5M to PT24H. @default 'PT3H' */
-  readonly maxRequestAccessDuration?: string;
-}
-
-/** Deny rules for the JIT ports, so that they are closed when no request is active. */
-export interface BaselineDenyProps {
-  /** The NSG of the VMs' subnet or NICs. */
-  readonly networkSecurityGroupName: string;
-  /** @default the policy's resource group */
-  readonly resourceGroupName?: string;
-  /** Priority of the first rule; one rule per port and protocol, counting up. 100-4096. @default 4000 */
-  readonly priority?: number;
-}
-
+/** A port under just-in-time access, the baseline deny rules, and the props of {@link VmJitAccessPolicy} (shared with the Pulumi engine). */
+export type { JitPortProps };
+/** Deny rules for the JIT ports. */
+export type BaselineDenyProps = BaselineDenyPropsOf<string>;
 /** Props of {@link VmJitAccessPolicy}. */
-export interface VmJitAccessPolicyProps {
-  /** The resource group of the VMs. */
-  readonly resourceGroupName: string;
-  /** The VMs' region. */
-  readonly location: string;
-  /** @default 'default' (the name the portal uses) */
-  readonly name?: string;
-  /** The VMs and their ports. */
-  readonly virtualMachines: readonly { readonly id: string; readonly ports: readonly JitPortProps[] }[];
-  /** @default no deny rules */
-  readonly baselineDeny?: BaselineDenyProps;
-}
+export type VmJitAccessPolicyProps = VmJitAccessPolicyPropsOf<string>;
 
 /**
  * Defender for Cloud just-in-time VM access: `Microsoft.Security/locations/jitNetworkAccessPolicies@2020-01-01`,
@@ -59,29 +30,8 @@ export class VmJitAccessPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: VmJitAccessPolicyProps) {
     super(scope, id);
-    this.model = {
-      name: props.name ?? 'default',
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      virtualMachines: props.virtualMachines.map((vm) => ({
-        id: vm.id,
-        ports: vm.ports.map((p) => ({
-          number: p.number,
-          protocol: p.protocol ?? 'TCP',
-          allowedSourceAddressPrefixes: p.allowedSourceAddressPrefixes,
-          maxRequestAccessDuration: p.maxRequestAccessDuration ?? 'PT3H',
-        })),
-      })),
-    };
-    const issues = new Issues(this.node.path);
-    checkVmJitPolicy(this.model, issues, (v) => Token.isUnresolved(v));
-    const ports = uniquePorts(this.model);
-    const base = props.baselineDeny?.priority ?? 4000;
-    if (props.baselineDeny && (!Number.isInteger(base) || base < 100 || base + ports.length - 1 > 4096)) {
-      issues.at('baselineDeny').at('priority').add(base, `the ${ports.length} rules need priorities ${base} to ${base + ports.length - 1} within 100-4096`);
-    }
-    issues.throwIfAny();
-
+    const defined = defineVmJitPolicy(this.node.path, props, (v) => v, (v) => Token.isUnresolved(v));
+    this.model = defined.model;
     const parameters = jitParameters(this.model);
     const unresolved = this.model.virtualMachines.some((vm) => Token.isUnresolved(vm.id)) || Token.isUnresolved(this.model.location);
     this.deployment = new ResourceGroupTemplateDeployment(this, 'Policy', {
@@ -92,16 +42,16 @@ export class VmJitAccessPolicy extends Construct {
       parametersContent: unresolved ? Fn.jsonencode(parameters) : JSON.stringify(parameters),
     });
     this.denyRules = props.baselineDeny
-      ? ports.map(
+      ? defined.ports.map(
           (p, i) =>
-            new NetworkSecurityRule(this, `Deny${p.number}${p.protocol === '*' ? 'Any' : p.protocol}`, {
-              name: `jeajit-jit-deny-${p.number}-${p.protocol === '*' ? 'any' : p.protocol.toLowerCase()}`,
+            new NetworkSecurityRule(this, p.ruleId, {
+              name: p.ruleName,
               resourceGroupName: props.baselineDeny!.resourceGroupName ?? props.resourceGroupName,
               networkSecurityGroupName: props.baselineDeny!.networkSecurityGroupName,
-              priority: base + i,
+              priority: defined.priority + i,
               direction: 'Inbound',
               access: 'Deny',
-              protocol: p.protocol === 'TCP' ? 'Tcp' : p.protocol === 'UDP' ? 'Udp' : '*',
+              protocol: p.nsgProtocol,
               sourceAddressPrefix: '*',
               sourcePortRange: '*',
               destinationAddressPrefix: '*',
@@ -111,13 +61,4 @@ export class VmJitAccessPolicy extends Construct {
         )
       : [];
   }
-}
-
-/** The distinct (port, protocol) pairs of a policy, in first-seen order. */
-function uniquePorts(model: VmJitPolicyModel): { number: number; protocol: string }[] {
-  const out: { number: number; protocol: string }[] = [];
-  for (const vm of model.virtualMachines) {
-    for (const p of vm.ports) if (!out.some((o) => o.number === p.number && o.protocol === p.protocol)) out.push({ number: p.number, protocol: p.protocol });
-  }
-  return out;
 }

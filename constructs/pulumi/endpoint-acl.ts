@@ -1,12 +1,10 @@
 import { AclEntry, checkAcl } from '../../src/acl/endpoint-acl';
+import { EndpointAclProps } from '../../src/jea/props';
 import { Issues } from '../../src/jea/issues';
 import { JeaComponent, JeaComponentOptions } from './component';
 
 /** Props of {@link EndpointAcl}, as the cdktf EndpointAcl takes them. */
-export interface EndpointAclProps {
-  /** Who may connect: allow and deny entries of principals (a SID, an SDDL alias such as BA, or DOMAIN\name) with rights. */
-  readonly entries: readonly AclEntry[];
-}
+export type { EndpointAclProps };
 
 /**
  * An explicit ACL for a JEA endpoint, instead of the one derived from RoleDefinitions. The

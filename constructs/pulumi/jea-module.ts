@@ -1,24 +1,10 @@
 import { defineJeaModule, JeaModuleModel } from '../../src/jea/jea-module';
 import { JeaComponent, JeaComponentOptions } from './component';
+import { JeaModulePropsOf } from '../../src/jea/props';
 import { RoleCapability } from './role-capability';
 
 /** Props of {@link JeaModule}, as the cdktf JeaModule takes them. */
-export interface JeaModuleProps {
-  /** The module name (its folder under Modules). */
-  readonly name: string;
-  /** The module version, 2 to 4 numbers (`1.0.0`). */
-  readonly version: string;
-  /** The role capabilities the module carries; role names must be unique. */
-  readonly roleCapabilities: readonly RoleCapability[];
-  /** @default a list of the roles */
-  readonly description?: string;
-  /** @default none */
-  readonly author?: string;
-  /** @default none */
-  readonly companyName?: string;
-  /** @default none */
-  readonly copyright?: string;
-}
+export type JeaModuleProps = JeaModulePropsOf<RoleCapability>;
 
 const owners = new WeakMap<RoleCapability, JeaModule>();
 

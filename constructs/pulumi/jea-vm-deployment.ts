@@ -5,38 +5,12 @@ import { Blob } from './azure/storage';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 import { SessionConfiguration } from './session-configuration';
-import { checkVmTargets } from './vm-checks';
+import { BlobDeliveryOf, checkVmTargets, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 
-/** Where the install script is uploaded when it is too large to send inline. */
-export interface BlobDelivery {
-  /** The storage account the VMs can read from. */
-  readonly storageAccountName: Text;
-  /** The container the script is uploaded to. */
-  readonly storageContainerName: Text;
-  /**
-   * Client ID of the user-assigned identity (attached to the VMs, with Storage Blob Data Reader
-   * on the container) the run command downloads with. @default the VM's system-assigned identity
-   */
-  readonly managedIdentityClientId?: Text;
-}
-
+/** Where the install script is uploaded when it is too large to send inline (names may be outputs). */
+export type BlobDelivery = BlobDeliveryOf<Text>;
 /** Props of {@link JeaVmDeployment}, as the cdktf JeaVmDeployment takes them (IDs may be outputs). */
-export interface JeaVmDeploymentProps {
-  /** The endpoint to install. */
-  readonly endpoint: SessionConfiguration;
-  /** Resource IDs of the Windows VMs. */
-  readonly virtualMachineIds: readonly Text[];
-  /** The VMs' Azure region. */
-  readonly location: Text;
-  /** Upload the install script to a blob instead of sending it inline. @default inline */
-  readonly blob?: BlobDelivery;
-  /**
-   * Largest install script sent inline, in bytes. The script lands in the Pulumi state and every
-   * preview, and Azure documents no limit for inline scripts, so larger ones need `blob`.
-   * @default 65536
-   */
-  readonly inlineScriptLimit?: number;
-}
+export type JeaVmDeploymentProps = JeaVmDeploymentPropsOf<SessionConfiguration, Text>;
 
 /**
  * Installs a JEA endpoint on Azure Windows VMs: one run command (`azure:compute/runCommand:RunCommand`)

@@ -1,36 +1,15 @@
 import { GroupRoleManagementPolicy } from '@pulumi/azuread/groupRoleManagementPolicy';
 import { PrivilegedAccessGroupEligibilitySchedule } from '@pulumi/azuread/privilegedAccessGroupEligibilitySchedule';
-import { parsePrincipal } from '../../src/acl/principal';
-import { Issues, ValidationError } from '../../src/jea/issues';
-import { EligibilityExpiry } from '../../src/jit/duration';
-import { ActivationPolicy, checkGroupEligibility, GroupEligibilityModel, Ticket } from '../../src/jit/model';
+import { ValidationError } from '../../src/jea/issues';
+import { GroupEligibilityModel } from '../../src/jit/model';
+import { defineGroupEligibility, JitGroupEligibilityPropsOf } from '../../src/jit/props';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 import { policyRules } from './pim-policy-rules';
-import type { IJeaPrincipal } from './session-configuration';
+import type { IJeaPrincipal } from '../../src/jea/props';
 
 /** Props of {@link JitGroupEligibility}, as the cdktf JitGroupEligibility takes them (object IDs may be outputs). */
-export interface JitGroupEligibilityProps {
-  /** The Entra ID group's object ID. */
-  readonly groupId: Text;
-  /**
-   * How Windows hosts name the group (DOMAIN\name, e.g. written back from Entra ID or synced), so
-   * that it can be a RoleDefinitions principal. @default none (the group cannot be a JEA principal)
-   */
-  readonly principalName?: string;
-  /** Object IDs of the users or groups made eligible. */
-  readonly principalIds: readonly Text[];
-  /** @default 'member' */
-  readonly assignmentType?: 'member' | 'owner';
-  /** How long the eligibility lasts: P15D, P30D, P90D, P180D, P365D, or 'none'. */
-  readonly expiry: EligibilityExpiry;
-  /** @default none */
-  readonly justification?: string;
-  /** @default none */
-  readonly ticket?: Ticket;
-  /** How membership is activated. */
-  readonly activation: ActivationPolicy;
-}
+export type JitGroupEligibilityProps = JitGroupEligibilityPropsOf<Text>;
 
 /**
  * Time-bound membership of an Entra ID group through PIM for Groups: an
@@ -48,23 +27,7 @@ export class JitGroupEligibility extends JeaComponent implements IJeaPrincipal {
 
   constructor(name: string, props: JitGroupEligibilityProps, opts?: JeaComponentOptions) {
     super('jeajit:jit:JitGroupEligibility', name, opts);
-    this.model = {
-      groupId: modelText(props.groupId, `${this.path}.groupId`),
-      ...(props.principalName !== undefined ? { principalName: props.principalName } : {}),
-      principalIds: props.principalIds.map((id, i) => modelText(id, `${this.path}.principalIds[${i}]`)),
-      assignmentType: props.assignmentType ?? 'member',
-      expiry: props.expiry,
-      ...(props.justification !== undefined ? { justification: props.justification } : {}),
-      ...(props.ticket ? { ticket: props.ticket } : {}),
-      activation: props.activation,
-    };
-    const issues = new Issues(this.path);
-    checkGroupEligibility(this.model, issues, isDeployTime);
-    if (props.principalName !== undefined) {
-      const parsed = parsePrincipal(props.principalName);
-      if ('problem' in parsed) issues.at('principalName').add(props.principalName, parsed.problem);
-    }
-    issues.throwIfAny();
+    this.model = defineGroupEligibility(this.path, props, modelText, isDeployTime);
 
     this.schedules = props.principalIds.map(
       (principalId, i) =>

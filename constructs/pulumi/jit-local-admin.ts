@@ -1,27 +1,13 @@
 import { DirectoryRoleAssignment } from '@pulumi/azuread/directoryRoleAssignment';
 import { Group } from '@pulumi/azuread/group';
 import { DEVICE_LOCAL_ADMINISTRATOR_ROLE } from '../../src/jit/builtin-roles';
-import { EligibilityExpiry } from '../../src/jit/duration';
-import { ActivationPolicy, Ticket } from '../../src/jit/model';
+import { JitLocalAdminPropsOf } from '../../src/jit/props';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { Text } from './inputs';
 import { JitGroupEligibility } from './jit-group-eligibility';
 
 /** Props of {@link JitLocalAdmin}, as the cdktf JitLocalAdmin takes them (object IDs may be outputs). */
-export interface JitLocalAdminProps {
-  /** Display name of the role-assignable group that holds the role. */
-  readonly groupName: string;
-  /** Object IDs of the users made eligible. */
-  readonly principalIds: readonly Text[];
-  /** How long the eligibility lasts: P15D, P30D, P90D, P180D, P365D, or 'none'. */
-  readonly expiry: EligibilityExpiry;
-  /** How local administrator rights are activated (duration, approval, MFA, justification). */
-  readonly activation: ActivationPolicy;
-  /** @default none */
-  readonly justification?: string;
-  /** @default none */
-  readonly ticket?: Ticket;
-}
+export type JitLocalAdminProps = JitLocalAdminPropsOf<Text>;
 
 /**
  * Temporary local administrator on Entra-joined devices: a role-assignable group

@@ -1,7 +1,6 @@
 import { EligibilityExpiry } from '../../src/jit/duration';
 import { ActivationPolicy } from '../../src/jit/model';
-// The same rule blocks as the cdktf constructs: a plain function over the core model (no cdktf import).
-import { policyRules as terraformPolicyRules } from '../cdktf/pim-policy-rules';
+import { policyRules as terraformPolicyRules } from '../../src/jit/policy-rules';
 import { PolicyRulesArgs } from './azure/pim';
 
 /**

@@ -1,33 +1,17 @@
 import * as pulumi from '@pulumi/pulumi';
-import { Issues } from '../../src/jea/issues';
-import { roleGuid } from '../../src/jit/builtin-roles';
-import { EligibilityExpiry, expiryDays } from '../../src/jit/duration';
-import { ActivationPolicy, checkPimEligibility, PimEligibilityModel, Ticket } from '../../src/jit/model';
+import { expiryDays } from '../../src/jit/duration';
+import { PimEligibilityModel } from '../../src/jit/model';
+import { definePimEligibility, PimRoleEligibilityPropsOf, PolicyRegistry, roleDefinitionId as roleDefinitionIdOf } from '../../src/jit/props';
 import { EligibleRoleAssignment, RoleManagementPolicy } from './azure/pim';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 import { policyRules } from './pim-policy-rules';
 
 /** Props of {@link PimRoleEligibility}, as the cdktf PimRoleEligibility takes them (scope and principal may be outputs). */
-export interface PimRoleEligibilityProps {
-  /** A subscription, resource group or resource ID. */
-  readonly scope: Text;
-  /** A built-in role name (`Virtual Machine Contributor`) or a role definition GUID. */
-  readonly role: string;
-  /** The Entra ID object ID of the user or group made eligible. */
-  readonly principalId: Text;
-  /** How long the eligibility lasts: P15D, P30D, P90D, P180D, P365D, or 'none'. */
-  readonly expiry: EligibilityExpiry;
-  /** Why the eligibility exists. @default none */
-  readonly justification?: string;
-  /** @default none */
-  readonly ticket?: Ticket;
-  /** How the role is activated. */
-  readonly activation: ActivationPolicy;
-}
+export type PimRoleEligibilityProps = PimRoleEligibilityPropsOf<Text>;
 
 /** The activation policies declared so far in each estate (root scope), by scope and role. */
-const policies = new WeakMap<object, Map<string, { path: string; rules: string }>>();
+const policies = new WeakMap<object, PolicyRegistry>();
 
 /**
  * An Azure RBAC role made eligible through PIM, not standing: `azure:pim/eligibleRoleAssignment`,
@@ -45,33 +29,14 @@ export class PimRoleEligibility extends JeaComponent {
 
   constructor(name: string, props: PimRoleEligibilityProps, opts?: JeaComponentOptions) {
     super('jeajit:jit:PimRoleEligibility', name, opts);
-    const role = roleGuid(props.role);
-    const scope = modelText(props.scope, `${this.path}.scope`);
-    this.model = {
-      scope,
-      roleDefinitionGuid: role?.guid ?? props.role,
-      ...(role?.name ? { roleName: role.name } : {}),
-      principalId: modelText(props.principalId, `${this.path}.principalId`),
-      expiry: props.expiry,
-      ...(props.justification !== undefined ? { justification: props.justification } : {}),
-      ...(props.ticket ? { ticket: props.ticket } : {}),
-      activation: props.activation,
-    };
-    const issues = new Issues(this.path);
-    checkPimEligibility(this.model, issues, isDeployTime);
-    const rules = policyRules(props.activation, props.expiry);
-    const key = `${scope.toLowerCase()}|${this.model.roleDefinitionGuid}`;
-    const seen = policies.get(this.root) ?? new Map<string, { path: string; rules: string }>();
-    policies.set(this.root, seen);
-    const earlier = seen.get(key);
-    if (earlier && earlier.rules !== JSON.stringify(rules)) {
-      issues.at('activation').add(props.activation, `${earlier.path} declares other rules for this role at this scope; a role has one activation policy per scope`);
-    }
-    issues.throwIfAny();
+    const registry = policies.get(this.root) ?? new Map();
+    policies.set(this.root, registry);
+    const defined = definePimEligibility(this.path, props, modelText, isDeployTime, registry);
+    this.model = defined.model;
 
     const roleDefinitionId = pulumi
       .output(props.scope)
-      .apply((s) => `/subscriptions/${s.split('/')[2]}/providers/Microsoft.Authorization/roleDefinitions/${this.model.roleDefinitionGuid}`);
+      .apply((s) => roleDefinitionIdOf(s, this.model.roleDefinitionGuid));
     const days = expiryDays(props.expiry);
     this.assignment = new EligibleRoleAssignment(
       this.childName('Eligibility'),
@@ -85,9 +50,8 @@ export class PimRoleEligibility extends JeaComponent {
       },
       this.childOptions,
     );
-    if (!earlier) {
-      seen.set(key, { path: this.path, rules: JSON.stringify(rules) });
-      this.policy = new RoleManagementPolicy(this.childName('ActivationPolicy'), { scope: props.scope, roleDefinitionId, ...rules }, this.childOptions);
+    if (defined.policy) {
+      this.policy = new RoleManagementPolicy(this.childName('ActivationPolicy'), { scope: props.scope, roleDefinitionId, ...policyRules(props.activation, props.expiry) }, this.childOptions);
     }
     this.registerOutputs({ assignmentId: this.assignment.id, ...(this.policy ? { policyId: this.policy.id } : {}) });
   }

@@ -1,20 +1,10 @@
-import { CapabilityModel, RoleCapabilityModel } from '../../src/jea/model';
+import { RoleCapabilityModel } from '../../src/jea/model';
+import { RoleCapabilityProps } from '../../src/jea/props';
 import { defineRoleCapability } from '../../src/jea/role-capability';
 import { JeaComponent, JeaComponentOptions } from './component';
 
-/** Props of {@link RoleCapability}: every .psrc key, typed (see CapabilityModel), as the cdktf RoleCapability takes them. */
-export interface RoleCapabilityProps extends CapabilityModel {
-  /** The role name that RoleDefinitions use; the file is `RoleCapabilities/<roleName>.psrc`. @default the component name */
-  readonly roleName?: string;
-  /** What the role is for. @default none */
-  readonly description?: string;
-  /** @default none */
-  readonly author?: string;
-  /** @default none */
-  readonly companyName?: string;
-  /** @default none */
-  readonly copyright?: string;
-}
+/** Props of {@link RoleCapability}, as the cdktf RoleCapability takes them. */
+export type { RoleCapabilityProps };
 
 /**
  * A JEA role capability (.psrc): the cmdlets, functions, external commands, providers and

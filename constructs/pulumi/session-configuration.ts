@@ -1,13 +1,12 @@
 import * as pulumi from '@pulumi/pulumi';
-import { aclFromRoleDefinitions, EndpointAclModel } from '../../src/acl/endpoint-acl';
+import { EndpointAclModel } from '../../src/acl/endpoint-acl';
 import { EndpointArtifacts, endpointArtifacts, endpointNameProblem } from '../../src/jea/endpoint';
 import { ValidationError } from '../../src/jea/issues';
 import { JeaModuleModel } from '../../src/jea/jea-module';
-import { CapabilityModel, ExecutionPolicy, LanguageMode, RequiredGroups, SessionConfigurationModel, SessionType } from '../../src/jea/model';
+import { SessionConfigurationModel } from '../../src/jea/model';
 import { defineSessionConfiguration } from '../../src/jea/session-configuration';
-import type { IJeaPrincipal, RunAs } from '../cdktf/session-configuration';
+import { effectiveAcl, IJeaPrincipal, modulesOfRoles, RoleDefinitionOf, RunAs, SessionConfigurationPropsOf, sessionDeclaration } from '../../src/jea/props';
 import { afterDeclarations, JeaComponent, JeaComponentOptions } from './component';
-import { roleGrants, runAsFields } from './endpoint-declaration';
 import { EndpointAcl } from './endpoint-acl';
 import { endpointFiles, OutputFile } from './endpoint-files';
 import { JeaModule } from './jea-module';
@@ -16,50 +15,9 @@ import { RoleCapability } from './role-capability';
 export type { IJeaPrincipal, RunAs };
 
 /** One RoleDefinitions entry: a principal and what it is granted. */
-export interface RoleDefinition {
-  /** DOMAIN\name, a SID, an SDDL alias, or a principal component (a {@link JitGroupEligibility} with principalName). */
-  readonly principal: string | IJeaPrincipal;
-  /** Role capabilities, each carried by a {@link JeaModule}. @default none */
-  readonly roleCapabilities?: readonly RoleCapability[];
-  /** Absolute paths of .psrc files already on the host. @default none */
-  readonly roleCapabilityFiles?: readonly string[];
-  /** Capabilities granted inline, without a role capability file. @default none */
-  readonly capabilities?: CapabilityModel;
-}
-
+export type RoleDefinition = RoleDefinitionOf<RoleCapability>;
 /** Props of {@link SessionConfiguration}: every .pssc key, typed, as the cdktf SessionConfiguration takes them. */
-export interface SessionConfigurationProps extends CapabilityModel {
-  /** The endpoint name clients connect to (`Enter-PSSession -ConfigurationName`). @default the component name */
-  readonly name?: string;
-  /** @default 'RestrictedRemoteServer' */
-  readonly sessionType?: SessionType;
-  /** The identity commands run as; required so that pass-through never happens by accident. */
-  readonly runAs: RunAs;
-  /** Who gets which roles. At least one. */
-  readonly roleDefinitions: readonly RoleDefinition[];
-  /** Groups a user must be in (and/or) to connect at all. @default none */
-  readonly requiredGroups?: RequiredGroups;
-  /** Where session transcripts go (absolute path). @default no transcripts */
-  readonly transcriptDirectory?: string;
-  /** @default false */
-  readonly mountUserDrive?: boolean;
-  /** Bytes, with mountUserDrive. @default PowerShell's 50000000 */
-  readonly userDriveMaximumSize?: number;
-  /** @default PowerShell's choice for the session type (NoLanguage for RestrictedRemoteServer) */
-  readonly languageMode?: LanguageMode;
-  /** @default PowerShell's default */
-  readonly executionPolicy?: ExecutionPolicy;
-  /** @default none */
-  readonly description?: string;
-  /** @default none */
-  readonly author?: string;
-  /** @default none */
-  readonly companyName?: string;
-  /** @default none */
-  readonly copyright?: string;
-  /** Who may connect. @default derived from roleDefinitions, as Register-PSSessionConfiguration does */
-  readonly acl?: EndpointAcl;
-}
+export type SessionConfigurationProps = SessionConfigurationPropsOf<RoleCapability, EndpointAcl>;
 
 /**
  * A JEA endpoint: its session configuration (.pssc), the modules that carry its roles, its ACL,
@@ -81,6 +39,7 @@ export class SessionConfiguration extends JeaComponent {
    */
   declare readonly bundleSha256: pulumi.Output<string | undefined>;
   private readonly roles: readonly RoleCapability[];
+  private readonly externalRoles: readonly string[];
   private built?: EndpointArtifacts;
   /** Whether a caller of artifacts() or files already got the endpoint's error (it is reported once). */
   private reported = false;
@@ -90,26 +49,11 @@ export class SessionConfiguration extends JeaComponent {
     this.name = props.name ?? name;
     const nameProblem = endpointNameProblem(this.name);
     if (nameProblem) throw new ValidationError([{ path: this.path, field: 'name', value: this.name, reason: nameProblem }]);
-    const { name: _name, runAs, roleDefinitions, acl, sessionType, ...rest } = props;
-    void _name;
-    this.roles = roleDefinitions.flatMap((d) => d.roleCapabilities ?? []);
-    const roles = roleGrants(
-      roleDefinitions.map((d) => ({
-        principal: typeof d.principal === 'string' ? d.principal : d.principal.principalName,
-        roleNames: (d.roleCapabilities ?? []).map((r) => r.roleName),
-        ...(d.roleCapabilityFiles ? { roleCapabilityFiles: d.roleCapabilityFiles } : {}),
-        ...(d.capabilities ? { capabilities: d.capabilities } : {}),
-      })),
-    );
-    this.model = defineSessionConfiguration(this.path, {
-      sessionType: sessionType ?? 'RestrictedRemoteServer',
-      ...runAsFields(this.path, runAs),
-      roleDefinitions: roles,
-      ...rest,
-    });
-    this.acl = acl
-      ? { entries: acl.entries, ...(props.requiredGroups ? { requiredGroups: props.requiredGroups } : {}) }
-      : aclFromRoleDefinitions(roles.map(([p]) => p), props.requiredGroups);
+    const declared = sessionDeclaration(this.path, props, (r: RoleCapability) => r.roleName);
+    this.roles = declared.roles;
+    this.externalRoles = declared.externalRoles;
+    this.model = defineSessionConfiguration(this.path, declared.declaration);
+    this.acl = effectiveAcl(props.acl?.entries, declared.principals, props.requiredGroups);
     // An endpoint nobody asked files of still fails the program, as its cdktf synth fails.
     const unlessReported = <T>(compute: () => T) => () => {
       try {
@@ -130,14 +74,9 @@ export class SessionConfiguration extends JeaComponent {
 
   /** The modules that carry this endpoint's role capabilities. */
   get modules(): JeaModuleModel[] {
-    const out: JeaModuleModel[] = [];
-    for (const role of this.roles) {
-      const module = JeaModule.of(role);
-      if (!module) throw new ValidationError([{ path: this.path, field: 'roleDefinitions', value: role.roleName, reason: `role capability ${role.path} is not carried by any JeaModule` }]);
-      if (!out.includes(module.model)) out.push(module.model);
-    }
-    return out;
+    return modulesOfRoles(this.path, this.roles, (r) => JeaModule.of(r)?.model, (r) => ({ roleName: r.roleName, rolePath: r.path }));
   }
+
 
   /**
    * The endpoint's files and install script (computed once, when first asked for). Throws a
@@ -153,7 +92,7 @@ export class SessionConfiguration extends JeaComponent {
   }
 
   private build(): EndpointArtifacts {
-    this.built ??= endpointArtifacts(this.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl });
+    this.built ??= endpointArtifacts(this.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles });
     return this.built;
   }
 

@@ -1,5 +1,5 @@
-import { ActivationPolicy } from '../../src/jit/model';
-import { EligibilityExpiry } from '../../src/jit/duration';
+import { ActivationPolicy } from './model';
+import { EligibilityExpiry } from './duration';
 
 /**
  * The rule blocks of a role management policy. azurerm_role_management_policy (Azure roles) and
