@@ -12,204 +12,25 @@ import {
   SessionConfiguration,
   VmJitAccessPolicy,
 } from '../constructs/cdktf';
+import { declareContoso, VMS } from './contoso';
 
-/** The two Windows servers the endpoints are installed on. */
-export const VMS = [
-  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso-servers/providers/Microsoft.Compute/virtualMachines/vm-dc-dns01',
-  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso-servers/providers/Microsoft.Compute/virtualMachines/vm-file01',
-];
+export { VMS };
 
-const TRANSCRIPTS = 'C:\\ProgramData\\JEAConfiguration\\Transcripts';
-const RESOURCE_GROUP = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso-servers';
-/** Entra ID object IDs of the people and groups in the example. */
-const IDS = {
-  opsOnCall: '3f2a6c1e-0b7d-4e5a-9c1f-2d8e7a6b5c40',
-  alice: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e41',
-  bob: '8d2e3f4a-5b6c-4d7e-9f80-a1b2c3d4e542',
-  serverOwners: '9e3f4a5b-6c7d-4e8f-a091-b2c3d4e5f643',
-  maintenanceL2Group: 'a04f5b6c-7d8e-4f90-b1a2-c3d4e5f60744',
-};
-const CORPORATE_RANGES = ['10.20.0.0/16', '192.168.100.0/24'];
-const COMPANY = { companyName: 'Contoso', author: 'Contoso Platform Team' };
-
-/**
- * Contoso's JEA estate: DNS operators, helpdesk, two levels of server maintenance and file-share
- * operators, each with its own endpoint, principals and ACL, installed on two VMs.
- */
+/** Contoso's JEA estate (examples/contoso.ts) as a cdktf stack, with the azurerm and azuread providers. */
 export class JeaEstate extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     new AzureadProvider(this, 'azuread', {});
-
-    // DNS operators: manage zones and records, restart only the DNS service.
-    const dnsOperator = new RoleCapability(this, 'DnsOperator', {
-      ...COMPANY,
-      description: 'Operate DNS: zones and records, restart the DNS service',
-      visibleCmdlets: [
-        'DnsServer\\Get-DnsServer*',
-        'DnsServer\\Add-DnsServerResourceRecord*',
-        'DnsServer\\Remove-DnsServerResourceRecord',
-        'DnsServer\\Clear-DnsServerCache',
-        { name: 'Restart-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }, { name: 'Force' }] },
-        { name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] },
-      ],
+    declareContoso({
+      role: (i, props) => new RoleCapability(this, i, props),
+      module: (i, props) => new JeaModule(this, i, props),
+      acl: (i, props) => new EndpointAcl(this, i, props),
+      endpoint: (i, props) => new SessionConfiguration(this, i, props),
+      groupEligibility: (i, props) => new JitGroupEligibility(this, i, props),
+      vmJit: (i, props) => new VmJitAccessPolicy(this, i, props),
+      pim: (i, props) => new PimRoleEligibility(this, i, props),
+      deploy: (i, props) => new JeaVmDeployment(this, i, props),
     });
-    const dns = new SessionConfiguration(this, 'JEA-DNS', {
-      ...COMPANY,
-      description: 'DNS operators',
-      runAs: { virtualAccount: true, groups: ['CONTOSO\\DnsAdmins'] },
-      transcriptDirectory: TRANSCRIPTS,
-      roleDefinitions: [{ principal: 'CONTOSO\\JEA-DNS-Operators', roleCapabilities: [dnsOperator] }],
-    });
-    new JeaModule(this, 'DnsModule', { name: 'ContosoJeaDns', version: '1.0.0', roleCapabilities: [dnsOperator], ...COMPANY });
-
-    // Helpdesk: unlock accounts and reset passwords, only for users in the Staff OU.
-    const staffOu = 'OU=Staff,DC=contoso,DC=com';
-    const helpdesk = new RoleCapability(this, 'Helpdesk', {
-      ...COMPANY,
-      description: `Unlock accounts and reset passwords of users in ${staffOu}`,
-      modulesToImport: ['ActiveDirectory'],
-      visibleFunctions: ['Unlock-StaffAccount', 'Reset-StaffPassword'],
-      functionDefinitions: [
-        {
-          name: 'Unlock-StaffAccount',
-          scriptBlock: `
-    param([Parameter(Mandatory)][ValidatePattern('^[A-Za-z0-9._-]{1,20}$')][string] $SamAccountName)
-    $user = ActiveDirectory\\Get-ADUser -Identity $SamAccountName
-    if (-not $user.DistinguishedName.EndsWith(',${staffOu}', [StringComparison]::OrdinalIgnoreCase)) { throw "$SamAccountName is not in ${staffOu}" }
-    ActiveDirectory\\Unlock-ADAccount -Identity $user
-`,
-        },
-        {
-          name: 'Reset-StaffPassword',
-          scriptBlock: `
-    param([Parameter(Mandatory)][ValidatePattern('^[A-Za-z0-9._-]{1,20}$')][string] $SamAccountName, [Parameter(Mandatory)][securestring] $NewPassword)
-    $user = ActiveDirectory\\Get-ADUser -Identity $SamAccountName
-    if (-not $user.DistinguishedName.EndsWith(',${staffOu}', [StringComparison]::OrdinalIgnoreCase)) { throw "$SamAccountName is not in ${staffOu}" }
-    ActiveDirectory\\Set-ADAccountPassword -Identity $user -Reset -NewPassword $NewPassword
-    ActiveDirectory\\Set-ADUser -Identity $user -ChangePasswordAtLogon $true
-`,
-        },
-      ],
-    });
-    new JeaModule(this, 'HelpdeskModule', { name: 'ContosoJeaHelpdesk', version: '1.2.0', roleCapabilities: [helpdesk], ...COMPANY });
-    const helpdeskEndpoint = new SessionConfiguration(this, 'JEA-Helpdesk', {
-      ...COMPANY,
-      description: 'Helpdesk: unlock and reset staff accounts',
-      runAs: { groupManagedServiceAccount: 'CONTOSO\\gmsa-jea-helpdesk' },
-      transcriptDirectory: TRANSCRIPTS,
-      roleDefinitions: [{ principal: 'CONTOSO\\JEA-Helpdesk', roleCapabilities: [helpdesk] }],
-    });
-
-    // General server maintenance in two levels.
-    const lev1 = new RoleCapability(this, 'MaintenanceLev1', {
-      ...COMPANY,
-      description: 'Level 1: read the state of the server and restart its services',
-      visibleCmdlets: [
-        'Get-Service',
-        'Get-Process',
-        'Get-HotFix',
-        'Get-WinEvent',
-        'NetTCPIP\\Get-NetIPAddress',
-        { name: 'Restart-Service', parameters: [{ name: 'Name', validateSet: ['Spooler', 'W32Time', 'WinRM', 'BITS'] }] },
-      ],
-      visibleExternalCommands: ['C:\\Windows\\System32\\ipconfig.exe', 'C:\\Windows\\System32\\whoami.exe'],
-    });
-    const lev2 = new RoleCapability(this, 'MaintenanceLev2', {
-      ...COMPANY,
-      description: 'Level 2: level 1, plus stopping processes, service start-up and restarts of the server',
-      visibleCmdlets: [
-        { name: 'Stop-Process', parameters: [{ name: 'Name', validatePattern: '^(notepad|w3wp|dllhost)$' }, { name: 'Force' }] },
-        { name: 'Set-Service', parameters: [{ name: 'Name', validateSet: ['Spooler', 'W32Time', 'BITS'] }, { name: 'StartupType', validateSet: ['Automatic', 'Manual', 'Disabled'] }] },
-        { name: 'Restart-Computer', parameters: [{ name: 'Force' }] },
-      ],
-      visibleExternalCommands: ['C:\\Windows\\System32\\gpupdate.exe'],
-    });
-    new JeaModule(this, 'MaintenanceModule', { name: 'ContosoJeaMaintenance', version: '2.0.0', roleCapabilities: [lev1, lev2], ...COMPANY });
-    // Level 2 is just-in-time: engineers are eligible members of the group the endpoint admits,
-    // and activate for at most 4 hours with approval.
-    const lev2Group = new JitGroupEligibility(this, 'MaintenanceLev2Jit', {
-      groupId: IDS.maintenanceL2Group,
-      principalName: 'CONTOSO\\JEA-Maintenance-L2',
-      principalIds: [IDS.alice, IDS.bob],
-      expiry: 'P180D',
-      justification: 'Second-level server maintenance on call',
-      activation: { maximumDuration: 'PT4H', approval: { approvers: [{ type: 'Group', objectId: IDS.serverOwners }] }, requireMfa: true, requireTicketInfo: true },
-    });
-    const maintenance = new SessionConfiguration(this, 'JEA-Maintenance', {
-      ...COMPANY,
-      description: 'General server maintenance',
-      runAs: { virtualAccount: true },
-      transcriptDirectory: TRANSCRIPTS,
-      roleDefinitions: [
-        { principal: 'CONTOSO\\JEA-Maintenance-L1', roleCapabilities: [lev1] },
-        { principal: lev2Group, roleCapabilities: [lev1, lev2] },
-      ],
-      requiredGroups: { or: ['CONTOSO\\SmartCard-Users', 'CONTOSO\\MFA-Authenticated'] },
-    });
-
-    // File-share operators: shares only under D:\Shares, read or change access only.
-    const shares = new RoleCapability(this, 'FileShareOperator', {
-      ...COMPANY,
-      description: 'Create and grant access to shares under D:\\Shares',
-      visibleCmdlets: [
-        'SmbShare\\Get-SmbShare',
-        'SmbShare\\Get-SmbShareAccess',
-        { name: 'SmbShare\\New-SmbShare', parameters: [{ name: 'Name', validatePattern: '^[A-Za-z0-9_-]{1,40}$' }, { name: 'Path', validatePattern: '^D:\\\\Shares\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'Description' }] },
-        { name: 'SmbShare\\Grant-SmbShareAccess', parameters: [{ name: 'Name' }, { name: 'AccountName', validatePattern: '^CONTOSO\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'AccessRight', validateSet: ['Read', 'Change'] }, { name: 'Force' }] },
-        { name: 'SmbShare\\Revoke-SmbShareAccess', parameters: [{ name: 'Name' }, { name: 'AccountName' }, { name: 'Force' }] },
-      ],
-    });
-    new JeaModule(this, 'FileServerModule', { name: 'ContosoJeaFileServer', version: '1.0.0', roleCapabilities: [shares], ...COMPANY });
-    const fileServer = new SessionConfiguration(this, 'JEA-FileServer', {
-      ...COMPANY,
-      description: 'File-share operators',
-      runAs: { virtualAccount: true, groups: ['BUILTIN\\Users'] },
-      transcriptDirectory: TRANSCRIPTS,
-      mountUserDrive: true,
-      userDriveMaximumSize: 50 * 1024 * 1024,
-      roleDefinitions: [{ principal: 'CONTOSO\\JEA-FileShare-Operators', roleCapabilities: [shares] }],
-      acl: new EndpointAcl(this, 'FileServerAcl', {
-        entries: [
-          { principal: 'CONTOSO\\JEA-FileShare-Operators', access: 'Allow', rights: ['FullControl'] },
-          { principal: 'CONTOSO\\Contractors', access: 'Deny', rights: ['FullControl'] },
-        ],
-      }),
-    });
-
-    const location = 'westeurope';
-
-    // RDP and WinRM only on request, from the corporate ranges, for at most 3 hours.
-    new VmJitAccessPolicy(this, 'ManagementPortsJit', {
-      resourceGroupName: 'rg-contoso-servers',
-      location,
-      virtualMachines: VMS.map((id) => ({
-        id,
-        ports: [3389, 5985, 5986].map((number) => ({ number, allowedSourceAddressPrefixes: CORPORATE_RANGES, maxRequestAccessDuration: 'PT3H' })),
-      })),
-      baselineDeny: { networkSecurityGroupName: 'nsg-contoso-servers' },
-    });
-
-    // Virtual Machine Contributor on the resource group: eligible, with approval, MFA and a ticket.
-    new PimRoleEligibility(this, 'VmContributorOnCall', {
-      scope: RESOURCE_GROUP,
-      role: 'Virtual Machine Contributor',
-      principalId: IDS.opsOnCall,
-      expiry: 'P365D',
-      justification: 'Operations on-call rotation',
-      ticket: { number: 'CHG-20431', system: 'ServiceNow' },
-      activation: {
-        maximumDuration: 'PT8H',
-        approval: { approvers: [{ type: 'Group', objectId: IDS.serverOwners }] },
-        requireMfa: true,
-        requireTicketInfo: true,
-        notifyOnActivation: ['secops@contoso.com'],
-      },
-    });
-    new JeaVmDeployment(this, 'DnsOnDc', { endpoint: dns, virtualMachineIds: [VMS[0]], location });
-    new JeaVmDeployment(this, 'HelpdeskOnDc', { endpoint: helpdeskEndpoint, virtualMachineIds: [VMS[0]], location });
-    new JeaVmDeployment(this, 'MaintenanceEverywhere', { endpoint: maintenance, virtualMachineIds: VMS, location });
-    new JeaVmDeployment(this, 'FileServerOnFile01', { endpoint: fileServer, virtualMachineIds: [VMS[1]], location });
   }
 }
