@@ -4,6 +4,9 @@ import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { filesUnder } from '../helpers/files';
+
+export { filesUnder };
 
 /** A resource the mocked engine was asked to register. */
 export interface Registered {
@@ -67,16 +70,3 @@ export function synthCdktf(declare: (app: App) => Construct, stackName: string):
   return path.join(outdir, 'stacks', stackName);
 }
 
-/** Every file under a folder, by `/`-separated relative path. */
-export function filesUnder(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}

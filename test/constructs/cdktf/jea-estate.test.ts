@@ -11,6 +11,7 @@ import { Issues } from '../../../src/jea/issues';
 import { decodeRoleCapability } from '../../../src/jea/role-capability';
 import { decodeSessionConfiguration } from '../../../src/jea/session-configuration';
 import { parse } from '../../../src/psd1';
+import { filesUnder } from '../../helpers/files';
 import { oracleError } from '../../helpers/oracle';
 
 function synthEstate(): { outdir: string; stack: JeaEstate } {
@@ -19,19 +20,6 @@ function synthEstate(): { outdir: string; stack: JeaEstate } {
   const stack = new JeaEstate(app, 'contoso');
   app.synth();
   return { outdir, stack };
-}
-
-function filesUnder(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const endpoint = (stack: Construct, id: string) => stack.node.findChild(id) as SessionConfiguration;
