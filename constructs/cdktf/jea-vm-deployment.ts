@@ -2,8 +2,7 @@ import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { VirtualMachineRunCommand, VirtualMachineRunCommandSource } from '@cdktf/provider-azurerm/lib/virtual-machine-run-command';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { Issues } from '../../src/jea/issues';
-import { BlobDeliveryOf, checkVmTargets, JeaVmDeploymentPropsOf } from '../../src/jit/props';
+import { BlobDeliveryOf, checkVmDeployment, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 import { SessionConfiguration } from './session-configuration';
 
 /** Where the install script is uploaded when it is too large to send inline. */
@@ -26,15 +25,9 @@ export class JeaVmDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: JeaVmDeploymentProps) {
     super(scope, id);
-    const issues = new Issues(this.node.path);
-    checkVmTargets(props.virtualMachineIds, props.location, issues, (v) => Token.isUnresolved(v));
-    const limit = props.inlineScriptLimit ?? 65536;
     const artifacts = props.endpoint.artifacts();
     const script = artifacts.installScript;
-    if (!props.blob && script.content.length > limit) {
-      issues.at('blob').add(undefined, `the install script is ${script.content.length} bytes, more than inlineScriptLimit (${limit}); give blob delivery (storage account, container, identity) or raise the limit`);
-    }
-    issues.throwIfAny();
+    checkVmDeployment(this.node.path, props, script.content.length, (v) => v, (v) => Token.isUnresolved(v));
 
     let source: VirtualMachineRunCommandSource;
     if (props.blob) {

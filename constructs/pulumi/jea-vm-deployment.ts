@@ -1,11 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
-import { Issues } from '../../src/jea/issues';
 import { RunCommand, RunCommandSource } from './azure/compute';
 import { Blob } from './azure/storage';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 import { SessionConfiguration } from './session-configuration';
-import { BlobDeliveryOf, checkVmTargets, JeaVmDeploymentPropsOf } from '../../src/jit/props';
+import { BlobDeliveryOf, checkVmDeployment, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 
 /** Where the install script is uploaded when it is too large to send inline (names may be outputs). */
 export type BlobDelivery = BlobDeliveryOf<Text>;
@@ -26,16 +25,9 @@ export class JeaVmDeployment extends JeaComponent {
 
   constructor(name: string, props: JeaVmDeploymentProps, opts?: JeaComponentOptions) {
     super('jeajit:jea:JeaVmDeployment', name, opts);
-    const issues = new Issues(this.path);
-    const vms = props.virtualMachineIds.map((vm, i) => modelText(vm, `${this.path}.virtualMachineIds[${i}]`));
-    checkVmTargets(vms, modelText(props.location, `${this.path}.location`), issues, isDeployTime);
-    const limit = props.inlineScriptLimit ?? 65536;
     const artifacts = props.endpoint.artifacts();
     const script = artifacts.installScript;
-    if (!props.blob && script.content.length > limit) {
-      issues.at('blob').add(undefined, `the install script is ${script.content.length} bytes, more than inlineScriptLimit (${limit}); give blob delivery (storage account, container, identity) or raise the limit`);
-    }
-    issues.throwIfAny();
+    checkVmDeployment(this.path, props, script.content.length, modelText, isDeployTime);
 
     let source: RunCommandSource;
     if (props.blob) {

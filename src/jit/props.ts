@@ -285,3 +285,27 @@ export function checkVmTargets(virtualMachineIds: readonly string[], location: s
   });
   if (!isToken(location) && !/^[a-z0-9]+$/i.test(location)) issues.at('location').add(location, 'not an Azure region name (westeurope)');
 }
+
+/** The default largest install script sent inline, in bytes. */
+export const INLINE_SCRIPT_LIMIT = 65536;
+
+/**
+ * Validates a VM deployment: the VMs and region (see {@link checkVmTargets}), and an install
+ * script over the inline limit without blob delivery; throws a ValidationError naming `path`.
+ */
+export function checkVmDeployment<Id>(
+  path: string,
+  props: JeaVmDeploymentPropsOf<unknown, Id>,
+  scriptBytes: number,
+  text: ToText<Id>,
+  isToken: IsToken,
+): void {
+  const issues = new Issues(path);
+  const vms = props.virtualMachineIds.map((vm, i) => text(vm, `${path}.virtualMachineIds[${i}]`));
+  checkVmTargets(vms, text(props.location, `${path}.location`), issues, isToken);
+  const limit = props.inlineScriptLimit ?? INLINE_SCRIPT_LIMIT;
+  if (!props.blob && scriptBytes > limit) {
+    issues.at('blob').add(undefined, `the install script is ${scriptBytes} bytes, more than inlineScriptLimit (${limit}); give blob delivery (storage account, container, identity) or raise the limit`);
+  }
+  issues.throwIfAny();
+}
