@@ -136,17 +136,34 @@ export function record<T>(fields: readonly Field[], what: string, required: read
  * rewrites, which would break the SHA-256 the registration script checks.
  */
 function withCrlf(value: Psd1Value): Psd1Value {
-  if (typeof value === 'string') return /(?<!\r)\n|\r(?!\n)/.test(value) ? value.replace(/\r?\n|\r/g, '\r\n') : value;
+  return hasLoneBreak(value) ? crlf(value) : value;
+}
+
+const LONE_BREAK = /(?<!\r)\n|\r(?!\n)/;
+
+/** Whether any text in a value has a line break that is not CRLF (a scan without allocation). */
+function hasLoneBreak(value: Psd1Value): boolean {
+  if (typeof value === 'string') return LONE_BREAK.test(value);
+  if (value instanceof ScriptBlock) return LONE_BREAK.test(value.text);
+  if (Array.isArray(value)) return value.some(hasLoneBreak);
+  if (value instanceof PsHashtable) {
+    for (let i = 0; i < value.size; i++) if (hasLoneBreak(value.valueAt(i))) return true;
+  }
+  return false;
+}
+
+function crlf(value: Psd1Value): Psd1Value {
+  if (typeof value === 'string') return LONE_BREAK.test(value) ? value.replace(/\r?\n|\r/g, '\r\n') : value;
   if (value instanceof ScriptBlock) {
-    const text = withCrlf(value.text) as string;
+    const text = crlf(value.text) as string;
     return text === value.text ? value : new ScriptBlock(text);
   }
   if (Array.isArray(value)) {
-    const items = value.map(withCrlf);
+    const items = value.map(crlf);
     return items.some((v, i) => v !== value[i]) ? items : value;
   }
   if (value instanceof PsHashtable) {
-    const values = [...value.entries()].map(([, v]) => withCrlf(v));
+    const values = [...value.entries()].map(([, v]) => crlf(v));
     return values.some((v, i) => v !== value.valueAt(i)) ? PsHashtable.from([...value.keys()].map((k, i) => [k, values[i]])) : value;
   }
   return value;

@@ -73,8 +73,22 @@ export function moduleManifest(module: JeaModuleModel): PsHashtable {
 
 const PSM1 = '# This module only carries JEA role capabilities (see RoleCapabilities); it exports nothing.\r\n';
 
-/** The module's files under `<Name>/<Version>/`: manifest, .psm1 and one .psrc per role. */
+const rendered = new WeakMap<JeaModuleModel, ArtifactFile[]>();
+
+/**
+ * The module's files under `<Name>/<Version>/`: manifest, .psm1 and one .psrc per role. Rendered
+ * once per module model: the module folder and every endpoint that carries it share the bytes.
+ */
 export function moduleFiles(module: JeaModuleModel): ArtifactFile[] {
+  let files = rendered.get(module);
+  if (!files) {
+    files = renderModule(module);
+    rendered.set(module, files);
+  }
+  return files;
+}
+
+function renderModule(module: JeaModuleModel): ArtifactFile[] {
   const root = `${module.name}/${module.version}`;
   return [
     { path: `${root}/${module.name}.psd1`, content: render(moduleManifest(module)) },
