@@ -12,6 +12,7 @@ import { endpointFiles, OutputFile } from './endpoint-files';
 import { JeaModule } from './jea-module';
 import { RoleCapability } from './role-capability';
 
+/** A principal construct and the run-as choice, as the cdktf SessionConfiguration takes them. */
 export type { IJeaPrincipal, RunAs };
 
 /** One RoleDefinitions entry: a principal and what it is granted. */

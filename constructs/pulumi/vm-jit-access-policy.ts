@@ -7,6 +7,7 @@ import { NetworkSecurityRule } from './azure/network';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 
+/** A port under just-in-time access. */
 export type { JitPortProps };
 /** Deny rules for the JIT ports (names may be outputs). */
 export type BaselineDenyProps = BaselineDenyPropsOf<Text>;

@@ -1,10 +1,10 @@
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * A growable UTF-8 byte buffer. Writing bytes directly (instead of concatenating strings and
  * encoding at the end) keeps rendering free of the millions of short-lived rope strings that
  * would otherwise dominate the time in garbage collection.
  */
-const ASCII = /^[\x00-\x7f]*$/;
-
 export class ByteSink {
   private buf: Buffer;
   /** Bytes written so far. */
