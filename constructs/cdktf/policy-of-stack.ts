@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { EndpointEntry, JitEntry, PolicySet, RoleEntry } from '../../src/policy/policy-set';
-import { GroupEligibilityModel, PimEligibilityModel, VmJitPolicyModel } from '../../src/jit/model';
+import { declaredPolicy, modulesOrNone } from '../../src/policy/declared-policy';
+import { PolicySet } from '../../src/policy/policy-set';
 import { JeaModule } from './jea-module';
 import { JitGroupEligibility } from './jit-group-eligibility';
 import { PimRoleEligibility } from './pim-role-eligibility';
@@ -14,33 +14,13 @@ import { VmJitAccessPolicy } from './vm-jit-access-policy';
  */
 export function policyOf(scope: IConstruct): PolicySet {
   const all = scope.node.findAll();
-  const roleEntry = (r: RoleCapability): RoleEntry => {
-    const module = JeaModule.of(r)?.model.name;
-    return { name: r.roleName, ...(module ? { module } : {}), source: { file: r.node.path }, model: r.model };
-  };
-  const roles = all.filter((c): c is RoleCapability => c instanceof RoleCapability).map(roleEntry);
-  const endpoints: EndpointEntry[] = all
-    .filter((c): c is SessionConfiguration => c instanceof SessionConfiguration)
-    .map((s) => {
-      const modules = new Set(safeModules(s));
-      return { name: s.name, source: { file: s.node.path }, model: s.model, acl: s.acl, roles: roles.filter((r) => r.module !== undefined && modules.has(r.module)) };
-    });
-  const jit = <T>(type: abstract new (...args: never[]) => { model: T; node: { path: string } }): JitEntry<T>[] =>
-    all.filter((c) => c instanceof type).map((c) => ({ name: c.node.path, source: { file: c.node.path }, model: (c as unknown as { model: T }).model }));
-  return {
-    roles,
-    endpoints,
-    vmJit: jit<VmJitPolicyModel>(VmJitAccessPolicy),
-    pim: jit<PimEligibilityModel>(PimRoleEligibility),
-    groups: jit<GroupEligibilityModel>(JitGroupEligibility),
-  };
-}
-
-/** The module names of an endpoint, or none when its roles are not all in modules (reported by its own validation). */
-function safeModules(s: SessionConfiguration): string[] {
-  try {
-    return s.modules.map((m) => m.name);
-  } catch {
-    return [];
-  }
+  const of = <T>(type: abstract new (...args: never[]) => T): T[] => all.filter((c): c is T & IConstruct => c instanceof type);
+  const jit = <T extends { model: unknown; node: { path: string } }>(items: T[]) => items.map((c) => ({ path: c.node.path, model: c.model as T['model'] }));
+  return declaredPolicy({
+    roles: of(RoleCapability).map((r) => ({ path: r.node.path, roleName: r.roleName, module: JeaModule.of(r)?.model.name, model: r.model })),
+    endpoints: of(SessionConfiguration).map((s) => ({ path: s.node.path, name: s.name, model: s.model, acl: s.acl, modules: modulesOrNone(() => s.modules) })),
+    vmJit: jit(of(VmJitAccessPolicy)),
+    pim: jit(of(PimRoleEligibility)),
+    groups: jit(of(JitGroupEligibility)),
+  });
 }

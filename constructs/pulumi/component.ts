@@ -16,6 +16,8 @@ interface Placement {
 }
 
 const placements = new WeakMap<pulumi.Resource, Placement>();
+/** The components of each estate (root), in declaration order. */
+const members = new WeakMap<object, JeaComponent[]>();
 /** The root of components that have no jeajit parent: the program. */
 const PROGRAM_ROOT = {};
 
@@ -43,6 +45,14 @@ export abstract class JeaComponent extends pulumi.ComponentResource {
     this.path = path;
     this.root = parent?.root ?? (isScope ? this : PROGRAM_ROOT);
     placements.set(this, { path: this.path, root: this.root });
+    const estate = members.get(this.root) ?? [];
+    estate.push(this);
+    members.set(this.root, estate);
+  }
+
+  /** The components of an estate (a root scope's, or the program's), in declaration order. */
+  static membersOf(root: object): readonly JeaComponent[] {
+    return members.get(root) ?? [];
   }
 
   /** The Pulumi name of a child resource: `<path>/<id>`, as the cdktf construct path of the same child. */

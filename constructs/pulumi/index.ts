@@ -17,3 +17,4 @@ export * from './azure/core';
 export * from './azure/network';
 export * from './azure/pim';
 export * from './azure/storage';
+export * from './jea-checks';

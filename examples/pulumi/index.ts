@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { writeEndpointFiles } from '../../constructs/pulumi';
+import { jeaChecks, writeEndpointFiles } from '../../constructs/pulumi';
+import { ACCEPTED_FINDINGS } from '../contoso';
 import { declareEstate } from './estate';
 
 export { declareEstate } from './estate';
@@ -10,6 +11,8 @@ export { declareEstate } from './estate';
  * bytes `cdktf synth` writes under `cdktf.out/stacks/contoso/`.
  */
 const estate = declareEstate();
+// The security rules, as JeaChecks runs them at cdktf synth: an error fails the program.
+jeaChecks(estate.scope, { suppressions: ACCEPTED_FINDINGS });
 const outDir = new pulumi.Config('jeajit').get('outDir') ?? 'pulumi-out';
 writeEndpointFiles(outDir, estate.endpoints);
 

@@ -1,0 +1,52 @@
+import * as pulumi from '@pulumi/pulumi';
+import { declaredPolicy, modulesOrNone } from '../../src/policy/declared-policy';
+import { PolicySet } from '../../src/policy/policy-set';
+import { Finding, Suppression } from '../../src/rules/finding';
+import { runRules } from '../../src/rules/run';
+import { JeaComponent } from './component';
+import { JeaModule } from './jea-module';
+import { JitGroupEligibility } from './jit-group-eligibility';
+import { PimRoleEligibility } from './pim-role-eligibility';
+import { RoleCapability } from './role-capability';
+import { SessionConfiguration } from './session-configuration';
+import { VmJitAccessPolicy } from './vm-jit-access-policy';
+
+/** Options of {@link jeaChecks}. */
+export interface JeaChecksProps {
+  /** Accepted findings, each with its reason (logged as info). @default none */
+  readonly suppressions?: readonly Suppression[];
+}
+
+/** The policy an estate declares (a root scope's components), as the rules see it. */
+export function policyOfEstate(scope: JeaComponent): PolicySet {
+  const all = JeaComponent.membersOf(scope.root);
+  const of = <T>(type: abstract new (...args: never[]) => T): T[] => all.filter((c): c is JeaComponent & T => c instanceof type);
+  const jit = <T extends { model: unknown; path: string }>(items: T[]) => items.map((c) => ({ path: c.path, model: c.model as T['model'] }));
+  return declaredPolicy({
+    roles: of(RoleCapability).map((r) => ({ path: r.path, roleName: r.roleName, module: JeaModule.of(r)?.model.name, model: r.model })),
+    endpoints: of(SessionConfiguration).map((s) => ({ path: s.path, name: s.name, model: s.model, acl: s.acl, modules: modulesOrNone(() => s.modules) })),
+    vmJit: jit(of(VmJitAccessPolicy)),
+    pim: jit(of(PimRoleEligibility)),
+    groups: jit(of(JitGroupEligibility)),
+  });
+}
+
+/**
+ * The security rules over an estate, as `JeaChecks` runs them at cdktf synth: call it after the
+ * estate is declared. Errors throw (the program, and so the preview or update, fails); warnings
+ * and suppressed findings are logged on the component they concern. Returns every finding.
+ */
+export function jeaChecks(scope: JeaComponent, props: JeaChecksProps = {}): Finding[] {
+  const findings = runRules(policyOfEstate(scope), { suppressions: props.suppressions ?? [] });
+  const byPath = new Map(JeaComponent.membersOf(scope.root).map((c) => [c.path, c]));
+  const errors: string[] = [];
+  for (const f of findings) {
+    const text = `[${f.ruleId}] ${f.file}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
+    const resource = byPath.get(f.file) ?? scope;
+    if (f.suppressed) pulumi.log.info(`${text} (suppressed: ${f.suppressed.reason})`, resource);
+    else if (f.severity === 'warning') pulumi.log.warn(text, resource);
+    else errors.push(text);
+  }
+  if (errors.length) throw new Error(`jeajit security rules failed:\n${errors.join('\n')}`);
+  return findings;
+}
