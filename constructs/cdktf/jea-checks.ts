@@ -1,7 +1,7 @@
 import { Annotations, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Suppression } from '../../src/rules/finding';
-import { runRules } from '../../src/rules/run';
+import { findingNotes, runRules } from '../../src/rules/run';
 import { policyOf } from './policy-of-stack';
 
 /** Props of {@link JeaChecks}. */
@@ -30,12 +30,11 @@ export class JeaChecks implements IAspect {
         const findings = runRules(policyOf(stack), { suppressions: this.props.suppressions ?? [] });
         const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
         const errors: string[] = [];
-        for (const f of findings) {
-          const target = byPath.get(f.file) ?? stack;
-          const text = `[${f.ruleId}] ${f.file}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
-          if (f.suppressed) Annotations.of(target).addInfo(`${text} (suppressed: ${f.suppressed.reason})`);
-          else if (f.severity === 'warning') Annotations.of(target).addWarning(text);
-          else errors.push(text);
+        for (const note of findingNotes(findings)) {
+          const target = byPath.get(note.path) ?? stack;
+          if (note.level === 'info') Annotations.of(target).addInfo(note.text);
+          else if (note.level === 'warning') Annotations.of(target).addWarning(note.text);
+          else errors.push(note.text);
         }
         return errors;
       },

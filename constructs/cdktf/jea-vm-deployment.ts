@@ -2,6 +2,7 @@ import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { VirtualMachineRunCommand, VirtualMachineRunCommandSource } from '@cdktf/provider-azurerm/lib/virtual-machine-run-command';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { inlineInstallScript, installBlobName } from '../../src/jea/endpoint';
 import { BlobDeliveryOf, checkVmDeployment, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 import { SessionConfiguration } from './session-configuration';
 
@@ -32,7 +33,7 @@ export class JeaVmDeployment extends Construct {
     let source: VirtualMachineRunCommandSource;
     if (props.blob) {
       this.blob = new StorageBlob(this, 'InstallScript', {
-        name: `jeajit/${props.endpoint.name}/${artifacts.bundleSha256}/${script.path}`,
+        name: installBlobName(props.endpoint.name, artifacts),
         storageAccountName: props.blob.storageAccountName,
         storageContainerName: props.blob.storageContainerName,
         type: 'Block',
@@ -45,8 +46,7 @@ export class JeaVmDeployment extends Construct {
         scriptUriManagedIdentity: props.blob.managedIdentityClientId ? { clientId: props.blob.managedIdentityClientId } : {},
       };
     } else {
-      // The run command receives text; the script is ASCII, so dropping the BOM loses nothing.
-      source = { script: Buffer.from(script.content.subarray(3)).toString('utf8') };
+      source = { script: inlineInstallScript(artifacts) };
     }
     this.runCommands = props.virtualMachineIds.map(
       (vm, i) =>

@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { declaredPolicy, modulesOrNone } from '../../src/policy/declared-policy';
 import { PolicySet } from '../../src/policy/policy-set';
 import { Finding, Suppression } from '../../src/rules/finding';
-import { runRules } from '../../src/rules/run';
+import { findingNotes, runRules } from '../../src/rules/run';
 import { JeaComponent } from './component';
 import { JeaModule } from './jea-module';
 import { JitGroupEligibility } from './jit-group-eligibility';
@@ -40,12 +40,11 @@ export function jeaChecks(scope: JeaComponent, props: JeaChecksProps = {}): Find
   const findings = runRules(policyOfEstate(scope), { suppressions: props.suppressions ?? [] });
   const byPath = new Map(JeaComponent.membersOf(scope.root).map((c) => [c.path, c]));
   const errors: string[] = [];
-  for (const f of findings) {
-    const text = `[${f.ruleId}] ${f.file}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
-    const resource = byPath.get(f.file) ?? scope;
-    if (f.suppressed) pulumi.log.info(`${text} (suppressed: ${f.suppressed.reason})`, resource);
-    else if (f.severity === 'warning') pulumi.log.warn(text, resource);
-    else errors.push(text);
+  for (const note of findingNotes(findings)) {
+    const resource = byPath.get(note.path) ?? scope;
+    if (note.level === 'info') pulumi.log.info(note.text, resource);
+    else if (note.level === 'warning') pulumi.log.warn(note.text, resource);
+    else errors.push(note.text);
   }
   if (errors.length) throw new Error(`jeajit security rules failed:\n${errors.join('\n')}`);
   return findings;

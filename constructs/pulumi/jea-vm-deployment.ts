@@ -4,6 +4,7 @@ import { Blob } from './azure/storage';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 import { SessionConfiguration } from './session-configuration';
+import { inlineInstallScript, installBlobName } from '../../src/jea/endpoint';
 import { BlobDeliveryOf, checkVmDeployment, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 
 /** Where the install script is uploaded when it is too large to send inline (names may be outputs). */
@@ -34,7 +35,7 @@ export class JeaVmDeployment extends JeaComponent {
       this.blob = new Blob(
         this.childName('InstallScript'),
         {
-          name: `jeajit/${props.endpoint.name}/${artifacts.bundleSha256}/${script.path}`,
+          name: installBlobName(props.endpoint.name, artifacts),
           storageAccountName: props.blob.storageAccountName,
           storageContainerName: props.blob.storageContainerName,
           type: 'Block',
@@ -49,8 +50,7 @@ export class JeaVmDeployment extends JeaComponent {
         scriptUriManagedIdentity: props.blob.managedIdentityClientId ? { clientId: props.blob.managedIdentityClientId } : {},
       };
     } else {
-      // The run command receives text; the script is ASCII, so dropping the BOM loses nothing.
-      source = { script: Buffer.from(script.content.subarray(3)).toString('utf8') };
+      source = { script: inlineInstallScript(artifacts) };
     }
     this.runCommands = props.virtualMachineIds.map(
       (vm, i) =>

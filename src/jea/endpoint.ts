@@ -113,3 +113,13 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
   const installScript = { path: `Install-${endpoint.name}.ps1`, content: installBundle(endpoint.name, bundled, register) };
   return { files, installScript, bundleSha256, manifest };
 }
+
+/** The install script as a run command takes it inline: its text (ASCII, so without the BOM nothing is lost). */
+export function inlineInstallScript(artifacts: EndpointArtifacts): string {
+  return Buffer.from(artifacts.installScript.content.subarray(3)).toString('utf8');
+}
+
+/** The blob an install script is uploaded to, named by the bundle hash so any change is a new URL. */
+export function installBlobName(endpoint: string, artifacts: EndpointArtifacts): string {
+  return `jeajit/${endpoint}/${artifacts.bundleSha256}/${artifacts.installScript.path}`;
+}

@@ -59,11 +59,6 @@ export interface LoadProblem {
   readonly message: string;
 }
 
-/** An empty policy set, to build on. */
-export function emptyPolicySet(): PolicySet {
-  return { roles: [], endpoints: [], vmJit: [], pim: [], groups: [] };
-}
-
 /**
  * The line and column of a path in a source: the value at the path, or, when the path does not
  * exist (a missing key), the key of its nearest existing parent; 1:1 without positions.

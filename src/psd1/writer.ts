@@ -1,4 +1,3 @@
-import { isSingleQuote } from './chars';
 import { ByteSink } from './byte-sink';
 import { scanCode } from './code-scanner';
 import { Psd1Key, Psd1Value, PsHashtable, ScriptBlock } from './value';
@@ -40,26 +39,6 @@ const KEYWORDS = new Set(
   ).split(' '),
 );
 
-const SINGLE_QUOTES = /['\u2018-\u201b]/;
-
-/**
- * Quotes a string as a single-quoted PowerShell literal. Every single-quote-class character
- * (U+0027 U+2018 U+2019 U+201A U+201B) is doubled, so nothing inside can close the string:
- * single-quoted strings have no other escapes and no expansion.
- */
-export function quoteString(s: string): string {
-  if (!SINGLE_QUOTES.test(s)) return `'${s}'`;
-  let out = "'";
-  let segment = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (isSingleQuote(s.charCodeAt(i))) {
-      out += s.slice(segment, i + 1) + s[i];
-      segment = i + 1;
-    }
-  }
-  return out + s.slice(segment) + "'";
-}
-
 /** Thrown when a value cannot be written as PowerShell data (the path names where). */
 export class RenderError extends Error {
   constructor(
@@ -87,7 +66,11 @@ class Writer {
     else throw new RenderError(pathText(path), `cannot write a value of type ${describeType(v)} (allowed: string, number, boolean, null, array, PsHashtable, ScriptBlock)`);
   }
 
-  /** A single-quoted string with every single-quote-class character doubled (see quoteString). */
+  /**
+   * A single-quoted string with every single-quote-class character (U+0027 U+2018 U+2019 U+201A
+   * U+201B) doubled, so nothing inside can close it: single-quoted strings have no other escapes
+   * and no expansion.
+   */
   private string(s: string, path: readonly (string | number)[]): void {
     this.sink.byte(0x27);
     const bad = this.sink.utf8(s, true);

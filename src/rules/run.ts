@@ -44,3 +44,21 @@ export function runRules(policy: PolicySet, options: RunOptions = {}): Finding[]
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error' && !f.suppressed);
 }
+
+/** How an engine reports a finding at synth: `error` fails it, `warning` and `info` annotate. */
+export interface FindingNote {
+  readonly level: 'error' | 'warning' | 'info';
+  /** The construct path the finding concerns (its file). */
+  readonly path: string;
+  /** `[RULE] path field: message`, with the suppression's reason for suppressed ones. */
+  readonly text: string;
+}
+
+/** Findings as synth-time notes: unsuppressed errors fail, warnings warn, suppressed ones inform. */
+export function findingNotes(findings: readonly Finding[]): FindingNote[] {
+  return findings.map((f) => {
+    const text = `[${f.ruleId}] ${f.file}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
+    if (f.suppressed) return { level: 'info' as const, path: f.file, text: `${text} (suppressed: ${f.suppressed.reason})` };
+    return { level: f.severity, path: f.file, text };
+  });
+}

@@ -1,5 +1,5 @@
 import { parse, PsHashtable, render, renderText, ScriptBlock } from '../../src/psd1';
-import { quoteString, RenderError } from '../../src/psd1/writer';
+import { RenderError } from '../../src/psd1/writer';
 
 const table = (entries: Array<[string, unknown]>) => PsHashtable.from(entries as never);
 
@@ -93,7 +93,7 @@ describe('render', () => {
   });
 });
 
-describe('quoteString: no value can leave its string', () => {
+describe('strings: no value can leave its quotes', () => {
   it.each([
     ["it's", "'it''s'"],
     ['\u2018a\u2019', "'\u2018\u2018a\u2019\u2019'"],
@@ -102,7 +102,7 @@ describe('quoteString: no value can leave its string', () => {
     ['$(whoami) `n "x" \u201c\u201d', "'$(whoami) `n \"x\" \u201c\u201d'"],
     ['line1\r\nline2\0', "'line1\r\nline2\0'"],
   ])('%j', (input, quoted) => {
-    expect(quoteString(input)).toBe(quoted);
+    expect(renderText(input)).toBe(`${quoted}\r\n`);
     expect(parse(quoted).value).toBe(input);
   });
 });
