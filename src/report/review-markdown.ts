@@ -1,4 +1,4 @@
-import { Review } from '../review/review';
+import { Review, synthRelative } from '../review/review';
 import { RightsDelta } from '../review/rights-delta';
 
 /** Text inside a Markdown table cell or inline code: pipes escaped, backticks kept out of code spans. */
@@ -35,7 +35,7 @@ export function reviewMarkdown(review: Review): string {
     lines.push('### New findings', '', '| Severity | Rule | Where | Finding |', '|---|---|---|---|');
     const ordered = [...review.newFindings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
     for (const f of ordered) {
-      const where = f.file ? `${f.file.replace(/\\/g, '/').replace(/^.*?\/jea\//, 'jea/')}:${f.line}:${f.column}` : '';
+      const where = f.file ? `${synthRelative(f.file)}:${f.line}:${f.column}` : '';
       const suppressed = f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : '';
       lines.push(`| ${f.severity} | ${f.ruleId} | ${where ? code(where) : ''} | ${cell(f.message + suppressed)} |`);
     }

@@ -41,9 +41,14 @@ export function review(base: PolicySet, head: PolicySet): Review {
   };
 }
 
+/** A synth output path from its `jea/` folder on (`jea/JEA-DNS/...`), the same in BASE and HEAD. */
+export function synthRelative(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^.*?\/jea\//, 'jea/');
+}
+
 /** Findings are the same across versions when rule, file (from its endpoint folder on) and message are. */
 function findingKey(f: Finding): string {
-  const file = f.file.replace(/\\/g, '/').replace(/^.*?\/jea\//, 'jea/');
+  const file = synthRelative(f.file);
   return `${f.ruleId}|${file}|${f.path}|${f.message}`;
 }
 
