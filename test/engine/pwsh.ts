@@ -1,0 +1,61 @@
+/**
+ * PowerShell as the judge: finds a `pwsh` (7.4 or later) and runs batch scripts in it. One pwsh
+ * process per batch (process start costs about a second): the input goes in as a JSON file, the
+ * script writes its answer as a JSON file, and anything else (a crash, a missing answer, a
+ * non-zero exit) is an error that names what happened, so that no test passes because the
+ * engine could not be asked.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { HOW_TO_GET_PWSH } from './find-pwsh';
+
+/** The pwsh the global setup found (`JEAJIT_PWSH_FOUND`), or undefined when the suites are skipped. */
+export function enginePwsh(): string | undefined {
+  return process.env.JEAJIT_PWSH_FOUND || undefined;
+}
+
+/** `describe` when a pwsh is available, otherwise `describe.skip` (the global setup said why, once). */
+export const describeEngine: jest.Describe = (enginePwsh() ? describe : describe.skip) as jest.Describe;
+
+/** Options of {@link runPwsh}. */
+export interface RunOptions {
+  /** Extra environment variables for the pwsh process. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Milliseconds before the process is killed (default 10 minutes). */
+  readonly timeout?: number;
+}
+
+/**
+ * Runs `test/engine/ps/<script>` in pwsh with `-InputPath` (the JSON of `input`) and `-OutputPath`,
+ * and returns the JSON the script wrote. Throws with pwsh's own words when it fails.
+ */
+export function runPwsh<T = unknown>(script: string, input: unknown, options: RunOptions = {}): T {
+  const pwsh = enginePwsh();
+  if (!pwsh) throw new Error(`PowerShell is not available: ${HOW_TO_GET_PWSH}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-pwsh-'));
+  try {
+    const inputPath = path.join(dir, 'input.json');
+    const outputPath = path.join(dir, 'output.json');
+    fs.writeFileSync(inputPath, JSON.stringify(input));
+    const file = path.join(__dirname, 'ps', script);
+    let stderr = '';
+    try {
+      execFileSync(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', file, '-InputPath', inputPath, '-OutputPath', outputPath], {
+        env: { ...process.env, ...options.env },
+        timeout: options.timeout ?? 600000,
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      const err = e as { status?: number; signal?: string; stderr?: Buffer; stdout?: Buffer };
+      stderr = `${err.stderr?.toString('utf8') ?? ''}${err.stdout?.toString('utf8') ?? ''}`.trim();
+      throw new Error(`pwsh ${script} failed (exit ${err.status ?? err.signal}): ${stderr || 'no output'}`);
+    }
+    if (!fs.existsSync(outputPath)) throw new Error(`pwsh ${script} exited without writing its answer`);
+    return JSON.parse(fs.readFileSync(outputPath, 'utf8').replace(/^\uFEFF/, '')) as T;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
