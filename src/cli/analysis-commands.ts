@@ -41,7 +41,7 @@ export function addAnalysisCommands(program: Command): void {
       for (const p of loaded.problems) process.stderr.write(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
       const groups = opts.groups.split(',').map((g) => g.trim()).filter(Boolean);
       const result = effectiveRights(endpoint, opts.user, groups);
-      process.stdout.write(fmt === 'json' ? JSON.stringify(result.rights, null, 2) + '\n' : effectiveText(endpoint.name, opts.user, result));
+      process.stdout.write(fmt === 'json' ? JSON.stringify(result.sessionFails ? { ...result.rights, sessionFails: result.sessionFails } : result.rights, null, 2) + '\n' : effectiveText(endpoint.name, opts.user, result));
     });
 
   program

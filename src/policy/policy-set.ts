@@ -33,6 +33,8 @@ export interface EndpointEntry {
   readonly acl?: EndpointAclModel;
   /** The role capabilities this endpoint finds by name (its modules, or the role paths given). */
   readonly roles: readonly RoleEntry[];
+  /** Role names the endpoint declares as provided on the host by modules jeajit does not carry. */
+  readonly externalRoles?: readonly string[];
 }
 
 /** A declared JIT policy and where it is declared. */

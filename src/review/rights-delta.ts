@@ -1,7 +1,7 @@
 import { effectiveRights } from '../effective/effective';
 import { EffectiveCommand, EffectiveParameter, MergedCapabilities } from '../effective/merge';
 import { EndpointEntry } from '../policy/policy-set';
-import { commandText } from '../report/effective-text';
+import { commandText, constraintText } from '../report/effective-text';
 
 /** One right gained or lost, in words a reviewer reads (`Restart-Service -Name: + Spooler`). */
 export interface RightChange {
@@ -61,35 +61,33 @@ function changes(from: MergedCapabilities | undefined, to: MergedCapabilities | 
   return out;
 }
 
-/** What `to` allows of one command that `from` does not. */
+/** What `to` allows of one command that `from` does not (a command also public unconstrained allows everything). */
 function commandWidening(from: EffectiveCommand, to: EffectiveCommand): RightChange[] {
-  if (!to.parameters) return from.parameters ? [{ kind: 'parameter', command: to.name, text: `${to.name}: any parameters (was ${commandText(from)})` }] : [];
-  if (!from.parameters) return [];
+  const open = (c: EffectiveCommand) => !c.parameters || !!c.alsoUnconstrained;
+  if (open(to)) return open(from) ? [] : [{ kind: 'parameter', command: to.name, text: `${to.name}: any parameters (was ${commandText(from)})` }];
+  if (open(from)) return [];
   const out: RightChange[] = [];
-  for (const p of to.parameters) {
-    const old = from.parameters.find((x) => x.name.toLowerCase() === p.name.toLowerCase());
+  for (const p of to.parameters!) {
+    const old = from.parameters!.find((x) => x.name.toLowerCase() === p.name.toLowerCase());
     if (!old) out.push({ kind: 'parameter', command: to.name, text: `${to.name} -${p.name}${constraintText(p)}` });
     else out.push(...valueWidening(to.name, old, p));
   }
   return out;
 }
 
+/**
+ * What `to` accepts for one parameter that `from` does not. A set and a pattern together accept
+ * what passes both; values are compared as sets, patterns as alternatives.
+ */
 function valueWidening(command: string, from: EffectiveParameter, to: EffectiveParameter): RightChange[] {
   const at = `${command} -${to.name}`;
   const free = (p: EffectiveParameter) => !p.validateSet && !p.validatePattern;
   if (free(to)) return free(from) ? [] : [{ kind: 'value', command, text: `${at}: any value (was${constraintText(from)})` }];
   if (free(from)) return [];
-  if (to.validateSet && from.validateSet) {
-    return to.validateSet.filter((v) => !from.validateSet!.some((x) => x.toLowerCase() === v.toLowerCase())).map((v) => ({ kind: 'value' as const, command, text: `${at}: ${v}` }));
-  }
-  if (to.validatePattern && from.validatePattern) {
-    return to.validatePattern.filter((p) => !from.validatePattern!.includes(p)).map((p) => ({ kind: 'value' as const, command, text: `${at}: values matching /${p}/` }));
-  }
-  return [{ kind: 'value', command, text: `${at}:${constraintText(to)} (was${constraintText(from)})` }];
-}
-
-function constraintText(p: EffectiveParameter): string {
-  if (p.validateSet) return ` ${p.validateSet.join('|')}`;
-  if (p.validatePattern) return ` /${p.validatePattern.join('/ or /')}/`;
-  return ' (any value)';
+  const sameKind = !!to.validateSet === !!from.validateSet && !!to.validatePattern === !!from.validatePattern;
+  if (!sameKind) return [{ kind: 'value', command, text: `${at}:${constraintText(to)} (was${constraintText(from)})` }];
+  const out: RightChange[] = [];
+  for (const v of to.validateSet ?? []) if (!from.validateSet!.some((x) => x.toLowerCase() === v.toLowerCase())) out.push({ kind: 'value', command, text: `${at}: ${v}` });
+  for (const p of to.validatePattern ?? []) if (!from.validatePattern!.includes(p)) out.push({ kind: 'value', command, text: `${at}: values matching /${p}/` });
+  return out;
 }
