@@ -5,9 +5,9 @@ import { SNAPSHOT_SCHEMA } from './snapshot';
  * The collector: a Windows PowerShell 5.1 script that prints one JSON snapshot of the host
  * (docs/snapshot.schema.json) on one line, or writes it to `-OutFile` as UTF-8. It reads every
  * registered session configuration (Get-PSSessionConfiguration: name, configuration file path and
- * text, SDDL, RunAsVirtualAccount, Permission), every `RoleCapabilities\*.psrc` of every module
- * (and module version) folder on PSModulePath, and resolves the declared principal names with
- * NTAccount.Translate (null when one does not resolve). Files are read with
+ * text, SDDL, RunAsVirtualAccount, Permission), every `<Module>\RoleCapabilities\*.psrc` on
+ * PSModulePath (the files JEA can load; version folders are never searched), and resolves the declared principal names with
+ * NTAccount.Translate behind Resolve-JeajitSid (null when one does not resolve). Files are read with
  * [IO.File]::ReadAllText, which follows the BOM, so any encoding works. The principal names are
  * embedded as data (psData), never as code. Non-ASCII characters are written as \\uXXXX so the
  * output survives any console code page. UTF-8 with BOM, CRLF.
@@ -64,31 +64,30 @@ foreach ($c in @(Get-PSSessionConfiguration -ErrorAction SilentlyContinue)) {
 
 $roles = New-Object System.Collections.Generic.List[object]
 $seen = @{}
-foreach ($root in @($env:PSModulePath -split ';' | Where-Object { $_ } | Select-Object -Unique)) {
+foreach ($root in @($env:PSModulePath -split [System.IO.Path]::PathSeparator | Where-Object { $_ } | Select-Object -Unique)) {
     if (-not (Test-Path -LiteralPath $root -PathType Container)) { continue }
     foreach ($moduleDir in @(Get-ChildItem -LiteralPath $root -Directory -ErrorAction SilentlyContinue)) {
-        # <Module>\RoleCapabilities and <Module>\<Version>\RoleCapabilities
-        $dirs = @($moduleDir.FullName) + @(Get-ChildItem -LiteralPath $moduleDir.FullName -Directory -ErrorAction SilentlyContinue | ForEach-Object { $_.FullName })
-        foreach ($dir in $dirs) {
-            $roleDir = Join-Path $dir 'RoleCapabilities'
-            if (-not (Test-Path -LiteralPath $roleDir -PathType Container)) { continue }
-            foreach ($file in @(Get-ChildItem -LiteralPath $roleDir -File -ErrorAction SilentlyContinue | Where-Object { $_.Extension -eq '.psrc' })) {
-                $key = $file.FullName.ToLowerInvariant()
-                if ($seen.ContainsKey($key)) { continue }
-                $seen[$key] = $true
-                $roles.Add([ordered]@{
-                    name = $file.BaseName
-                    path = $file.FullName
-                    content = Read-TextFile $file.FullName
-                })
-            }
+        # <Module>\RoleCapabilities only: JEA never looks into <Module>\<Version>\RoleCapabilities.
+        $roleDir = Join-Path $moduleDir.FullName 'RoleCapabilities'
+        if (-not (Test-Path -LiteralPath $roleDir -PathType Container)) { continue }
+        foreach ($file in @(Get-ChildItem -LiteralPath $roleDir -File -ErrorAction SilentlyContinue | Where-Object { $_.Extension -eq '.psrc' })) {
+            $key = $file.FullName.ToLowerInvariant()
+            if ($seen.ContainsKey($key)) { continue }
+            $seen[$key] = $true
+            $roles.Add([ordered]@{
+                name = $file.BaseName
+                path = $file.FullName
+                content = Read-TextFile $file.FullName
+            })
         }
     }
 }
 
 $sids = [ordered]@{}
+# The host's account database, behind one function (tests replace it).
+function Resolve-JeajitSid([string] $Principal) { ([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value }
 foreach ($name in $Principals) {
-    try { $sids[$name] = ([System.Security.Principal.NTAccount] $name).Translate([System.Security.Principal.SecurityIdentifier]).Value }
+    try { $sids[$name] = Resolve-JeajitSid $name }
     catch { $sids[$name] = $null }
 }
 
@@ -103,7 +102,8 @@ $snapshot = [ordered]@{
 $json = ConvertTo-Json -InputObject $snapshot -Depth 6 -Compress
 # ASCII only: \uXXXX for everything else, whatever the console's code page.
 $json = [regex]::Replace($json, '[^\x00-\x7F]', [System.Text.RegularExpressions.MatchEvaluator] { param($m) '\u{0:x4}' -f [int] [char] $m.Value })
-if ($OutFile) { [System.IO.File]::WriteAllText($OutFile, $json, (New-Object System.Text.UTF8Encoding($false))) }
+# .NET resolves a relative path against the process's folder, not the PowerShell location.
+if ($OutFile) { [System.IO.File]::WriteAllText($PSCmdlet.GetUnresolvedProviderPathFromPSPath($OutFile), $json, (New-Object System.Text.UTF8Encoding($false))) }
 else { Write-Output $json }`,
   ]);
 }

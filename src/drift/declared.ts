@@ -17,7 +17,7 @@ export const MODULES_ROOT = 'C:\\Program Files\\WindowsPowerShell\\Modules';
 export interface DeclaredRole {
   readonly name: string;
   readonly module?: string;
-  /** `C:\Program Files\WindowsPowerShell\Modules\<Module>\<Version>\RoleCapabilities\<Role>.psrc`; unknown for a role outside a module folder. */
+  /** `C:\Program Files\WindowsPowerShell\Modules\<Module>\RoleCapabilities\<Role>.psrc`; unknown for a role outside a module folder. */
   readonly installPath?: string;
   readonly model: RoleCapabilityModel;
   /** The declared file's text. */
@@ -126,10 +126,10 @@ function installLocation(file: string, role: string): { module?: string; install
   const above = parts[i - 1];
   const versioned = /^\d+(\.\d+){1,3}$/.test(above) && i >= 2;
   const module = versioned ? parts[i - 2] : above;
-  return { module, installPath: roleInstallPath(module, versioned ? above : undefined, role) };
+  return { module, installPath: roleInstallPath(module, role) };
 }
 
-/** Where a module's role capability is installed on a host. */
-export function roleInstallPath(module: string, version: string | undefined, role: string): string {
-  return [MODULES_ROOT, module, ...(version ? [version] : []), 'RoleCapabilities', `${role}.psrc`].join('\\');
+/** Where a module's role capability is installed on a host: `<Modules>\<Module>\RoleCapabilities\<Role>.psrc`, the layout JEA searches. */
+export function roleInstallPath(module: string, role: string): string {
+  return [MODULES_ROOT, module, 'RoleCapabilities', `${role}.psrc`].join('\\');
 }

@@ -4,7 +4,8 @@ import { EndpointEntry, RoleEntry } from '../policy/policy-set';
 /**
  * The role capabilities a RoleDefinitions entry names, found among the endpoint's roles by name
  * (case-insensitive; `Module\Role` also matches the module), as JEA looks them up in the
- * RoleCapabilities folders of modules on PSModulePath. Names that match nothing are returned too.
+ * RoleCapabilities folders of modules on PSModulePath (never in module version folders). Names
+ * that match nothing are returned too. RoleCapabilityFiles name a path, found whatever the layout.
  */
 export function resolveGrant(endpoint: EndpointEntry, grant: RoleGrant): { roles: RoleEntry[]; missing: string[] } {
   const roles: RoleEntry[] = [];
@@ -13,7 +14,7 @@ export function resolveGrant(endpoint: EndpointEntry, grant: RoleGrant): { roles
     const slash = name.indexOf('\\');
     const module = slash < 0 ? undefined : name.slice(0, slash).toLowerCase();
     const role = (slash < 0 ? name : name.slice(slash + 1)).toLowerCase();
-    const found = endpoint.roles.find((r) => r.name.toLowerCase() === role && (module === undefined || r.module?.toLowerCase() === module));
+    const found = endpoint.roles.find((r) => !r.unreachable && r.name.toLowerCase() === role && (module === undefined || r.module?.toLowerCase() === module));
     if (found) roles.push(found);
     else missing.push(name);
   }

@@ -41,11 +41,11 @@ export function installBundle(endpoint: string, files: readonly ArtifactFile[], 
     { data },
     '',
     String.raw`if ($BundleSha256 -and $BundleSha256 -ne $Bundle.BundleSha256) { throw "jeajit: this is bundle $($Bundle.BundleSha256), the deployment expects $BundleSha256" }
-$stage = Join-Path $env:ProgramData (Join-Path 'jeajit' $Bundle.Name)
+$stage = Join-Path (Join-Path $env:ProgramData 'jeajit') $Bundle.Name
 if (Test-Path -LiteralPath $stage) { Remove-Item -LiteralPath $stage -Recurse -Force }
 New-Item -ItemType Directory -Force -Path $stage | Out-Null
 foreach ($file in $Bundle.Files) {
-    $path = Join-Path $stage ($file.Path.Replace('/', '\'))
+    $path = Join-Path $stage ($file.Path.Replace('/', [string] [System.IO.Path]::DirectorySeparatorChar))
     New-Item -ItemType Directory -Force -Path (Split-Path -Parent $path) | Out-Null
     [System.IO.File]::WriteAllBytes($path, [System.Convert]::FromBase64String($file.Base64))
     if ((Get-FileHash -LiteralPath $path -Algorithm SHA256).Hash.ToLowerInvariant() -ne $file.Sha256) { throw "jeajit: '$($file.Path)' was damaged on the way (SHA-256 differs)" }

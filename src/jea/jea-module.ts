@@ -76,8 +76,12 @@ const PSM1 = '# This module only carries JEA role capabilities (see RoleCapabili
 const rendered = new WeakMap<JeaModuleModel, ArtifactFile[]>();
 
 /**
- * The module's files under `<Name>/<Version>/`: manifest, .psm1 and one .psrc per role. Rendered
- * once per module model: the module folder and every endpoint that carries it share the bytes.
+ * The module's files under `<Name>/`: manifest, .psm1 and one .psrc per role. Not under
+ * `<Name>/<Version>/`: JEA looks for a role only at `<PSModulePath entry>/<Module>/RoleCapabilities/`
+ * and never in a version folder (DISCPowerShellConfiguration.GetRoleCapabilityPath; shown by
+ * test/engine/installed-endpoints.test.ts), in Windows PowerShell 5.1 and PowerShell 7 alike; the
+ * version lives in the manifest. Rendered once per module model: the module folder and every
+ * endpoint that carries it share the bytes.
  */
 export function moduleFiles(module: JeaModuleModel): ArtifactFile[] {
   let files = rendered.get(module);
@@ -89,7 +93,7 @@ export function moduleFiles(module: JeaModuleModel): ArtifactFile[] {
 }
 
 function renderModule(module: JeaModuleModel): ArtifactFile[] {
-  const root = `${module.name}/${module.version}`;
+  const root = module.name;
   return [
     { path: `${root}/${module.name}.psd1`, content: render(moduleManifest(module)) },
     { path: `${root}/${module.name}.psm1`, content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PSM1, 'utf8')]) },

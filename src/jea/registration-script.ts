@@ -36,7 +36,8 @@ const HEADER = (endpoint: string, action: string) => [
  * `Register-<endpoint>.ps1`, for Windows PowerShell 5.1 and later, idempotent: it checks every
  * file against its SHA-256, refuses to go on if another module on PSModulePath offers a role
  * capability of the same name (JEA would pick one in no guaranteed order), installs the modules
- * under `$env:ProgramFiles\WindowsPowerShell\Modules` (removing other versions of them),
+ * as `$env:ProgramFiles\WindowsPowerShell\Modules\<Module>` (the only layout JEA searches: no
+ * version folder; version folders of the module left by others are removed),
  * resolves the principals to SIDs (naming every one that fails), builds the SDDL, and calls
  * Register-PSSessionConfiguration only when the configuration, the modules or the SDDL changed.
  */
@@ -59,58 +60,56 @@ export function registrationScript(input: RegistrationInput): Uint8Array {
     String.raw`function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
 # RawSecurityDescriptor reads conditional (callback) ACEs too; its SDDL form is canonical.
 function Get-CanonicalSddl([string] $Sddl) { (New-Object System.Security.AccessControl.RawSecurityDescriptor($Sddl)).GetSddlForm('All') }
+# The host's account database, behind one function (tests replace it).
+function Resolve-JeajitSid([string] $Principal) { ([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value }
+function Join-JeajitPath([string] $Root, [string] $Relative) { Join-Path $Root ($Relative.Replace('/', [string] [System.IO.Path]::DirectorySeparatorChar)) }
 
 # 1. Every file is the one the synth wrote.
 foreach ($file in $Endpoint.Files) {
-    $path = Join-Path $SourceRoot $file.Path
+    $path = Join-JeajitPath $SourceRoot $file.Path
     if (-not (Test-Path -LiteralPath $path -PathType Leaf)) { throw "jeajit: missing file '$($file.Path)' under '$SourceRoot'" }
     if ((Get-Sha256 $path) -ne $file.Sha256) { throw "jeajit: '$($file.Path)' is not the synthesized file (SHA-256 differs)" }
 }
 
-# 2. No other module offers a role capability of the same name (JEA takes the first match on
-#    PSModulePath, in no guaranteed order).
-$installRoot = Join-Path $env:ProgramFiles 'WindowsPowerShell\Modules'
+# 2. No other module offers a role capability of the same name. JEA takes the first
+#    <PSModulePath entry>\<Module>\RoleCapabilities\<Role>.psrc it finds (version folders are
+#    never searched), in directory order: a second one would shadow ours or be shadowed.
+$installRoot = Join-Path (Join-Path $env:ProgramFiles 'WindowsPowerShell') 'Modules'
+$sameFolder = { param($a, $b) [string]::Equals($a.TrimEnd('\', '/'), $b.TrimEnd('\', '/'), [StringComparison]::OrdinalIgnoreCase) }
 $conflicts = New-Object System.Collections.Generic.List[string]
-foreach ($root in @($env:PSModulePath -split ';' | Where-Object { $_ -and (Test-Path -LiteralPath $_ -PathType Container) } | Select-Object -Unique)) {
+foreach ($root in @($env:PSModulePath -split [System.IO.Path]::PathSeparator | Where-Object { $_ -and (Test-Path -LiteralPath $_ -PathType Container) } | Select-Object -Unique)) {
     foreach ($moduleDir in @(Get-ChildItem -LiteralPath $root -Directory -ErrorAction SilentlyContinue)) {
         $ownModule = @($Endpoint.Modules | Where-Object { $_.Name -eq $moduleDir.Name }).Count -gt 0
-        $isInstallRoot = [string]::Equals($root.TrimEnd('\'), $installRoot.TrimEnd('\'), [StringComparison]::OrdinalIgnoreCase)
-        if ($ownModule -and $isInstallRoot) { continue }   # our own module: replaced below
-        $candidates = @($moduleDir.FullName) + @(Get-ChildItem -LiteralPath $moduleDir.FullName -Directory -ErrorAction SilentlyContinue | ForEach-Object { $_.FullName })
-        foreach ($dir in $candidates) {
-            foreach ($role in $Endpoint.Roles) {
-                $psrc = Join-Path $dir (Join-Path 'RoleCapabilities' ($role + '.psrc'))
-                if (Test-Path -LiteralPath $psrc -PathType Leaf) { $conflicts.Add("'$role' in '$psrc'") }
-            }
+        if ($ownModule -and (& $sameFolder $root $installRoot)) { continue }   # our own module: replaced below
+        foreach ($role in $Endpoint.Roles) {
+            $psrc = Join-Path (Join-Path $moduleDir.FullName 'RoleCapabilities') ($role + '.psrc')
+            if (Test-Path -LiteralPath $psrc -PathType Leaf) { $conflicts.Add("'$role' in '$psrc'") }
         }
     }
 }
 if ($conflicts.Count -gt 0) { throw "jeajit: another module on PSModulePath offers a role capability of the same name: $($conflicts -join '; '). Remove it or rename the role." }
 
-# 3. Install the modules; other versions of them go, so stale roles cannot shadow these.
+# 3. Install each module as <installRoot>\<Module> (manifest and RoleCapabilities directly in it).
+#    Version folders of the module (from other installers) go, and so does any file not in the bundle.
 $changed = $false
 foreach ($module in $Endpoint.Modules) {
-    $moduleRoot = Join-Path $installRoot $module.Name
-    $target = Join-Path $moduleRoot $module.Version
-    foreach ($old in @(Get-ChildItem -LiteralPath $moduleRoot -Directory -ErrorAction SilentlyContinue | Where-Object { $_.Name -ne $module.Version })) {
-        Remove-Item -LiteralPath $old.FullName -Recurse -Force
-        $changed = $true
-    }
-    $prefix = $module.Name + '/' + $module.Version + '/'
+    $target = Join-Path $installRoot $module.Name
+    $prefix = $module.Name + '/'
     $wanted = @($Endpoint.Files | Where-Object { $_.Path.StartsWith($prefix, [StringComparison]::OrdinalIgnoreCase) })
     foreach ($file in $wanted) {
-        $destination = Join-Path $target ($file.Path.Substring($prefix.Length).Replace('/', '\'))
+        $destination = Join-JeajitPath $target $file.Path.Substring($prefix.Length)
         if ((Test-Path -LiteralPath $destination -PathType Leaf) -and (Get-Sha256 $destination) -eq $file.Sha256) { continue }
         New-Item -ItemType Directory -Force -Path (Split-Path -Parent $destination) | Out-Null
-        Copy-Item -LiteralPath (Join-Path $SourceRoot $file.Path) -Destination $destination -Force
+        Copy-Item -LiteralPath (Join-JeajitPath $SourceRoot $file.Path) -Destination $destination -Force
         $changed = $true
     }
-    if (Test-Path -LiteralPath $target) {
-        $keep = @($wanted | ForEach-Object { (Join-Path $target ($_.Path.Substring($prefix.Length).Replace('/', '\'))).ToLowerInvariant() })
-        foreach ($extra in @(Get-ChildItem -LiteralPath $target -Recurse -File | Where-Object { $keep -notcontains $_.FullName.ToLowerInvariant() })) {
-            Remove-Item -LiteralPath $extra.FullName -Force
-            $changed = $true
-        }
+    $keep = @($wanted | ForEach-Object { (Join-JeajitPath $target $_.Path.Substring($prefix.Length)).ToLowerInvariant() })
+    foreach ($extra in @(Get-ChildItem -LiteralPath $target -Recurse -File -ErrorAction SilentlyContinue | Where-Object { $keep -notcontains $_.FullName.ToLowerInvariant() })) {
+        Remove-Item -LiteralPath $extra.FullName -Force
+        $changed = $true
+    }
+    foreach ($empty in @(Get-ChildItem -LiteralPath $target -Recurse -Directory -ErrorAction SilentlyContinue | Sort-Object { $_.FullName.Length } -Descending)) {
+        if (-not (Get-ChildItem -LiteralPath $empty.FullName -Force)) { Remove-Item -LiteralPath $empty.FullName -Force }
     }
 }
 
@@ -118,7 +117,7 @@ foreach ($module in $Endpoint.Modules) {
 $sids = New-Object System.Collections.Generic.List[string]
 $unresolved = New-Object System.Collections.Generic.List[string]
 foreach ($principal in $Endpoint.Principals) {
-    try { $sids.Add(([System.Security.Principal.NTAccount] $principal).Translate([System.Security.Principal.SecurityIdentifier]).Value) }
+    try { $sids.Add((Resolve-JeajitSid $principal)) }
     catch { $unresolved.Add($principal); $sids.Add('') }
 }
 if ($unresolved.Count -gt 0) { throw "jeajit: these principals do not resolve to a SID on $env:COMPUTERNAME: $($unresolved -join ', ')" }
@@ -127,11 +126,14 @@ for ($i = 0; $i -lt $sids.Count; $i++) { $sddl = $sddl.Replace("<<P$i>>", $sids[
 $sddl = Get-CanonicalSddl $sddl
 
 # 5. Register only when something changed.
-$configFile = Join-Path $SourceRoot $Endpoint.ConfigFile
+$configFile = Join-JeajitPath $SourceRoot $Endpoint.ConfigFile
 $existing = Get-PSSessionConfiguration -Name $Endpoint.Name -ErrorAction SilentlyContinue
 if ($existing -and -not $changed) {
-    $sameSddl = $existing.SecurityDescriptorSddl -and (Get-CanonicalSddl $existing.SecurityDescriptorSddl) -eq $sddl
-    $sameFile = $existing.ConfigFilePath -and (Test-Path -LiteralPath $existing.ConfigFilePath) -and (Get-Sha256 $existing.ConfigFilePath) -eq (Get-Sha256 $configFile)
+    # Strict mode: ConfigFilePath exists only on configurations registered from a .pssc file.
+    $existingSddl = $existing.PSObject.Properties['SecurityDescriptorSddl']
+    $existingFile = $existing.PSObject.Properties['ConfigFilePath']
+    $sameSddl = $existingSddl -and $existingSddl.Value -and (Get-CanonicalSddl $existingSddl.Value) -eq $sddl
+    $sameFile = $existingFile -and $existingFile.Value -and (Test-Path -LiteralPath $existingFile.Value) -and (Get-Sha256 $existingFile.Value) -eq (Get-Sha256 $configFile)
     if ($sameSddl -and $sameFile) { Write-Output "jeajit: endpoint '$($Endpoint.Name)' is up to date"; return }
 }
 if ($existing) { Unregister-PSSessionConfiguration -Name $Endpoint.Name -Force -NoServiceRestart }
@@ -141,8 +143,8 @@ Write-Output "jeajit: endpoint '$($Endpoint.Name)' registered"`,
 }
 
 /**
- * `Unregister-<endpoint>.ps1`: removes the endpoint and the versions of its modules whose
- * manifest GUID is the one jeajit derived (a module of the same name from elsewhere is kept).
+ * `Unregister-<endpoint>.ps1`: removes the endpoint and its modules whose manifest GUID is the
+ * one jeajit derived (a module of the same name from elsewhere is kept).
  */
 export function unregistrationScript(input: Pick<RegistrationInput, 'endpoint' | 'modules'>): Uint8Array {
   const data = PsHashtable.from([
@@ -159,9 +161,9 @@ export function unregistrationScript(input: Pick<RegistrationInput, 'endpoint' |
     Unregister-PSSessionConfiguration -Name $Endpoint.Name -Force
     Write-Output "jeajit: endpoint '$($Endpoint.Name)' unregistered"
 }
-$installRoot = Join-Path $env:ProgramFiles 'WindowsPowerShell\Modules'
+$installRoot = Join-Path (Join-Path $env:ProgramFiles 'WindowsPowerShell') 'Modules'
 foreach ($module in $Endpoint.Modules) {
-    $manifest = Join-Path $installRoot (Join-Path $module.Name (Join-Path $module.Version ($module.Name + '.psd1')))
+    $manifest = Join-Path (Join-Path $installRoot $module.Name) ($module.Name + '.psd1')
     if (-not (Test-Path -LiteralPath $manifest -PathType Leaf)) { continue }
     if ((Import-PowerShellDataFile -LiteralPath $manifest).GUID -ne $module.Guid) { continue }
     Remove-Item -LiteralPath (Split-Path -Parent $manifest) -Recurse -Force

@@ -28,7 +28,7 @@ export function findPolicyFiles(inputs: readonly string[]): string[] {
 
 /**
  * Reads .psrc and .pssc files (and folders of them) into a policy set. A role's module is the
- * folder above its `RoleCapabilities` folder (`<Module>/[<Version>/]RoleCapabilities/<Role>.psrc`).
+ * folder above its `RoleCapabilities` folder (`<Module>/RoleCapabilities/<Role>.psrc`; see moduleOf).
  * Every endpoint can load every role found (the role path is shared, as PSModulePath is on a host).
  * Files that do not parse or are not valid JEA become problems with their position.
  */
@@ -63,11 +63,19 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
   return { set: { roles, endpoints, vmJit: [], pim: [], groups: [] }, problems };
 }
 
-function moduleOf(file: string): { module?: string } {
+/**
+ * The module a role file belongs to, from `<Module>/RoleCapabilities/<Role>.psrc`. A file at
+ * `<Module>/<Version>/RoleCapabilities/` is there, but JEA never finds it by name: role lookup
+ * searches only `<PSModulePath entry>/<Module>/RoleCapabilities` (GetRoleCapabilityPath in
+ * InitialSessionStateProvider.cs; test/engine/merge-readings.test.ts).
+ */
+function moduleOf(file: string): { module?: string; unreachable?: string } {
   const parts = path.resolve(file).split(path.sep);
   const i = parts.lastIndexOf('RoleCapabilities');
   if (i < 1) return {};
   const above = parts[i - 1];
-  // <Module>/<Version>/RoleCapabilities: skip the version folder
-  return /^\d+(\.\d+){1,3}$/.test(above) && i >= 2 ? { module: parts[i - 2] } : { module: above };
+  if (/^\d+(\.\d+){1,3}$/.test(above) && i >= 2) {
+    return { module: parts[i - 2], unreachable: `in a module version folder (${parts[i - 2]}/${above}/RoleCapabilities), which JEA never searches for roles` };
+  }
+  return { module: above };
 }

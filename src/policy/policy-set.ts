@@ -22,6 +22,8 @@ export interface RoleEntry {
   readonly module?: string;
   readonly source: PolicySource;
   readonly model: RoleCapabilityModel;
+  /** Why JEA never finds this file by role name, when it does not (a module version folder). */
+  readonly unreachable?: string;
 }
 
 /** A JEA endpoint: its session configuration, ACL and the roles it can load. */

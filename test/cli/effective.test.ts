@@ -7,7 +7,7 @@ import { CORPUS_DIR } from '../helpers/corpus';
 // A host layout: an endpoint file, and a module with RoleCapabilities on the role path.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-effective-'));
 const modules = path.join(root, 'Modules');
-const roles = path.join(modules, 'DnsJea', '1.0.0', 'RoleCapabilities');
+const roles = path.join(modules, 'DnsJea', 'RoleCapabilities');
 fs.mkdirSync(roles, { recursive: true });
 fs.copyFileSync(path.join(CORPUS_DIR, 'psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc'), path.join(roles, 'DnsAdmin.psrc'));
 fs.copyFileSync(path.join(CORPUS_DIR, 'psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsViewer.psrc'), path.join(roles, 'DnsViewer.psrc'));
@@ -30,7 +30,15 @@ describe('jeajit effective', () => {
     expect(rights.roles).toEqual(['DnsAdmin', 'DnsViewer']);
     expect(rights.visibleCmdlets).toContainEqual({ name: 'Restart-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] });
     expect(rights.visibleCmdlets).toContainEqual({ name: 'DnsServer\\*' });
-    expect(Object.keys(rights)).toEqual(['roles', 'visibleCmdlets', 'visibleFunctions', 'visibleExternalCommands', 'visibleAliases', 'visibleProviders', 'scriptsToProcess']);
+    expect(Object.keys(rights)).toEqual(['roles', 'languageMode', 'visibleCmdlets', 'visibleFunctions', 'visibleExternalCommands', 'visibleAliases', 'visibleProviders', 'scriptsToProcess']);
+  });
+
+  it('says the session fails when the roles sit in a module version folder, which JEA never searches', () => {
+    const versioned = path.join(root, 'Versioned');
+    fs.mkdirSync(path.join(versioned, 'DnsJea', '1.0.0', 'RoleCapabilities'), { recursive: true });
+    fs.copyFileSync(path.join(roles, 'DnsAdmin.psrc'), path.join(versioned, 'DnsJea', '1.0.0', 'RoleCapabilities', 'DnsAdmin.psrc'));
+    const r = jeajit(['effective', pssc, '--user', 'CONTOSO\\ann', '--groups', 'CONTOSO\\DnsAdmins,CONTOSO\\MFA', '--role-path', versioned]);
+    expect(r.stdout.toString()).toBe("CONTOSO\\ann cannot use Dns: no module on the role path provides the role capability 'DnsAdmin': PowerShell refuses the session (CouldNotFindRoleCapability).\n");
   });
 
   it('says plainly when RequiredGroups keep the user out', () => {

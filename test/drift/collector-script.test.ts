@@ -51,9 +51,9 @@ describe('the collector script', () => {
   it('reads what the snapshot needs the way the design says', () => {
     expect(text).toContain('Get-PSSessionConfiguration');
     expect(text).toContain('[System.IO.File]::ReadAllText($Path)');
-    expect(text).toContain("Join-Path $dir 'RoleCapabilities'");
+    expect(text).toContain("Join-Path $moduleDir.FullName 'RoleCapabilities'");
     expect(text).toContain('$env:PSModulePath -split');
-    expect(text).toContain('([System.Security.Principal.NTAccount] $name).Translate([System.Security.Principal.SecurityIdentifier]).Value');
+    expect(text).toContain('([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value');
     expect(text).toMatch(/catch \{ \$sids\[\$name\] = \$null \}/);
     expect(text).toContain('ConvertTo-Json -InputObject $snapshot -Depth 6 -Compress');
     expect(text).toContain('Remove-TypeData -TypeName System.Array');

@@ -22,16 +22,16 @@ describe('the expected snapshot', () => {
     expect(snapshot.endpoints.find((e) => e.name === 'JEA-Helpdesk')!.runAsVirtualAccount).toBe(false);
   });
 
-  it('installs roles under Program Files\\WindowsPowerShell\\Modules\\<Module>\\<Version>\\RoleCapabilities', () => {
+  it('installs roles under Program Files\\WindowsPowerShell\\Modules\\<Module>\\RoleCapabilities (the layout JEA searches)', () => {
     expect(snapshot.roleCapabilities.map((r) => r.path)).toEqual([
-      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaDns\\1.0.0\\RoleCapabilities\\DnsOperator.psrc',
-      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaFileServer\\1.0.0\\RoleCapabilities\\FileShareOperator.psrc',
-      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaHelpdesk\\1.2.0\\RoleCapabilities\\Helpdesk.psrc',
-      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaMaintenance\\2.0.0\\RoleCapabilities\\MaintenanceLev1.psrc',
-      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaMaintenance\\2.0.0\\RoleCapabilities\\MaintenanceLev2.psrc',
+      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaDns\\RoleCapabilities\\DnsOperator.psrc',
+      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaFileServer\\RoleCapabilities\\FileShareOperator.psrc',
+      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaHelpdesk\\RoleCapabilities\\Helpdesk.psrc',
+      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaMaintenance\\RoleCapabilities\\MaintenanceLev1.psrc',
+      'C:\\Program Files\\WindowsPowerShell\\Modules\\ContosoJeaMaintenance\\RoleCapabilities\\MaintenanceLev2.psrc',
     ]);
-    expect(snapshot.roleCapabilities[0].content).toBe(decode(fs.readFileSync(path.join(jea, 'JEA-DNS', 'ContosoJeaDns', '1.0.0', 'RoleCapabilities', 'DnsOperator.psrc'))).text);
-    expect(roleInstallPath('M', undefined, 'R')).toBe('C:\\Program Files\\WindowsPowerShell\\Modules\\M\\RoleCapabilities\\R.psrc');
+    expect(snapshot.roleCapabilities[0].content).toBe(decode(fs.readFileSync(path.join(jea, 'JEA-DNS', 'ContosoJeaDns', 'RoleCapabilities', 'DnsOperator.psrc'))).text);
+    expect(roleInstallPath('M', 'R')).toBe('C:\\Program Files\\WindowsPowerShell\\Modules\\M\\RoleCapabilities\\R.psrc');
   });
 
   it('gives every declared principal a well-formed SID, stable and one domain part per domain', () => {

@@ -11,10 +11,10 @@ describe('JEA modules', () => {
     const module = defineJeaModule('estate/Mod', { name: 'ContosoJea', version: '1.2.0', roles: [role('A'), role('B')] });
     const files = moduleFiles(module);
     expect(files.map((f) => f.path)).toEqual([
-      'ContosoJea/1.2.0/ContosoJea.psd1',
-      'ContosoJea/1.2.0/ContosoJea.psm1',
-      'ContosoJea/1.2.0/RoleCapabilities/A.psrc',
-      'ContosoJea/1.2.0/RoleCapabilities/B.psrc',
+      'ContosoJea/ContosoJea.psd1',
+      'ContosoJea/ContosoJea.psm1',
+      'ContosoJea/RoleCapabilities/A.psrc',
+      'ContosoJea/RoleCapabilities/B.psrc',
     ]);
     const manifest = parse(files[0].content).value as PsHashtable;
     expect(manifest.get('RootModule')).toBe('ContosoJea.psm1');

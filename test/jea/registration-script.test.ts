@@ -41,7 +41,7 @@ describe('generated scripts', () => {
 
   it('lists every file with its SHA-256 in the registration script', () => {
     const files = dataBlock(file('Register-JEA-Read.ps1'), 'Endpoint').get('Files') as PsHashtable[];
-    expect(files.map((f) => f.get('Path'))).toEqual(['ReaderModule/1.0/ReaderModule.psd1', 'ReaderModule/1.0/ReaderModule.psm1', 'ReaderModule/1.0/RoleCapabilities/Reader.psrc', 'JEA-Read.pssc']);
+    expect(files.map((f) => f.get('Path'))).toEqual(['ReaderModule/ReaderModule.psd1', 'ReaderModule/ReaderModule.psm1', 'ReaderModule/RoleCapabilities/Reader.psrc', 'JEA-Read.pssc']);
   });
 
   it('writes scripts tree-sitter-powershell parses without error', async () => {

@@ -30,7 +30,7 @@ function editData(file: string, change: (v: PsHashtable) => void): void {
   fs.writeFileSync(file, render(value));
 }
 
-const LEV1 = path.join(JEA, 'JEA-Maintenance', 'ContosoJeaMaintenance', '2.0.0', 'RoleCapabilities', 'MaintenanceLev1.psrc');
+const LEV1 = path.join(JEA, 'JEA-Maintenance', 'ContosoJeaMaintenance', 'RoleCapabilities', 'MaintenanceLev1.psrc');
 const set = (dir: string): PolicySet => loadSynthOutput(dir).set;
 
 describe('the pull-request review', () => {
@@ -102,7 +102,7 @@ describe('the pull-request review', () => {
   it('puts the new rule errors first, then the gains of the endpoint they concern', () => {
     const head = pullRequest((dir) => {
       editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Invoke-Expression'));
-      const dns = path.join(dir, JEA, 'JEA-DNS', 'ContosoJeaDns', '1.0.0', 'RoleCapabilities', 'DnsOperator.psrc');
+      const dns = path.join(dir, JEA, 'JEA-DNS', 'ContosoJeaDns', 'RoleCapabilities', 'DnsOperator.psrc');
       editData(dns, (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-DnsClientCache', 'Get-DnsClient', 'Get-DnsClientServerAddress'));
     });
     const r = review(set(BASE), set(head));

@@ -34,8 +34,8 @@ describe('the example estate', () => {
         expect(jea.has(`${name}/${file}`)).toBe(true);
       }
     }
-    expect(jea.has('JEA-Maintenance/ContosoJeaMaintenance/2.0.0/RoleCapabilities/MaintenanceLev2.psrc')).toBe(true);
-    expect(jea.has('JEA-Helpdesk/ContosoJeaHelpdesk/1.2.0/ContosoJeaHelpdesk.psd1')).toBe(true);
+    expect(jea.has('JEA-Maintenance/ContosoJeaMaintenance/RoleCapabilities/MaintenanceLev2.psrc')).toBe(true);
+    expect(jea.has('JEA-Helpdesk/ContosoJeaHelpdesk/ContosoJeaHelpdesk.psd1')).toBe(true);
   });
 
   it('writes PowerShell files as UTF-8 with BOM and CRLF only', () => {
@@ -55,7 +55,7 @@ describe('the example estate', () => {
     }
     const lev2 = first.stack.node.findChild('MaintenanceLev2') as RoleCapability;
     const issues = new Issues('lev2');
-    expect(decodeRoleCapability(parse(jea.get('JEA-Maintenance/ContosoJeaMaintenance/2.0.0/RoleCapabilities/MaintenanceLev2.psrc')!).value, issues)).toEqual(lev2.model);
+    expect(decodeRoleCapability(parse(jea.get('JEA-Maintenance/ContosoJeaMaintenance/RoleCapabilities/MaintenanceLev2.psrc')!).value, issues)).toEqual(lev2.model);
   });
 
   it('is byte-identical between two synths', () => {
