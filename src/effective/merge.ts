@@ -136,12 +136,13 @@ function parameterOf(p: { name: string; sets: string[]; patterns: string[] }): E
 }
 
 /**
- * Whether a bare entry makes the command of a constrained entry public: the same name, or a
+ * Whether a bare entry makes the command of a constrained entry public (so that its unconstrained
+ * self is public too): the same name, or a
  * wildcard that matches it. A module-qualified bare entry (`Module\*`) reaches only constrained
  * entries qualified with that module: which module an unqualified command comes from is known
  * only on the host (the engine exposes just that module's commands).
  */
-function reaches(bareEntry: string, constrainedName: string): boolean {
+export function reaches(bareEntry: string, constrainedName: string): boolean {
   const split = (n: string) => [n.slice(0, Math.max(0, n.lastIndexOf('\\'))), n.slice(n.lastIndexOf('\\') + 1)];
   const [bareModule, bareName] = split(bareEntry);
   const [module, name] = split(constrainedName);

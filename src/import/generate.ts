@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DeferrableCheck, DEFERRABLE_CHECKS } from '../jea/capability-policy';
-import { Issues, ValidationError } from '../jea/issues';
+import { describeValue, Issues, ValidationError, ValidationIssue } from '../jea/issues';
 import { RoleCapabilityModel, RoleGrant, SessionConfigurationModel } from '../jea/model';
 import { decodeRoleCapability, defineRoleCapability } from '../jea/role-capability';
 import { decodeSessionConfiguration, defineSessionConfiguration } from '../jea/session-configuration';
 import { inlineCapabilities } from '../effective/role-lookup';
-import { parse, Psd1Error } from '../psd1';
+import { parse, Psd1Document, Psd1Error } from '../psd1';
+import { locateIssues } from '../policy/load-files';
 import { extractComments } from './comments';
 import { Code, identifier, tsLiteral } from './ts-literal';
 
@@ -49,7 +50,7 @@ interface ImportedEndpoint {
  * Turns existing .psrc/.pssc files (any encoding PowerShell reads) into idiomatic TypeScript
  * that declares them with jeajit's cdktf constructs, keeping each file's GUID, so that
  * synthesizing it gives files semantically equal to the input. Checks that jeajit would refuse
- * but that have a rule of the same meaning (JEA003, JEA006, JEA008) become policy exceptions
+ * but that have a rule of the same meaning (JEA003, JEA008) become policy exceptions
  * with a reason, so the rules still report them; anything else is an {@link ImportError}.
  * Comments of the input are listed in a note at the top.
  */
@@ -58,7 +59,7 @@ export function generateImport(files: readonly string[], options: ImportOptions 
   const endpoints: ImportedEndpoint[] = [];
   const notes: string[] = [];
   for (const file of files) {
-    let doc;
+    let doc: Psd1Document;
     try {
       doc = parse(fs.readFileSync(file), { file });
     } catch (e) {
@@ -70,18 +71,18 @@ export function generateImport(files: readonly string[], options: ImportOptions 
     const name = path.basename(file).replace(/\.(psrc|pssc)$/i, '');
     if (/\.psrc$/i.test(file)) {
       const model = decodeRoleCapability(doc.value, issues);
-      if (!model || issues.any) throw new ImportError(file, `not valid JEA: ${new ValidationError(issues.all).message}`);
+      if (!model || issues.any) throw new ImportError(file, `not valid JEA:\n${located(file, doc, issues.all)}`);
       const { guid: _guid, ...content } = model;
       void _guid;
-      const exceptions = neededExceptions(file, (deferred) => defineRoleCapability(`import/${name}`, { roleName: name, ...content, policyExceptions: deferred }));
+      const exceptions = neededExceptions(file, doc, (deferred) => defineRoleCapability(`import/${name}`, { roleName: name, ...content, policyExceptions: deferred }));
       roles.push({ file, name, module: moduleOf(file), model, exceptions });
     } else if (/\.pssc$/i.test(file)) {
       const model = decodeSessionConfiguration(doc.value, issues);
-      if (!model || issues.any) throw new ImportError(file, `not valid JEA: ${new ValidationError(issues.all).message}`);
+      if (!model || issues.any) throw new ImportError(file, `not valid JEA:\n${located(file, doc, issues.all)}`);
       if (!model.roleDefinitions?.length) throw new ImportError(file, 'no RoleDefinitions: not a JEA endpoint (a SessionConfiguration grants roles)');
       const { schemaVersion: _s, ...content } = model;
       void _s;
-      const exceptions = neededExceptions(file, (deferred) => defineSessionConfiguration(`import/${name}`, { ...content, policyExceptions: deferred }));
+      const exceptions = neededExceptions(file, doc, (deferred) => defineSessionConfiguration(`import/${name}`, { ...content, policyExceptions: deferred }));
       endpoints.push({ file, name, model, exceptions });
     } else {
       throw new ImportError(file, 'not a .psrc or .pssc file');
@@ -90,8 +91,15 @@ export function generateImport(files: readonly string[], options: ImportOptions 
   return render(roles, endpoints, notes, options);
 }
 
+/** Issues as `FILE:LINE:COL: field = value: reason` lines, at the positions of their fields. */
+function located(file: string, doc: Psd1Document, issues: readonly ValidationIssue[]): string {
+  return locateIssues(file, doc, issues)
+    .map((p, i) => `${p.file}:${p.line}:${p.column}: ${issues[i].field} = ${describeValue(issues[i].value)}: ${issues[i].reason}`)
+    .join('\n');
+}
+
 /** The deferrable checks a declaration needs deferred to be created; an ImportError if others fail. */
-function neededExceptions(file: string, define: (deferred: { ruleId: DeferrableCheck; reason: string }[]) => void): DeferrableCheck[] {
+function neededExceptions(file: string, doc: Psd1Document, define: (deferred: { ruleId: DeferrableCheck; reason: string }[]) => void): DeferrableCheck[] {
   const reason = `imported as it is from ${path.basename(file)}; fix it and remove this exception`;
   const attempt = (ids: readonly DeferrableCheck[]): ValidationError | undefined => {
     try {
@@ -105,7 +113,7 @@ function neededExceptions(file: string, define: (deferred: { ruleId: DeferrableC
   if (!attempt([])) return [];
   const all = [...DEFERRABLE_CHECKS];
   const failure = attempt(all);
-  if (failure) throw new ImportError(file, `jeajit cannot declare it as it is:\n${failure.message}`);
+  if (failure) throw new ImportError(file, `jeajit cannot declare it as it is:\n${located(file, doc, failure.issues)}`);
   return all.filter((id) => attempt(all.filter((x) => x !== id)) !== undefined);
 }
 

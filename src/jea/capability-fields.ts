@@ -1,6 +1,7 @@
 import { Psd1Value, PsHashtable, ScriptBlock } from '../psd1';
 import { Codec, Field, field, list, record, text } from './codec';
 import { Issues } from './issues';
+import { hasWildcard } from './wildcard';
 import { AliasDefinition, CommandRule, FunctionDefinition, ModuleSpec, ParameterConstraint, VariableDefinition, VisibleCommand } from './model';
 
 const parameterRecord = record<ParameterConstraint>(
@@ -32,7 +33,23 @@ const parameter: Codec<ParameterConstraint> = {
 
 // PowerShell refuses a hashtable entry without Parameters (DISCCommandModificationSyntax in
 // InitialSessionStateProvider.ProcessCommandModification); a plain name says "all parameters".
-const commandRule = record<CommandRule>([field('name', 'Name', text), field('parameters', 'Parameters', list(parameter))], 'a command rule', ['name', 'parameters']);
+const commandRuleRecord = record<CommandRule>([field('name', 'Name', text), field('parameters', 'Parameters', list(parameter))], 'a command rule', ['name', 'parameters']);
+
+/**
+ * A command rule. PowerShell looks the Name of an entry with Parameters up as one command
+ * (InitialSessionState.ProcessCommandModifications): a wildcard matches nothing and the entry is
+ * skipped without a word, so the constraint never applies; refused here.
+ */
+const commandRule: Codec<CommandRule> = {
+  decode: (v, issues) => {
+    const rule = commandRuleRecord.decode(v, issues);
+    if (rule && hasWildcard(rule.name)) {
+      issues.at('Name').add(rule.name, 'a wildcard in the Name of an entry with Parameters matches no command: PowerShell skips the entry silently, so the constraint never applies; name one command per entry');
+    }
+    return rule;
+  },
+  encode: (v) => commandRuleRecord.encode(v),
+};
 
 /** A visible cmdlet or function: a name, or `@{ Name = ...; Parameters = ... }`. */
 export const visibleCommand: Codec<VisibleCommand> = {

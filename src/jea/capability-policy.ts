@@ -16,7 +16,7 @@ import {
 import { wildcardMatch } from './wildcard';
 
 /** The declaration-time checks that have a rule of the same meaning, and may be deferred to it. */
-export const DEFERRABLE_CHECKS = ['JEA003', 'JEA006', 'JEA008'] as const;
+export const DEFERRABLE_CHECKS = ['JEA003', 'JEA008'] as const;
 /** One of {@link DEFERRABLE_CHECKS}. */
 export type DeferrableCheck = (typeof DEFERRABLE_CHECKS)[number];
 
@@ -48,12 +48,12 @@ export const SCOPED_ITEM_OPTIONS = ['None', 'ReadOnly', 'Constant', 'Private', '
 /**
  * Checks the capability part of a declaration against jeajit's policy (stricter than PowerShell,
  * which silently ignores what it cannot use): well-formed names, absolute external command
- * paths, ValidateSet and ValidatePattern never together, patterns .NET accepts, script blocks
+ * paths, patterns .NET accepts, script blocks
  * that are self-contained, and every defined function made visible.
  */
 export function checkCapability(model: CapabilityModel, issues: Issues, exceptions: PolicyExceptions = NONE): void {
-  checkCommands(model.visibleCmdlets, issues.at('VisibleCmdlets'), cmdletNameProblem, exceptions);
-  checkCommands(model.visibleFunctions, issues.at('VisibleFunctions'), functionNameProblem, exceptions);
+  checkCommands(model.visibleCmdlets, issues.at('VisibleCmdlets'), cmdletNameProblem);
+  checkCommands(model.visibleFunctions, issues.at('VisibleFunctions'), functionNameProblem);
   if (!exceptions.has('JEA003')) {
     model.visibleExternalCommands?.forEach((path, i) => checkAbsolutePath(path, issues.at('VisibleExternalCommands').at(i), 'an external command'));
   }
@@ -100,7 +100,7 @@ export function commandName(v: VisibleCommand): string {
   return typeof v === 'string' ? v : v.name;
 }
 
-function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issues, nameProblem: (n: string) => string | undefined, exceptions: PolicyExceptions): void {
+function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issues, nameProblem: (n: string) => string | undefined): void {
   const seen = new Map<string, number>();
   list?.forEach((entry, i) => {
     const at = issues.at(i);
@@ -116,12 +116,6 @@ function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issu
       problem(pat.at('Name'), p.name, parameterNameProblem(p.name));
       if (params.has(p.name.toLowerCase())) pat.at('Name').add(p.name, 'the parameter is constrained twice in this entry');
       params.add(p.name.toLowerCase());
-      if (p.validateSet !== undefined && p.validatePattern !== undefined && !exceptions.has('JEA006')) {
-        pat.add(
-          { ValidateSet: p.validateSet, ValidatePattern: p.validatePattern },
-          'ValidateSet and ValidatePattern on one parameter: JEA applies only one of them, so the constraint is not what it reads; use one',
-        );
-      }
       if (p.validateSet !== undefined && p.validateSet.length === 0) pat.at('ValidateSet').add(p.validateSet, 'an empty ValidateSet allows no value; list at least one');
       if (p.validatePattern !== undefined) {
         const bad = checkDotNetRegex(p.validatePattern);

@@ -102,14 +102,30 @@ export function decodeTable(v: Psd1Value, issues: Issues, fields: readonly Field
   return out;
 }
 
-/** Writes the model's fields that are set, in the table's order, under their canonical keys. */
+/**
+ * Writes the model's fields that are set, in the table's order, under their canonical keys. A
+ * property the table does not know (a JavaScript caller's `validateset`) is written under its own
+ * name, so that decoding reports it where it is (never dropped: a dropped constraint would leave a
+ * parameter open).
+ */
 export function encodeTable(model: object, fields: readonly Field[]): PsHashtable {
   const table = new PsHashtable();
   for (const f of fields) {
     const value = (model as Record<string, unknown>)[f.prop];
     if (value !== undefined) table.add(f.key, f.codec.encode(value as never));
   }
+  for (const [prop, value] of Object.entries(model)) {
+    if (value !== undefined && !fields.some((f) => f.prop === prop)) table.add(prop, rawValue(value));
+  }
   return table;
+}
+
+/** A JavaScript value as data, for reporting what a declaration holds that no field takes. */
+function rawValue(v: unknown): Psd1Value {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof ScriptBlock || v instanceof PsHashtable) return v;
+  if (Array.isArray(v)) return v.map(rawValue);
+  if (typeof v === 'object') return PsHashtable.from(Object.entries(v as object).map(([k, x]) => [k, rawValue(x)] as const));
+  return String(v);
 }
 
 /** A hashtable with fixed keys, as a model object; `required` keys must be present. */
@@ -182,9 +198,10 @@ export function normalizeModel<T extends object>(model: T, fields: readonly Fiel
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 && !(value instanceof ScriptBlock)) continue;
     pruned[key] = value;
   }
+  const known = Object.fromEntries(Object.entries(pruned).filter(([k]) => fields.some((f) => f.prop === k)));
   let table: Psd1Value;
   try {
-    table = withCrlf(encodeTable(pruned, fields));
+    table = withCrlf(encodeTable(known, fields));
   } catch (e) {
     issues.add(model, `cannot be written as a PowerShell data file: ${(e as Error).message}`);
     return undefined;

@@ -1,3 +1,5 @@
+import { PsHashtable, ScriptBlock } from '../psd1';
+
 /** One thing wrong with a declared or imported value: where, what, and what is allowed. */
 export interface ValidationIssue {
   /** The construct path (cdktf/Pulumi) or file name the value belongs to. */
@@ -17,7 +19,8 @@ export function describeValue(value: unknown): string {
   else if (value === undefined) text = 'undefined';
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      // hashtables read as objects of their entries, script blocks as their text in braces
+      text = JSON.stringify(value, (_k, v) => (v instanceof PsHashtable ? Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])) : v instanceof ScriptBlock ? `{${v.text}}` : v)) ?? String(value);
     } catch {
       text = String(value);
     }

@@ -23,7 +23,7 @@ export interface RoleCapabilityProps extends CapabilityModel {
   readonly copyright?: string;
   /** The file's GUID. @default derived from the construct path (keep the GUID of an imported file) */
   readonly guid?: string;
-  /** Checks deferred to their rules (JEA003, JEA006, JEA008), each with a reason, as for imported files. @default none */
+  /** Checks deferred to their rules (JEA003, JEA008), each with a reason, as for imported files. @default none */
   readonly policyExceptions?: readonly PolicyException[];
 }
 
@@ -119,7 +119,7 @@ export interface SessionConfigurationPropsOf<R, A> extends CapabilityModel {
   readonly acl?: A;
   /** The file's GUID. @default derived from the construct path (keep the GUID of an imported file) */
   readonly guid?: string;
-  /** Checks deferred to their rules (JEA003, JEA006, JEA008), each with a reason, as for imported files. @default none */
+  /** Checks deferred to their rules (JEA003, JEA008), each with a reason, as for imported files. @default none */
   readonly policyExceptions?: readonly PolicyException[];
 }
 

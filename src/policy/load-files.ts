@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fieldPath, Issues } from '../jea/issues';
+import { fieldPath, Issues, ValidationIssue } from '../jea/issues';
 import { RoleCapabilityModel, SessionConfigurationModel } from '../jea/model';
 import { decodeRoleCapability } from '../jea/role-capability';
 import { decodeSessionConfiguration } from '../jea/session-configuration';
@@ -49,10 +49,7 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
     const isRole = /\.psrc$/i.test(file);
     const model = isRole ? decodeRoleCapability(doc.value, issues) : decodeSessionConfiguration(doc.value, issues);
     if (issues.any || !model) {
-      for (const issue of issues.all) {
-        const at = positionOf({ file, locate: doc.locate }, fieldPath(issue.field));
-        problems.push({ file, line: at.line, column: at.column, message: `${issue.field}: ${issue.reason}` });
-      }
+      problems.push(...locateIssues(file, doc, issues.all));
       continue;
     }
     const source = { file, locate: doc.locate };
@@ -69,6 +66,14 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
  * searches only `<PSModulePath entry>/<Module>/RoleCapabilities` (GetRoleCapabilityPath in
  * InitialSessionStateProvider.cs; test/engine/merge-readings.test.ts).
  */
+/** Validation issues of a parsed file as problems at the line and column of their field. */
+export function locateIssues(file: string, doc: Psd1Document, issues: readonly ValidationIssue[]): LoadProblem[] {
+  return issues.map((issue) => {
+    const at = positionOf({ file, locate: doc.locate }, fieldPath(issue.field));
+    return { file, line: at.line, column: at.column, message: `${issue.field}: ${issue.reason}` };
+  });
+}
+
 function moduleOf(file: string): { module?: string; unreachable?: string } {
   const parts = path.resolve(file).split(path.sep);
   const i = parts.lastIndexOf('RoleCapabilities');

@@ -1,6 +1,6 @@
 import { pathText } from '../psd1/writer';
 import { Rule, RuleFinding } from './rule';
-import { CapabilityBlock, commandName, commandPatternMatches, findingIn, forEachCommand, listSome, principalScopes, allRoles, quote } from './helpers';
+import { CapabilityBlock, commandName, commandPatternMatches, findingIn, forEachCommand, listSome, principalScopes, allRoles, quote, roleBlock } from './helpers';
 
 /** Item cmdlets that write through a provider (Microsoft.PowerShell.Management unless noted). */
 const WRITE_ITEM_CMDLETS = [
@@ -65,7 +65,7 @@ export const JEA004: Rule = {
       blocks: [...s.blocks],
     }));
     for (const role of allRoles(policy)) {
-      scopes.push({ who: `role '${role.name}'`, blocks: [{ kind: 'role', source: role.source, prefix: [], model: role.model ?? {}, label: `role '${role.name}'`, role }] });
+      scopes.push({ who: `role '${role.name}'`, blocks: [roleBlock(role)] });
     }
     for (const scope of scopes) {
       const cmdlets = itemCmdlets(scope.blocks);

@@ -1,83 +1,35 @@
+import { enginePattern, patternBreadth } from './engine-pattern';
 import { Rule, RuleFinding } from './rule';
 import { capabilityBlocks, findingIn, forEachParameter, quote } from './helpers';
 
-/** The top-level alternatives of a .NET regular expression (split at `|` outside groups and sets). */
-export function topLevelAlternatives(pattern: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inSet = false;
-  let start = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inSet) {
-      if (c === ']') inSet = false;
-      continue;
-    }
-    if (c === '[') {
-      inSet = true;
-      if (pattern[i + 1] === '^') i++;
-      if (pattern[i + 1] === ']') i++; // a leading ] is a literal
-    } else if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === '|' && depth === 0) {
-      out.push(pattern.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(pattern.slice(start));
-  return out;
-}
-
-function startsAnchored(alt: string): boolean {
-  const body = alt.replace(/^(\(\?[imnsx-]+\))+/, '');
-  return body.startsWith('^') || body.startsWith('\\A');
-}
-
-function endsAnchored(alt: string): boolean {
-  const escapes = (end: number) => {
-    let n = 0;
-    for (let i = end - 1; i >= 0 && alt[i] === '\\'; i--) n++;
-    return n;
-  };
-  if (alt.endsWith('$')) return escapes(alt.length - 1) % 2 === 0;
-  if (alt.endsWith('\\z') || alt.endsWith('\\Z')) return escapes(alt.length - 2) % 2 === 0;
-  return false;
-}
-
-/** Whether a ValidatePattern is anchored at both ends in every top-level alternative. */
-export function isAnchored(pattern: string): boolean {
-  return topLevelAlternatives(pattern).every((a) => startsAnchored(a) && endsAnchored(a));
-}
-
 /**
- * JEA005: a ValidatePattern not anchored with `^` and `$`. PowerShell matches the pattern
- * anywhere in the value, so the documentation's `HR_*` lets through any value that contains
- * `HR`; a top-level `|` (`^a|b$`) anchors only one side of each alternative.
+ * JEA005: a ValidatePattern that constrains nothing. PowerShell anchors every pattern (it applies
+ * `^(pattern)$`, case-insensitively; test/engine/merge-readings.test.ts), so a missing `^` or `$`
+ * is harmless; what is dangerous is a pattern that, anchored, still accepts any value (`.*`,
+ * `.+|x`) or any path (`[A-Z]:\\.*`, `.*\.txt` with `..` allowed), which reads as a constraint
+ * and is none.
  */
 export const JEA005: Rule = {
   id: 'JEA005',
   severity: 'warning',
-  title: 'A ValidatePattern without ^ and $',
+  title: 'A ValidatePattern that accepts any value or any path',
   help:
-    'ValidatePattern is a regular expression matched anywhere in the value: `HR_*` accepts "xHR" and "HR; anything". ' +
-    'Anchor it at both ends, grouping alternatives: ^(?:HR_\\w+)$.',
+    'PowerShell matches ValidatePattern as ^(pattern)$, ignoring case. A pattern such as .* or [A-Z]:\\\\.* still accepts any value or any path, ' +
+    'including other drives, .. traversal and UNC shares. List the values (ValidateSet), or write a pattern that names the allowed folder and refuses .. and \\\\.',
   check(policy) {
     const out: RuleFinding[] = [];
     for (const block of capabilityBlocks(policy)) {
       forEachParameter(block.model, (param, command, path) => {
-        const pattern = param.validatePattern;
-        if (typeof pattern !== 'string' || isAnchored(pattern)) return;
-        const alts = topLevelAlternatives(pattern);
-        const core = alts.length === 1 ? pattern.replace(/^\^/, '').replace(/(?<!\\)\$$/, '') : pattern;
+        if (typeof param.validatePattern !== 'string') return;
+        const re = enginePattern([param.validatePattern]);
+        const breadth = re && patternBreadth(re);
+        if (!breadth) return;
+        const set = param.validateSet?.length ? ` (the ValidateSet beside it still limits the values)` : '';
         out.push(
           findingIn(
             block,
             [...path, 'ValidatePattern'],
-            `ValidatePattern ${quote(pattern)} of ${command.name} -${param.name} is not anchored: it accepts any value that merely contains a match; write ${quote(`^(?:${core})$`)}`,
+            `ValidatePattern ${quote(param.validatePattern)} of ${command.name} -${param.name} accepts ${breadth}, even as PowerShell anchors it (^(...)$)${set}: list the values in a ValidateSet, or narrow the pattern`,
           ),
         );
       });

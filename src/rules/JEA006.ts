@@ -1,25 +1,31 @@
+import { enginePattern } from './engine-pattern';
 import { Rule, RuleFinding } from './rule';
 import { capabilityBlocks, findingIn, forEachParameter, quote } from './helpers';
 
 /**
- * JEA006: ValidateSet and ValidatePattern on the same parameter. JEA applies only one of them,
- * so the parameter is not constrained the way the file reads.
+ * JEA006: ValidateSet values the ValidatePattern beside them refuses. PowerShell applies both
+ * attributes (a value must be in the set and match `^(pattern)$`; test/engine/merge-readings.test.ts),
+ * so such values can never be used, and a set whose every value fails leaves the parameter unusable.
  */
 export const JEA006: Rule = {
   id: 'JEA006',
-  severity: 'error',
-  title: 'ValidateSet and ValidatePattern on the same parameter',
-  help: 'JEA applies one constraint per parameter, so one of the two is silently dropped. Keep one: a ValidateSet of the allowed values, or one anchored ValidatePattern.',
+  severity: 'warning',
+  title: 'ValidateSet values that the ValidatePattern on the same parameter refuses',
+  help: 'A parameter with a ValidateSet and a ValidatePattern accepts only values that pass both. Remove the values the pattern refuses, or drop one of the two.',
   check(policy) {
     const out: RuleFinding[] = [];
     for (const block of capabilityBlocks(policy)) {
       forEachParameter(block.model, (param, command, path) => {
-        if (param.validateSet === undefined || param.validatePattern === undefined) return;
+        if (!param.validateSet?.length || param.validatePattern === undefined) return;
+        const re = enginePattern([param.validatePattern]);
+        const refused = re ? param.validateSet.filter((v) => !re.test(v)) : [];
+        if (!refused.length) return;
+        const none = refused.length === param.validateSet.length;
         out.push(
           findingIn(
             block,
             path,
-            `${command.name} -${param.name} has both ValidateSet (${(param.validateSet ?? []).map(quote).join(', ')}) and ValidatePattern ${quote(param.validatePattern)}: JEA applies only one; keep the ValidateSet or the pattern, not both`,
+            `${command.name} -${param.name}: ValidatePattern ${quote(param.validatePattern)} refuses ${refused.map(quote).join(', ')} of its ValidateSet; PowerShell applies both, so ${none ? 'the parameter accepts no value at all' : 'those values can never be used'}`,
           ),
         );
       });

@@ -46,7 +46,8 @@ export function allRoles(policy: PolicySet): RoleEntry[] {
   return out;
 }
 
-function roleBlock(role: RoleEntry): CapabilityBlock {
+/** The capability block of a role file on its own. */
+export function roleBlock(role: RoleEntry): CapabilityBlock {
   return { kind: 'role', source: role.source, prefix: [], model: role.model ?? {}, label: `role '${role.name}'`, role };
 }
 

@@ -13,6 +13,7 @@ import { JEA013 } from './JEA013';
 import { JEA014 } from './JEA014';
 import { JEA015 } from './JEA015';
 import { JEA016 } from './JEA016';
+import { JEA017 } from './JEA017';
 import { JIT001 } from './JIT001';
 import { JIT002 } from './JIT002';
 import { JIT003 } from './JIT003';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   JEA014,
   JEA015,
   JEA016,
+  JEA017,
   JIT001,
   JIT002,
   JIT003,

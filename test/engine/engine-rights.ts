@@ -8,7 +8,7 @@ import { EffectiveCommand, EffectiveParameter } from '../../src/effective/merge'
 import { EffectiveResult } from '../../src/effective/effective';
 import { wildcardMatch } from '../../src/jea/wildcard';
 import { StubRequest } from './engine-estate';
-import { runPwsh } from './pwsh';
+import { runPwsh, runPwshAsync } from './pwsh';
 
 /** A public command of an engine session. */
 export interface EngineCommand {
@@ -21,8 +21,8 @@ export interface EngineCommand {
   readonly parameters?: readonly { name: string; validateSet?: string[]; validatePattern?: string; patternOptions?: string }[];
 }
 
-/** The result of one call made in the session. */
-export type EngineCall = { ok: true; output: string[] } | { ok: false; error: string };
+/** The result of one call made in the session, or why the harness did not make it. */
+export type EngineCall = { ok: true; output: string[] } | { ok: false; error: string } | { ok: false; skipped: string };
 
 /** What the engine built for one case, or why it refused. */
 export type EngineSession =
@@ -46,7 +46,7 @@ export interface EngineCase {
   readonly pssc: string;
   readonly modulePath: string;
   readonly principals: readonly string[];
-  readonly calls?: readonly ({ command: string; parameters?: Record<string, unknown> } | { script: string })[];
+  readonly calls?: readonly ({ command: string; parameters?: Record<string, unknown>; qualify?: boolean } | { script: string })[];
 }
 
 /** Asks the engine about many cases in one pwsh process. */
@@ -54,6 +54,19 @@ export function engineSessions(cases: readonly EngineCase[], stubs: readonly Stu
   const answer = runPwsh<{ results: Record<string, EngineSession> }>('effective.ps1', { stubRoot, stubs, cases });
   for (const c of cases) if (!answer.results[c.id]) throw new Error(`the engine gave no answer for ${c.id}`);
   return answer.results;
+}
+
+/**
+ * {@link engineSessions} over `processes` pwsh processes at once (building a session costs about a
+ * second of CPU, so hundreds of cases use both cores). The stubs are written first, once.
+ */
+export async function engineSessionsInParallel(cases: readonly EngineCase[], stubs: readonly StubRequest[], stubRoot: string, processes = 2): Promise<Record<string, EngineSession>> {
+  runPwsh('effective.ps1', { stubRoot, stubs, cases: [] });
+  const chunks = Array.from({ length: processes }, (_, i) => cases.filter((_, j) => j % processes === i));
+  const answers = await Promise.all(chunks.map((chunk) => runPwshAsync<{ results: Record<string, EngineSession> }>('effective.ps1', { stubRoot, stubs, stubsReady: true, cases: chunk }, { timeout: 1800000 })));
+  const results = Object.assign({}, ...answers.map((a) => a.results)) as Record<string, EngineSession>;
+  for (const c of cases) if (!results[c.id]) throw new Error(`the engine gave no answer for ${c.id}`);
+  return results;
 }
 
 /** The originals the engine renames when it wraps a function: `Name_<32 hex digits>`. */

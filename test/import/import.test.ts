@@ -15,14 +15,15 @@ const OUT = path.join(REPO, 'test', '.generated', 'import');
 
 /** Files PowerShell refuses or misreads, and .pssc files that are not JEA endpoints: each refused clearly. */
 const REFUSED: Record<string, RegExp> = {
-  botchedsessionconfiguration: /not valid JEA: .*RoleDefinitions/,
-  '__syntax.psrc': /not valid JEA: .*Parameters\[0\]/,
-  jea_basic: /not valid JEA: .*spelled exactly 'ValidateSet'/,
+  // refusals name the file, line and column of the field
+  botchedsessionconfiguration: /not valid JEA:\n.*\.pssc:\d+:\d+: RoleDefinitions/,
+  '__syntax.psrc': /not valid JEA:\n.*\.psrc:\d+:\d+: .*Parameters\[0\]/,
+  jea_basic: /not valid JEA:\n.*\.psrc:\d+:\d+: .*spelled exactly 'ValidateSet'/,
   JEA_SessionConfigurationFile: /no RoleDefinitions: not a JEA endpoint/,
   FindNewServerName: /no RoleDefinitions: not a JEA endpoint/,
   fullsessionconfiguration: /no RoleDefinitions: not a JEA endpoint/,
   'cnorling__Lessons__jea__sessionconfiguration': /no RoleDefinitions: not a JEA endpoint/,
-  DbAdmin: /jeajit cannot declare it as it is:\n.*'\/' does not separate a module from a command/,
+  DbAdmin: /jeajit cannot declare it as it is:\n.*\.psrc:\d+:\d+: .*'\/' does not separate a module from a command/,
   // a template placeholder, '%JEAIdentity%', stands where a principal goes
   'JEA_DMJEAModule__1.0.0__sessionconfiguration': /jeajit cannot declare it as it is:\n.*RoleDefinitions\['%JEAIdentity%'\].*an account name must be qualified/,
 };

@@ -28,9 +28,24 @@ describe('defineRoleCapability', () => {
     ['a module prefix with /', { visibleCmdlets: ['dbatools/Backup-DbaDatabase'] }, "VisibleCmdlets[0] = 'dbatools/Backup-DbaDatabase': '/' does not separate a module from a command"],
     ['a bad function name', { visibleFunctions: ['Get Thing'] }, "VisibleFunctions[0] = 'Get Thing': not a function name (allowed: Verb-Noun or a single word"],
     [
-      'ValidateSet together with ValidatePattern',
-      { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'], validatePattern: '^D' }] }] },
-      'VisibleCmdlets[0].Parameters[0] = {"ValidateSet":["Dns"],"ValidatePattern":"^D"}: ValidateSet and ValidatePattern on one parameter',
+      'a wildcard in the Name of an entry with Parameters (PowerShell skips it silently)',
+      { visibleCmdlets: [{ name: 'Get-Serv*', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }] },
+      "VisibleCmdlets[0].Name = 'Get-Serv*': a wildcard in the Name of an entry with Parameters matches no command",
+    ],
+    [
+      'an entry without Parameters (PowerShell refuses the session)',
+      { visibleCmdlets: [{ name: 'Get-Service' }] },
+      'VisibleCmdlets[0] = {"Name":"Get-Service"}: a command rule needs Parameters',
+    ],
+    [
+      'a constraint key spelled other than ValidateSet (PowerShell drops it: the parameter would be open)',
+      { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateset: ['Dns'] } as never] }] },
+      "VisibleCmdlets[0].Parameters[0].validateset = [\"Dns\"]: PowerShell only applies this constraint when the key is spelled exactly 'ValidateSet'",
+    ],
+    [
+      'a constraint outside Parameters (PowerShell ignores it)',
+      { visibleCmdlets: [{ name: 'Get-Service', validateSet: ['Dns'], parameters: [{ name: 'Name' }] } as never] },
+      'VisibleCmdlets[0].validateSet = ["Dns"]: unknown key in a command rule (allowed: Name, Parameters)',
     ],
     [
       'a regex .NET rejects',
