@@ -13,8 +13,9 @@ export function bundleHash(files: readonly ArtifactFile[]): string {
 
 /**
  * `Install-<endpoint>.ps1`: one self-contained script that carries every file of an endpoint
- * (base64, with SHA-256), writes them to `$env:ProgramData\jeajit\<endpoint>`, checks them, and
- * runs the registration script from there. This is what a VM run command executes.
+ * (base64, with SHA-256), writes them to `$env:ProgramData\jeajit\<endpoint>` (only those missing
+ * or different, and removes any other file there, so that a second run writes nothing), checks
+ * them, and runs the registration script from there. This is what a VM run command executes.
  */
 export function installBundle(endpoint: string, files: readonly ArtifactFile[], registerScript: string): Uint8Array {
   const data = PsHashtable.from([
@@ -41,14 +42,23 @@ export function installBundle(endpoint: string, files: readonly ArtifactFile[], 
     { data },
     '',
     String.raw`if ($BundleSha256 -and $BundleSha256 -ne $Bundle.BundleSha256) { throw "jeajit: this is bundle $($Bundle.BundleSha256), the deployment expects $BundleSha256" }
+function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
+# Stage the files: write only those missing or different, so that a second run writes nothing.
 $stage = Join-Path (Join-Path $env:ProgramData 'jeajit') $Bundle.Name
-if (Test-Path -LiteralPath $stage) { Remove-Item -LiteralPath $stage -Recurse -Force }
 New-Item -ItemType Directory -Force -Path $stage | Out-Null
+$carried = @{}
 foreach ($file in $Bundle.Files) {
     $path = Join-Path $stage ($file.Path.Replace('/', [string] [System.IO.Path]::DirectorySeparatorChar))
+    $carried[$path] = $true
+    if ((Test-Path -LiteralPath $path -PathType Leaf) -and (Get-Sha256 $path) -eq $file.Sha256) { continue }
     New-Item -ItemType Directory -Force -Path (Split-Path -Parent $path) | Out-Null
     [System.IO.File]::WriteAllBytes($path, [System.Convert]::FromBase64String($file.Base64))
-    if ((Get-FileHash -LiteralPath $path -Algorithm SHA256).Hash.ToLowerInvariant() -ne $file.Sha256) { throw "jeajit: '$($file.Path)' was damaged on the way (SHA-256 differs)" }
+    if ((Get-Sha256 $path) -ne $file.Sha256) { throw "jeajit: '$($file.Path)' was damaged on the way (SHA-256 differs)" }
+}
+# Whatever else is in the stage is not part of this bundle.
+foreach ($item in @(Get-ChildItem -LiteralPath $stage -Recurse -File -Force | Where-Object { -not $carried.ContainsKey($_.FullName) })) { Remove-Item -LiteralPath $item.FullName -Force }
+foreach ($dir in @(Get-ChildItem -LiteralPath $stage -Recurse -Directory -Force | Sort-Object { $_.FullName.Length } -Descending)) {
+    if (-not (Get-ChildItem -LiteralPath $dir.FullName -Force)) { Remove-Item -LiteralPath $dir.FullName -Force }
 }
 & (Join-Path $stage $Bundle.RegisterScript) -SourceRoot $stage`,
   ]);

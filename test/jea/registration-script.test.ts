@@ -55,6 +55,28 @@ describe('generated scripts', () => {
     expect(Buffer.from(a.installScript.content).toString('utf8')).toContain('if ($BundleSha256 -and $BundleSha256 -ne $Bundle.BundleSha256) { throw');
   });
 
+  it('registers without -Force, and restarts WinRM itself, once (the behaviour is tested by test/pester)', () => {
+    const text = Buffer.from(file('Register-JEA-Read.ps1')).toString('utf8');
+    const registers = text.match(/^.*Register-PSSessionConfiguration -Path .*$/gm) ?? [];
+    expect(registers).toHaveLength(2); // the new configuration, and the previous one when a failure puts it back
+    for (const line of registers) expect(line).not.toMatch(/-Force\b/);
+    expect(text.match(/Restart-Service -Name WinRM -Force/g)).toHaveLength(1);
+    expect(text).toContain('[switch] $NoServiceRestart');
+    expect(text).not.toContain('Set-PSSessionConfiguration');
+  });
+
+  it('gives the unregistration script -NoServiceRestart and no -SourceRoot', () => {
+    const text = Buffer.from(file('Unregister-JEA-Read.ps1')).toString('utf8');
+    expect(text).toContain('[switch] $NoServiceRestart');
+    expect(text).not.toContain('$SourceRoot');
+  });
+
+  it('stages only missing or different files, so that a second install writes nothing', () => {
+    const text = Buffer.from(a.installScript.content).toString('utf8');
+    expect(text).toContain('if ((Test-Path -LiteralPath $path -PathType Leaf) -and (Get-Sha256 $path) -eq $file.Sha256) { continue }');
+    expect(text).not.toMatch(/Remove-Item -LiteralPath \$stage -Recurse/);
+  });
+
   it('is deterministic', () => {
     const again = artifacts();
     expect(again.files.map((f) => Buffer.from(f.content).toString('base64'))).toEqual(a.files.map((f) => Buffer.from(f.content).toString('base64')));
