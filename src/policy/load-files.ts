@@ -2,10 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fieldPath, Issues, ValidationIssue } from '../jea/issues';
 import { RoleCapabilityModel, SessionConfigurationModel } from '../jea/model';
-import { decodeRoleCapability } from '../jea/role-capability';
-import { decodeSessionConfiguration } from '../jea/session-configuration';
+import { checkCapability, DEFERRABLE_CHECKS } from '../jea/capability-policy';
+import { decodeRoleCapability, roleNameProblem } from '../jea/role-capability';
+import { checkSessionConfiguration, decodeSessionConfiguration } from '../jea/session-configuration';
 import { parse, Psd1Document, Psd1Error } from '../psd1';
 import { LoadProblem, PolicySet, positionOf, RoleEntry } from './policy-set';
+
+/** The construct checks that a rule reports under its own id. */
+const RULE_CHECKS: ReadonlySet<string> = new Set(DEFERRABLE_CHECKS);
 
 /** What reading files gave: the policy set and the files that could not be read. */
 export interface LoadedFiles {
@@ -52,6 +56,17 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
       problems.push(...locateIssues(file, doc, issues.all));
       continue;
     }
+    // The checks the constructs make, so that lint never passes what synth or import refuses
+    // (those a rule reports under its own id, JEA003 and JEA008, are left to the rule). The file
+    // still joins the set: the rules see it too.
+    const policy = new Issues(file);
+    if (isRole) {
+      checkCapability(model, policy, RULE_CHECKS);
+      const name = path.basename(file).replace(/\.psrc$/i, '');
+      const problem = roleNameProblem(name);
+      if (problem) policy.add(name, `the file name is the role name: ${problem}`);
+    } else checkSessionConfiguration(model as SessionConfigurationModel, policy, RULE_CHECKS);
+    problems.push(...locateIssues(file, doc, policy.all));
     const source = { file, locate: doc.locate };
     if (isRole) roles.push({ name: path.basename(file).replace(/\.psrc$/i, ''), ...moduleOf(file), source, model: model as RoleCapabilityModel });
     else configs.push({ file, doc, model: model as SessionConfigurationModel });

@@ -9,7 +9,21 @@ fs.writeFileSync(role, ["@{", "    VisibleCmdlets = 'Get-Service',", "        'S
 const broken = path.join(dir, 'Broken.psrc');
 fs.writeFileSync(broken, "@{ VisibleCmdlets = 'Get-Service' ");
 
+const strict = path.join(dir, 'strict');
+fs.mkdirSync(strict);
+fs.writeFileSync(path.join(strict, 'Dns.psrc'), ["@{", "    VisibleCmdlets = @{ Name = 'Restart-Service'; Parameters = @{ Name = 'Name'; ValidatePattern = 'Dns(' } }", '}'].join('\r\n'));
+fs.writeFileSync(path.join(strict, 'Dns.pssc'), ["@{", "    SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RunAsVirtualAccount = $true", "    RoleDefinitions = @{ 'CONTOSO\\Dns Ops\\x' = @{ RoleCapabilities = 'Dns' } }", '}'].join('\r\n'));
+
 describe('jeajit lint', () => {
+  it('is as strict as the constructs: what synth refuses is an error at its line and column', () => {
+    const r = jeajit(['lint', strict]);
+    expect(r.status).toBe(1);
+    const out = r.stdout.toString();
+    expect(out).toMatch(new RegExp(`Dns\\.psrc:2:\\d+: error JEA000 not valid JEA: VisibleCmdlets\\[0\\]\\.Parameters\\[0\\]\\.ValidatePattern: \\.NET would reject this regular expression`));
+    expect(out).toMatch(/Dns\.pssc:3:\d+: error JEA000 not valid JEA: RoleDefinitions\['CONTOSO\\Dns Ops\\x'\]/);
+  });
+
+
   it('prints findings with file, line and column, and exits 1 on an error', () => {
     const r = jeajit(['lint', role]);
     expect(r.status).toBe(1);

@@ -121,12 +121,16 @@ export function writeFiles(files: Record<string, string>): string {
   return dir;
 }
 
-/** Loads files from text (failing on load problems) and runs one rule with positions. */
-export function lint(rule: Rule, files: Record<string, string>): Finding[] {
+/**
+ * Loads files from text and runs one rule with positions. Load problems fail the test, except
+ * those `expected` names (a message fragment each): files the constructs refuse still load.
+ */
+export function lint(rule: Rule, files: Record<string, string>, expected: readonly string[] = []): Finding[] {
   const dir = writeFiles(files);
   try {
     const loaded = loadPolicyFiles([dir]);
-    if (loaded.problems.length) throw new Error(`test files do not load: ${JSON.stringify(loaded.problems)}`);
+    const unexpected = loaded.problems.filter((p) => !expected.some((e) => p.message.includes(e)));
+    if (unexpected.length || loaded.problems.length !== expected.length) throw new Error(`test files do not load as expected: ${JSON.stringify(loaded.problems)}`);
     return runRules(loaded.set, { rules: [rule] });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

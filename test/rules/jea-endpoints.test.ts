@@ -101,9 +101,9 @@ describe('JEA013 transcripts', () => {
     expect(check(JEA013, withEndpoint(goodEndpointModel({ transcriptDirectory: 'D:\\Transcripts' })))).toEqual([]);
   });
 
-  it('locates an empty TranscriptDirectory in a parsed .pssc', () => {
+  it('locates an empty TranscriptDirectory in a parsed .pssc (which lint also refuses, as the constructs do)', () => {
     const text = pssc("SessionType = 'RestrictedRemoteServer'", "TranscriptDirectory = ''", ROLES);
-    const found = lint(JEA013, { 'A.pssc': text });
+    const found = lint(JEA013, { 'A.pssc': text }, ['TranscriptDirectory: must be an absolute path']);
     expect(found.map((f) => ({ line: f.line, column: f.column }))).toEqual([where(text, "''")]);
   });
 });

@@ -29,9 +29,9 @@ describe('JEA017 a constrained command the same user also gets unconstrained', (
     expect(check(JEA017, withRoles('DnsServer\\*'))).toEqual([]);
   });
 
-  it('locates the entry in a parsed .psrc', () => {
+  it('locates the entry in a parsed .psrc (a command twice in one role is also refused on load)', () => {
     const text = lines('@{', "VisibleCmdlets = 'Get-Date', @{ Name = 'Get-Date'; Parameters = @{ Name = 'Format'; ValidateSet = 'yyyy' } }", '}');
-    const found = lint(JEA017, { 'Ops.psrc': text });
+    const found = lint(JEA017, { 'Ops.psrc': text }, ['listed twice']);
     expect(found.map((f) => [f.line, f.column])).toEqual([[2, where(text, "'Get-Date';").column]]);
   });
 });
