@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { EndpointAclModel, endpointSddl, tableResolver } from '../acl/endpoint-acl';
 import { isSid } from '../acl/sid';
-import { DeclaredEstate, declaredPrincipals, endpointsFor, MODULES_ROOT } from './declared';
+import { DeclaredEstate, declaredPrincipals, DeclaredRole, endpointsFor, roleInstallPath } from './declared';
 import { fold } from './semantic';
 import { Snapshot, SNAPSHOT_SCHEMA, SnapshotRoleCapability } from './snapshot';
 
@@ -25,9 +25,10 @@ export interface ExpectedSnapshotOptions {
 /**
  * The snapshot a perfectly deployed host would give: the endpoints deployed to it registered with
  * their declared files (copied to `SessionConfig\<name>_<GUID>.pssc`, as
- * Register-PSSessionConfiguration does), their SDDL, their roles under
- * `C:\Program Files\WindowsPowerShell\Modules\<Module>\<Version>\RoleCapabilities`, and a SID for
- * every principal (given, or made up with {@link madeUpSid}).
+ * Register-PSSessionConfiguration does), their SDDL, their roles where Register-<endpoint>.ps1
+ * installs them, `C:\Program Files\WindowsPowerShell\Modules\<Module>\RoleCapabilities\<Role>.psrc`
+ * (the layout JEA searches; see {@link expectedRolePath} for a role outside a module folder),
+ * each file once, and a SID for every principal (given, or made up with {@link madeUpSid}).
  */
 export function expectedSnapshot(estate: DeclaredEstate, options: ExpectedSnapshotOptions = {}): Snapshot {
   const host = options.host ?? 'EXPECTED';
@@ -39,7 +40,7 @@ export function expectedSnapshot(estate: DeclaredEstate, options: ExpectedSnapsh
   const roles = new Map<string, SnapshotRoleCapability>();
   for (const e of endpoints) {
     for (const r of e.roles) {
-      const path = r.installPath ?? `${MODULES_ROOT}\\${r.name}\\RoleCapabilities\\${r.name}.psrc`;
+      const path = expectedRolePath(r);
       if (!roles.has(fold(path))) roles.set(fold(path), { name: r.name, path, content: r.text });
     }
   }
@@ -58,6 +59,16 @@ export function expectedSnapshot(estate: DeclaredEstate, options: ExpectedSnapsh
     roleCapabilities: [...roles.values()],
     principals,
   };
+}
+
+/**
+ * Where a perfectly deployed host has a role: its install path; for a role file outside a module
+ * folder (a folder of plain .psrc files, whose module the declaration does not say), the path of a
+ * module of the role's own name. Drift compares such a role with the first file of its name
+ * wherever it is, so any one path serves; this one is where JEA finds it.
+ */
+export function expectedRolePath(role: Pick<DeclaredRole, 'name' | 'installPath'>): string {
+  return role.installPath ?? roleInstallPath(role.name, role.name);
 }
 
 /** Get-PSSessionConfiguration's Permission text: `NAME AccessAllowed, NAME AccessDenied`. */

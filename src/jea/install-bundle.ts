@@ -1,6 +1,8 @@
 import { PsHashtable } from '../psd1';
 import { ArtifactFile } from './jea-module';
 import { scriptFile, sha256 } from './powershell-script';
+import { LEGACY_STAGE_ROOT, PROTECTED_FOLDER, STAGE_ROOT } from './protected-folder';
+import { WOW64_REFUSAL } from './registration-script';
 
 /**
  * The bundle's identity: SHA-256 over each file's path and SHA-256, in order. A run command
@@ -13,9 +15,15 @@ export function bundleHash(files: readonly ArtifactFile[]): string {
 
 /**
  * `Install-<endpoint>.ps1`: one self-contained script that carries every file of an endpoint
- * (base64, with SHA-256), writes them to `$env:ProgramData\jeajit\<endpoint>` (only those missing
- * or different, and removes any other file there, so that a second run writes nothing), checks
- * them, and runs the registration script from there. This is what a VM run command executes.
+ * (base64, with SHA-256), writes them to its stage
+ * `$env:ProgramFiles\WindowsPowerShell\jeajit\<endpoint>` (only those missing or different, and
+ * removes any other file there, so that a second run writes nothing), checks them, and runs the
+ * registration script from there. Like that script, it refuses to run in a 32-bit PowerShell on a
+ * 64-bit Windows. The stage is a folder only SYSTEM and Administrators can change (see
+ * protected-folder.ts): one that exists with another owner, an inherited or wider DACL, or as a
+ * link is refused before anything is written. A stage an earlier jeajit left in
+ * `$env:ProgramData\jeajit` is named in a warning and never used. This is what a VM run command
+ * executes.
  */
 export function installBundle(endpoint: string, files: readonly ArtifactFile[], registerScript: string): Uint8Array {
   const data = PsHashtable.from([
@@ -42,10 +50,17 @@ export function installBundle(endpoint: string, files: readonly ArtifactFile[], 
     { data },
     '',
     String.raw`if ($BundleSha256 -and $BundleSha256 -ne $Bundle.BundleSha256) { throw "jeajit: this is bundle $($Bundle.BundleSha256), the deployment expects $BundleSha256" }
+${WOW64_REFUSAL}
 function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
-# Stage the files: write only those missing or different, so that a second run writes nothing.
-$stage = Join-Path (Join-Path $env:ProgramData 'jeajit') $Bundle.Name
-New-Item -ItemType Directory -Force -Path $stage | Out-Null
+${PROTECTED_FOLDER}
+$legacy = Join-Path ${LEGACY_STAGE_ROOT} $Bundle.Name
+if (Test-Path -LiteralPath $legacy) { Write-Warning "jeajit: '$legacy' is where an earlier jeajit staged this endpoint, a folder other users may have changed; it is not used any more: check it, then remove it" }
+# Stage the files in a folder only SYSTEM and Administrators can change; write only those missing
+# or different, so that a second run writes nothing.
+$stageRoot = ${STAGE_ROOT}
+$stage = Join-Path $stageRoot $Bundle.Name
+Initialize-JeajitFolder $stageRoot
+Initialize-JeajitFolder $stage
 $carried = @{}
 foreach ($file in $Bundle.Files) {
     $path = Join-Path $stage ($file.Path.Replace('/', [string] [System.IO.Path]::DirectorySeparatorChar))

@@ -1,5 +1,6 @@
 import { PsHashtable } from '../psd1';
 import { scriptFile } from './powershell-script';
+import { LEGACY_STAGE_ROOT, PROTECTED_FOLDER, STAGE_ROOT } from './protected-folder';
 
 /** What the registration script needs to know about an endpoint. */
 export interface RegistrationInput {
@@ -39,18 +40,22 @@ const HEADER = (endpoint: string, action: string, params: readonly string[]) => 
 /** The module data both scripts carry: name, version and the GUID jeajit derived. */
 const moduleData = (modules: RegistrationInput['modules']) => modules.map((m) => PsHashtable.from([['Name', m.name], ['Version', m.version], ['Guid', m.guid]]));
 
+/** The refusal to run in a 32-bit PowerShell on a 64-bit Windows (Install-<endpoint>.ps1 begins with it too). */
+export const WOW64_REFUSAL = String.raw`# A 32-bit PowerShell on a 64-bit Windows sees Program Files (x86), where 64-bit JEA never looks.
+function Test-JeajitWow64 { [Environment]::Is64BitOperatingSystem -and -not [Environment]::Is64BitProcess }
+if (Test-JeajitWow64) { throw "jeajit: refused, nothing changed: this is a 32-bit PowerShell on a 64-bit Windows, whose Program Files is not the one JEA reads; run the 64-bit one (from a 32-bit process: $env:windir\sysnative\WindowsPowerShell\v1.0\powershell.exe)" }`;
+
 /**
  * What both scripts begin with: a refusal to run in a 32-bit PowerShell on a 64-bit Windows, which
- * module folders jeajit owns, and the one WinRM restart.
+ * module folders jeajit owns, the folders only SYSTEM and Administrators may change
+ * (protected-folder.ts), and the one WinRM restart.
  * Register-PSSessionConfiguration ignores -NoServiceRestart in Windows PowerShell 5.1
  * (PowerShell/PowerShell#23859, fixed in 7.5) and, with -Force, restarts WinRM whenever its
  * closing New-PSSession probe fails (CustomShellCommands.cs), which it does for an endpoint
  * whose ACL does not admit the caller: so the scripts never pass -Force to it, and restart WinRM
  * themselves, once, at the end (PowerShell/JEA#30, #31, #53).
  */
-const SHARED = String.raw`# A 32-bit PowerShell on a 64-bit Windows sees Program Files (x86), where 64-bit JEA never looks.
-function Test-JeajitWow64 { [Environment]::Is64BitOperatingSystem -and -not [Environment]::Is64BitProcess }
-if (Test-JeajitWow64) { throw "jeajit: refused, nothing changed: this is a 32-bit PowerShell on a 64-bit Windows, whose Program Files is not the one JEA reads; run the 64-bit one (from a 32-bit process: $env:windir\sysnative\WindowsPowerShell\v1.0\powershell.exe)" }
+const SHARED = String.raw`${WOW64_REFUSAL}
 $installRoot = Join-Path (Join-Path $env:ProgramFiles 'WindowsPowerShell') 'Modules'
 # The GUID of a module manifest, or $null when it cannot be read as one.
 function Get-ManifestGuid([string] $Path) { try { [string] (Import-PowerShellDataFile -LiteralPath $Path).GUID } catch { $null } }
@@ -69,7 +74,8 @@ function Restart-JeajitWinRM {
     if ($NoServiceRestart) { Write-Output "jeajit: WinRM not restarted (-NoServiceRestart): the change takes effect at its next restart"; return }
     Write-Output "jeajit: restarting WinRM once, so that the change takes effect"
     Restart-Service -Name WinRM -Force
-}`;
+}
+${PROTECTED_FOLDER}`;
 
 const REGISTER = String.raw`function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
 # RawSecurityDescriptor reads conditional (callback) ACEs too; its SDDL form is canonical.
@@ -173,11 +179,21 @@ if ($existing) {
 }
 
 # 6. Change it, keeping what is replaced: the module folders are moved aside (same volume, no copy)
-#    and the registered .pssc copied, so that any failure puts the previous endpoint back.
+#    and the registered .pssc copied, so that any failure puts the previous endpoint back. The
+#    backup folder is one only SYSTEM and Administrators can change; a backup left by an
+#    interrupted run is removed only when it is such a folder (never a tree others could change).
 $backupParent = Join-Path (Join-Path $env:ProgramFiles 'WindowsPowerShell') 'jeajit-backup'
 $backup = Join-Path $backupParent $Endpoint.Name
-if (Test-Path -LiteralPath $backup) { Write-Warning "jeajit: removing '$backup', left by an interrupted run"; Remove-Item -LiteralPath $backup -Recurse -Force }
-New-Item -ItemType Directory -Force -Path $backup | Out-Null
+Initialize-JeajitFolder $backupParent
+if (Test-Path -LiteralPath $backup) {
+    Initialize-JeajitFolder $backup
+    Write-Warning "jeajit: removing '$backup', left by an interrupted run"
+    Remove-Item -LiteralPath $backup -Recurse -Force
+}
+Initialize-JeajitFolder $backup
+# Every file is checked again where it lands, and the registered .pssc once registered: a source
+# folder others can write to cannot swap a file between the check in step 1 and its use.
+$psscSha256 = @($Endpoint.Files | Where-Object { $_.Path -eq $Endpoint.ConfigFile })[0].Sha256
 $placed = New-Object System.Collections.Generic.List[string]
 $movedAside = New-Object System.Collections.Generic.List[string]
 $previous = $null
@@ -197,6 +213,7 @@ try {
             $destination = Join-JeajitPath $installRoot $file.Path
             New-Item -ItemType Directory -Force -Path (Split-Path -Parent $destination) | Out-Null
             Copy-Item -LiteralPath (Join-JeajitPath $SourceRoot $file.Path) -Destination $destination -Force
+            if ((Get-Sha256 $destination) -ne $file.Sha256) { throw "'$($file.Path)' changed after it was checked (SHA-256 differs where it was installed)" }
         }
         Write-Output "jeajit: module '$name' $($change.Module.Version) installed in '$target'"
     }
@@ -204,6 +221,8 @@ try {
     if ($existing) { Unregister-PSSessionConfiguration -Name $Endpoint.Name -Force -NoServiceRestart -Confirm:$false }
     $registerCalled = $true
     Register-PSSessionConfiguration -Path $configFile -Name $Endpoint.Name -SecurityDescriptorSddl $sddl -NoServiceRestart -Confirm:$false | Out-Null
+    $registeredFile = Get-Property (Get-PSSessionConfiguration -Name $Endpoint.Name) 'ConfigFilePath'
+    if (-not $registeredFile -or (Get-Sha256 $registeredFile) -ne $psscSha256) { throw "'$($Endpoint.ConfigFile)' changed after it was checked (SHA-256 differs where it was registered)" }
 }
 catch {
     $reason = $_.Exception.Message.TrimEnd('.')
@@ -250,11 +269,18 @@ foreach ($module in $Endpoint.Modules) {
     Remove-Item -LiteralPath $dir -Recurse -Force
     Write-Output "jeajit: module '$($module.Name)' removed from '$installRoot'"
 }
-# The files Install-<endpoint>.ps1 staged, and their folder once no endpoint is left in it.
-$dataRoot = Join-Path $env:ProgramData 'jeajit'
-$stage = Join-Path $dataRoot $Endpoint.Name
-if (Test-Path -LiteralPath $stage) { Remove-Item -LiteralPath $stage -Recurse -Force; Write-Output "jeajit: staged files removed from '$stage'" }
-if ((Test-Path -LiteralPath $dataRoot) -and -not (Get-ChildItem -LiteralPath $dataRoot -Force)) { Remove-Item -LiteralPath $dataRoot -Force }
+# The files Install-<endpoint>.ps1 staged, and their folder once no endpoint is left in it. A stage
+# others could have changed is kept (removing such a tree as SYSTEM could follow a link they made).
+$stageRoot = ${STAGE_ROOT}
+$stage = Join-Path $stageRoot $Endpoint.Name
+if (Test-Path -LiteralPath $stage) {
+    $problem = Get-JeajitFolderProblem $stage
+    if ($problem) { Write-Warning "jeajit: kept '$stage': $problem; check it, then remove it" }
+    else { Remove-Item -LiteralPath $stage -Recurse -Force; Write-Output "jeajit: staged files removed from '$stage'" }
+}
+if ((Test-Path -LiteralPath $stageRoot) -and -not (Get-ChildItem -LiteralPath $stageRoot -Force)) { Remove-Item -LiteralPath $stageRoot -Force }
+$legacy = Join-Path ${LEGACY_STAGE_ROOT} $Endpoint.Name
+if (Test-Path -LiteralPath $legacy) { Write-Warning "jeajit: kept '$legacy', where an earlier jeajit staged this endpoint (other users may have changed it): check it, then remove it" }
 if ($registrationChanged) { Restart-JeajitWinRM }`;
 
 /**
@@ -265,9 +291,12 @@ if ($registrationChanged) { Restart-JeajitWinRM }`;
  * principals to SIDs (naming every one that fails). It then installs each module as
  * `$env:ProgramFiles\WindowsPowerShell\Modules\<Module>` (the only layout JEA searches: no version
  * folder; version folders of its own module go), and registers only when a module, the
- * configuration or the SDDL changed. What it replaces is kept aside until the end: a failure puts
- * the previous modules and registration back and throws the reason. WinRM is restarted once, at
- * the end, and only after a registration changed (`-NoServiceRestart` leaves it to the caller).
+ * configuration or the SDDL changed. Every file is checked again where it lands (and the .pssc
+ * once registered), so that a source folder others can write to cannot swap a file after its
+ * check. What it replaces is kept aside until the end, in a folder only SYSTEM and Administrators
+ * can change: a failure puts the previous modules and registration back and throws the reason.
+ * WinRM is restarted once, at the end, and only after a registration changed
+ * (`-NoServiceRestart` leaves it to the caller).
  */
 export function registrationScript(input: RegistrationInput): Uint8Array {
   const data = PsHashtable.from([
@@ -293,8 +322,9 @@ export function registrationScript(input: RegistrationInput): Uint8Array {
 /**
  * `Unregister-<endpoint>.ps1`: removes the endpoint's registration, its modules whose manifest
  * GUID is the one jeajit derived (a module of the same name from elsewhere is kept), and the files
- * Install-<endpoint>.ps1 staged; a second run changes nothing. WinRM is restarted once, at the end,
- * when a registration was removed.
+ * Install-<endpoint>.ps1 staged (a stage that is not a folder only SYSTEM and Administrators can
+ * change is kept, with a warning, as is a stage an earlier jeajit left in ProgramData); a second
+ * run changes nothing. WinRM is restarted once, at the end, when a registration was removed.
  */
 export function unregistrationScript(input: Pick<RegistrationInput, 'endpoint' | 'modules'>): Uint8Array {
   const data = PsHashtable.from([

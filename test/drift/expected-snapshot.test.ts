@@ -3,7 +3,7 @@ import * as path from 'path';
 import { isSid } from '../../src/acl/sid';
 import { HostComparer } from '../../src/drift/compare-host';
 import { endpointsFor, loadDeclared, roleInstallPath } from '../../src/drift/declared';
-import { DEFAULT_ENDPOINT_SDDL, expectedSnapshot, madeUpSid, validatePrincipals } from '../../src/drift/expected-snapshot';
+import { DEFAULT_ENDPOINT_SDDL, expectedRolePath, expectedSnapshot, madeUpSid, validatePrincipals } from '../../src/drift/expected-snapshot';
 import { readPlacements } from '../../src/drift/placement';
 import { decode } from '../../src/psd1';
 import { estate, synthEstate, tempDir } from './estate';
@@ -76,6 +76,18 @@ describe('the expected snapshot', () => {
     expect(s.endpoints[0].securityDescriptorSddl).toBe(DEFAULT_ENDPOINT_SDDL);
     expect(s.roleCapabilities).toEqual([]);
     expect(new HostComparer(plain).compare({ ...s, endpoints: [{ ...s.endpoints[0], securityDescriptorSddl: 'O:NSG:BAD:P(A;;GA;;;WD)' }] })).toEqual([]);
+  });
+
+  it('places a role file outside a module folder where a module of its own name has it, once, and a host that has it there is no drift', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'Ops.pssc'), "@{ SessionType = 'RestrictedRemoteServer'; RoleDefinitions = @{ 'CONTOSO\\Ops' = @{ RoleCapabilities = 'Reader' } } }");
+    fs.writeFileSync(path.join(dir, 'Reader.psrc'), "@{ VisibleCmdlets = 'Get-Service' }");
+    const plain = loadDeclared(dir);
+    expect(plain.endpoints[0].roles.map((r) => [r.name, r.installPath])).toEqual([['Reader', undefined]]);
+    const s = expectedSnapshot(plain, { collectedAt: '2025-06-01T08:00:00.000Z' });
+    expect(s.roleCapabilities.map((r) => r.path)).toEqual(['C:\\Program Files\\WindowsPowerShell\\Modules\\Reader\\RoleCapabilities\\Reader.psrc']);
+    expect(new HostComparer(plain).compare(s)).toEqual([]);
+    expect(expectedRolePath({ name: 'R', installPath: 'C:\\X\\R.psrc' })).toBe('C:\\X\\R.psrc');
   });
 
   it('derives the ACL of a bare .pssc with RoleDefinitions as Register-PSSessionConfiguration does', () => {

@@ -1,38 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { expectedSnapshot } from '../../src/drift/expected-snapshot';
 import { readSnapshot, SNAPSHOT_KEYS, SnapshotError, snapshotText, validateSnapshot } from '../../src/drift/snapshot';
+import { schemaErrors, snapshotSchema } from '../helpers/snapshot-schema';
 import { clone, estate } from './estate';
 
-const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../docs/snapshot.schema.json'), 'utf8'));
+const schema = snapshotSchema;
 const sidPattern = new RegExp(schema.$defs.sid.pattern);
-
-/** A small validator for the parts of JSON Schema the snapshot schema uses, to check values against the file itself. */
-function schemaErrors(node: any, value: unknown, at = '$'): string[] { // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (node.$ref) return schemaErrors(schema.$defs[node.$ref.split('/').pop()], value, at);
-  if (node.anyOf) return node.anyOf.some((n: unknown) => schemaErrors(n, value, at).length === 0) ? [] : [`${at}: matches no alternative`];
-  if ('const' in node) return value === node.const ? [] : [`${at}: not ${node.const}`];
-  const types: string[] = node.type === undefined ? [] : [].concat(node.type);
-  const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  if (types.length && !types.includes(typeOf)) return [`${at}: ${typeOf} is not ${types.join('|')}`];
-  const errors: string[] = [];
-  if (typeof value === 'string') {
-    if (node.minLength && value.length < node.minLength) errors.push(`${at}: too short`);
-    if (node.pattern && !new RegExp(node.pattern).test(value)) errors.push(`${at}: does not match ${node.pattern}`);
-    if (node.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value)) errors.push(`${at}: not a date-time`);
-  }
-  if (Array.isArray(value)) value.forEach((v, i) => errors.push(...schemaErrors(node.items, v, `${at}[${i}]`)));
-  if (typeOf === 'object') {
-    const o = value as Record<string, unknown>;
-    for (const k of node.required ?? []) if (!(k in o)) errors.push(`${at}: missing ${k}`);
-    for (const [k, v] of Object.entries(o)) {
-      const sub = node.properties?.[k] ?? (node.additionalProperties === false ? undefined : node.additionalProperties);
-      if (sub === undefined) errors.push(`${at}.${k}: not allowed`);
-      else if (sub !== true) errors.push(...schemaErrors(sub, v, `${at}.${k}`));
-    }
-  }
-  return errors;
-}
 
 describe('the snapshot schema', () => {
   const snapshot = expectedSnapshot(estate(), { collectedAt: '2025-06-01T08:00:00.000Z' });

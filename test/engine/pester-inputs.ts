@@ -1,9 +1,9 @@
 /**
  * What the Pester suites install on their simulated host: the example estate as `npm start`
- * synthesizes it, an endpoint whose roles come from two modules, and the same endpoints
- * synthesized again after a change of a role (JEA-Maintenance, and one of JEA-Branch's two
- * modules) and of an ACL (JEA-FileServer). Construct paths, and so GUIDs, are those of the
- * example, so that the changed files are a new version of the same endpoints.
+ * synthesizes it, an endpoint whose roles come from two modules (deployed to its VM through a
+ * blob), and the same endpoints synthesized again after a change of a role (JEA-Maintenance, and
+ * one of JEA-Branch's two modules) and of an ACL (JEA-FileServer). Construct paths, and so GUIDs,
+ * are those of the example, so that the changed files are a new version of the same endpoints.
  */
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -52,6 +52,12 @@ export interface PesterEstate {
   readonly twoModules: string;
   /** The drift collector for the example estate (`jeajit collect-script`). */
   readonly collector: string;
+  /** The synth output of the example estate (what `jeajit drift --declared` reads). */
+  readonly exampleOut: string;
+  /** The Terraform JSON of the example estate (run commands with inline scripts) and of the two-module endpoint (run by blob). */
+  readonly stacks: { readonly example: string; readonly blob: string };
+  /** Where Collector.Tests.ps1 writes the collector's snapshots (`<case>.collected.json` as written, `<case>.json` with Windows paths). */
+  readonly snapshots: string;
   /** The temporary folders written, to remove after the run. */
   readonly folders: string[];
 }
@@ -76,10 +82,11 @@ class ChangedContoso extends TerraformStack {
   }
 }
 
-/** A branch-office endpoint: share readers and print operators, their roles in two modules. */
+/** A branch-office endpoint: share readers and print operators, their roles in two modules; its install script goes to its VM through a blob. */
 class Branch extends TerraformStack {
   constructor(scope: Construct, id: string, changed: boolean) {
     super(scope, id);
+    new AzurermProvider(this, 'azurerm', { features: [{}] });
     const shares = new RoleCapability(this, 'BranchShareReader', {
       description: 'Read the shares of the branch office',
       visibleCmdlets: ['SmbShare\\Get-SmbShare', 'SmbShare\\Get-SmbShareAccess'],
@@ -94,7 +101,7 @@ class Branch extends TerraformStack {
     });
     new JeaModule(this, 'SharesModule', { name: 'ContosoJeaBranchShares', version: '1.0.0', roleCapabilities: [shares] });
     new JeaModule(this, 'PrintModule', { name: 'ContosoJeaBranchPrint', version: '1.4.0', roleCapabilities: [print] });
-    new SessionConfiguration(this, TWO_MODULE_ENDPOINT, {
+    const endpoint = new SessionConfiguration(this, TWO_MODULE_ENDPOINT, {
       description: 'Branch office operators',
       runAs: { virtualAccount: true },
       transcriptDirectory: 'C:\\ProgramData\\JEAConfiguration\\Transcripts',
@@ -102,6 +109,12 @@ class Branch extends TerraformStack {
         { principal: 'CONTOSO\\Branch-Operators', roleCapabilities: [shares, print] },
         { principal: 'CONTOSO\\Branch-Auditors', roleCapabilities: [shares] },
       ],
+    });
+    new JeaVmDeployment(this, 'Deploy', {
+      endpoint,
+      virtualMachineIds: ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-branch/providers/Microsoft.Compute/virtualMachines/vm-branch01'],
+      location: 'westeurope',
+      blob: { storageAccountName: 'stcontosojea', storageContainerName: 'jeajit' },
     });
   }
 }
@@ -127,6 +140,7 @@ export function synthPesterEstate(): PesterEstate {
   const exampleEndpoints = endpointsOf(example, 'contoso');
   const collector = path.join(changed, 'collect.ps1');
   fs.writeFileSync(collector, collectorScript(declaredPrincipals(loadDeclared(example).endpoints)));
+  const snapshots = tempDir('jeajit-pester-snapshots-');
   return {
     base: { ...exampleEndpoints, ...endpointsOf(branch, 'branch') },
     changed: { ...endpointsOf(changed, 'contoso'), ...endpointsOf(changed, 'branch') },
@@ -134,6 +148,9 @@ export function synthPesterEstate(): PesterEstate {
     example: Object.keys(exampleEndpoints),
     twoModules: TWO_MODULE_ENDPOINT,
     collector,
-    folders: [branch, changed],
+    exampleOut: example,
+    stacks: { example: path.join(example, 'stacks', 'contoso', 'cdk.tf.json'), blob: path.join(branch, 'stacks', 'branch', 'cdk.tf.json') },
+    snapshots,
+    folders: [branch, changed, snapshots],
   };
 }

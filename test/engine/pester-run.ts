@@ -34,6 +34,8 @@ export interface PesterReport {
   readonly durationMs?: number;
   readonly tests: readonly PesterTest[];
   readonly failures: readonly { readonly name: string; readonly message: string }[];
+  /** The snapshots Collector.Tests.ps1 wrote, by file name, and the synth output they are compared with. */
+  readonly snapshots?: { readonly declared: string; readonly files: Readonly<Record<string, string>> };
 }
 
 /** The input of pester-run.ps1: Pester, the suites, and the estate they install. */
@@ -44,9 +46,9 @@ export interface PesterInput extends PesterEstate {
 }
 
 /**
- * Synthesizes the estate and runs every suite once. A pwsh that fails, or a Pester that does not
- * load, is a report with `loaded: false` and the reason, never an exception, so that the caller can
- * turn it into a failing test.
+ * Synthesizes the estate and runs every suite once, then reads the snapshots the collector suite
+ * wrote. A pwsh that fails, or a Pester that does not load, is a report with `loaded: false` and
+ * the reason, never an exception, so that the caller can turn it into a failing test.
  */
 export function runPesterSuites(pester = PESTER_MODULE): PesterReport {
   let input: PesterInput;
@@ -57,7 +59,8 @@ export function runPesterSuites(pester = PESTER_MODULE): PesterReport {
   }
   try {
     const report = runPwsh<PesterReport>('pester-run.ps1', input);
-    return { ...report, tests: report.tests ?? [], failures: report.failures ?? [] };
+    const files = Object.fromEntries(fs.readdirSync(input.snapshots).sort().map((f) => [f, fs.readFileSync(path.join(input.snapshots, f), 'utf8')]));
+    return { ...report, tests: report.tests ?? [], failures: report.failures ?? [], snapshots: { declared: input.exampleOut, files } };
   } catch (e) {
     return { loaded: false, error: (e as Error).message, tests: [], failures: [] };
   } finally {

@@ -1,10 +1,13 @@
 /**
- * The generated PowerShell (Install-, Register-, Unregister-<endpoint>.ps1) run by Pester on a
- * simulated Windows host (test/pester). Pester runs once, in one pwsh process, while jest collects
- * this file; each Pester test then becomes a jest test of its own, so that it counts in jest's
- * totals and a failure shows Pester's message. Skipped with the other engine suites when there is
- * no pwsh; a Pester that does not load is a failure that says so.
+ * The generated PowerShell (Install-, Register-, Unregister-<endpoint>.ps1, the run commands as
+ * Azure runs them, and the drift collector) run by Pester on a simulated Windows host
+ * (test/pester). Pester runs once, in one pwsh process, while jest collects this file; each Pester
+ * test then becomes a jest test of its own, so that it counts in jest's totals and a failure shows
+ * Pester's message. The snapshots the collector took are then judged here (pester-drift.ts).
+ * Skipped with the other engine suites when there is no pwsh; a Pester that does not load is a
+ * failure that says so.
  */
+import { describeCollectorSnapshots } from './pester-drift';
 import { describeEngine, enginePwsh, runPwsh } from './pwsh';
 import { PESTER_SUITES, PESTER_VERSION, PesterReport, PesterTest, runPesterSuites } from './pester-run';
 
@@ -38,4 +41,6 @@ describeEngine('the generated PowerShell, run by Pester on a simulated Windows h
   const run = report.tests.filter((t) => t.result !== 'Skipped' && t.result !== 'NotRun');
   if (run.length > 0) it.each(run.map((t) => [`${t.file} > ${t.name}`, t] as const))('%s', (_name, test) => outcome(test));
   for (const test of report.tests.filter((t) => t.result === 'Skipped' || t.result === 'NotRun')) it.skip(`${test.file} > ${test.name}`, () => undefined);
+
+  describeCollectorSnapshots(report);
 });

@@ -2,6 +2,7 @@ import { aclFromRoleDefinitions } from '../../src/acl/endpoint-acl';
 import { endpointArtifacts } from '../../src/jea/endpoint';
 import { defineJeaModule } from '../../src/jea/jea-module';
 import { defineRoleCapability } from '../../src/jea/role-capability';
+import { PROTECTED_FOLDER_DACL, TRUSTED_FOLDER_SIDS } from '../../src/jea/protected-folder';
 import { defineSessionConfiguration } from '../../src/jea/session-configuration';
 import { parse, PsHashtable } from '../../src/psd1';
 import { oracleError } from '../helpers/oracle';
@@ -75,6 +76,28 @@ describe('generated scripts', () => {
     const text = Buffer.from(a.installScript.content).toString('utf8');
     expect(text).toContain('if ((Test-Path -LiteralPath $path -PathType Leaf) -and (Get-Sha256 $path) -eq $file.Sha256) { continue }');
     expect(text).not.toMatch(/Remove-Item -LiteralPath \$stage -Recurse/);
+  });
+
+  it('stages in a folder under Program Files, off PSModulePath, that only SYSTEM and Administrators can change (the behaviour is tested by test/pester/Stage.Tests.ps1)', () => {
+    const text = Buffer.from(a.installScript.content).toString('utf8');
+    expect(text).toContain("$stageRoot = (Join-Path (Join-Path $env:ProgramFiles 'WindowsPowerShell') 'jeajit')");
+    expect(text).toMatch(/Initialize-JeajitFolder \$stageRoot\r\nInitialize-JeajitFolder \$stage\r\n/);
+    expect(text.indexOf('Initialize-JeajitFolder $stage\r\n')).toBeLessThan(text.indexOf('WriteAllBytes'));
+    expect(text).toContain(`SetSecurityDescriptorSddlForm('${PROTECTED_FOLDER_DACL}'`);
+    expect(text).toContain(`$trusted = @('${TRUSTED_FOLDER_SIDS.join("', '")}')`);
+    expect(text).toContain('New-Item -ItemType Directory -Path $Path | Out-Null'); // no -Force: an existing folder is checked, never adopted
+    // ProgramData, where an earlier jeajit staged and users can create folders, is only named in a warning.
+    expect(text.split('\r\n').filter((l) => l.includes('ProgramData'))).toEqual(["$legacy = Join-Path (Join-Path $env:ProgramData 'jeajit') $Bundle.Name"]);
+  });
+
+  it('keeps its backup in such a folder, checks every file where it lands, and removes only a stage it can trust', () => {
+    const register = Buffer.from(file('Register-JEA-Read.ps1')).toString('utf8');
+    expect(register).toContain('Initialize-JeajitFolder $backupParent');
+    expect(register).toContain('if ((Get-Sha256 $destination) -ne $file.Sha256) { throw');
+    expect(register).toContain('(Get-Sha256 $registeredFile) -ne $psscSha256');
+    const unregister = Buffer.from(file('Unregister-JEA-Read.ps1')).toString('utf8');
+    expect(unregister).toContain('$problem = Get-JeajitFolderProblem $stage');
+    expect(unregister).not.toMatch(/Remove-Item -LiteralPath \$legacy/);
   });
 
   it('is deterministic', () => {

@@ -31,8 +31,8 @@ Describe 'Install-<Name>.ps1 on a new host' -ForEach $endpoints {
         @(Get-ChildItem -LiteralPath $sim.Folders.Modules -Directory).Name | Sort-Object | Should -Be @($manifest.modules.name | Sort-Object)
     }
 
-    It 'stages the bundle in ProgramData/jeajit/<Name>: exactly its files' {
-        $stage = Join-Path (Join-Path $sim.Folders.ProgramData 'jeajit') $Name
+    It 'stages the bundle in Program Files/WindowsPowerShell/jeajit/<Name>: exactly its files' {
+        $stage = Get-StageFolder $Name
         $staged = @(Get-ChildItem -LiteralPath $stage -Recurse -File | ForEach-Object { $_.FullName.Substring($stage.Length + 1).Replace('\', '/') } | Sort-Object)
         $staged | Should -Be @($manifest.files.path | Sort-Object)
     }

@@ -18,7 +18,7 @@ BeforeAll {
     # Nothing changed outside the stage (Install-*.ps1 stages the files before Register-*.ps1 checks
     # them) and the test's own copies of a bundle.
     function Assert-NothingChanged {
-        Compare-SimulatedHostFile $script:before (Get-SimulatedHostFile) | Where-Object { $_ -notlike '? ProgramData/jeajit*' -and $_ -notlike '+ bundle-*' } | Should -BeNullOrEmpty
+        Compare-SimulatedHostFile $script:before (Get-SimulatedHostFile) | Where-Object { -not (Test-StageChange $_) -and $_ -notlike '+ bundle-*' } | Should -BeNullOrEmpty
         @(Get-SimulatedCall | Where-Object Command -In 'Register-PSSessionConfiguration', 'Unregister-PSSessionConfiguration', 'Set-PSSessionConfiguration', 'Restart-Service', 'WinRM restart') | Should -BeNullOrEmpty
         Get-SimulatedEndpoint 'JEA-Maintenance' | Should -Be $script:registeredBefore
     }
@@ -131,6 +131,7 @@ Describe 'refusals: the host is left as it was' {
         { Invoke-Install 'JEA-Maintenance' -Changed } | Should -Throw 'jeajit: refused, nothing changed: this is a 32-bit PowerShell on a 64-bit Windows*'
         { Invoke-Unregister 'JEA-Maintenance' } | Should -Throw 'jeajit: refused, nothing changed: this is a 32-bit PowerShell on a 64-bit Windows*'
         Assert-NothingChanged
+        Compare-SimulatedHostFile $script:before (Get-SimulatedHostFile) | Should -BeNullOrEmpty -Because 'the install script refuses before it stages anything'
     }
 
     It 'refuses a folder of its module name that it did not install, and leaves it as it was' {
@@ -174,6 +175,8 @@ Describe 'a backup left by an interrupted run' {
         Enable-SimulatedHostMock
         $stale = Join-Path (Join-Path (Join-Path $sim.Folders.ProgramFiles 'WindowsPowerShell') 'jeajit-backup') 'JEA-DNS'
         New-Item -ItemType Directory -Force -Path $stale | Out-Null
+        # Made by the interrupted run: folders only SYSTEM and Administrators can change.
+        foreach ($dir in @((Split-Path -Parent $stale), $stale)) { Set-SimulatedFolderSecurity -Path $dir }
         Set-Content -LiteralPath (Join-Path $stale 'JEA-DNS.pssc') -Value '@{}'
         $output = & (Join-Path (Get-EndpointFolder 'JEA-DNS') 'Install-JEA-DNS.ps1') 3>&1
     }

@@ -58,6 +58,23 @@ Describe 'the simulated Windows host' {
         $c.Filename | Should -Be '%windir%\system32\pwrshplugin.dll'
     }
 
+    It 'gives a folder the ACL it would inherit in Program Files until jeajit protects it, and maps its folders to Windows paths' {
+        $sim = New-SimulatedHost
+        Enable-SimulatedHostMock
+        $dir = Join-Path $sim.Folders.ProgramFiles 'X'
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        $inherited = Get-JeajitFolderSecurity $dir
+        $inherited.Protected | Should -BeFalse
+        @($inherited.Allowed) | Should -Contain 'S-1-5-32-545'
+        Protect-JeajitFolder $dir
+        $protected = Get-JeajitFolderSecurity $dir
+        @($protected.Owner, $protected.Protected, (@($protected.Allowed) -join ',')) | Should -Be @('S-1-5-32-544', $true, 'S-1-5-18,S-1-5-32-544')
+        { Get-JeajitFolderSecurity (Join-Path $dir 'missing') } | Should -Throw '*does not exist*'
+        ConvertTo-SimulatedWindowsPath (Join-Path $sim.Folders.Modules 'M') | Should -Be 'C:\Program Files\WindowsPowerShell\Modules\M'
+        ConvertTo-SimulatedWindowsPath (Join-Path $sim.Folders.UserModules 'M') | Should -Be 'C:\Windows\System32\config\systemprofile\Documents\WindowsPowerShell\Modules\M'
+        ConvertTo-SimulatedWindowsPath $sim.Folders.SessionConfig | Should -Be 'C:\Windows\System32\WindowsPowerShell\v1.0\SessionConfig'
+    }
+
     It 'writes an error for a configuration that does not exist, which -ErrorAction SilentlyContinue silences' {
         New-SimulatedHost | Out-Null
         Enable-SimulatedHostMock

@@ -1,9 +1,10 @@
 <#
 .SYNOPSIS
 A simulated Windows host for the Pester suites: temporary folders stand in for Program Files,
-ProgramData, PSModulePath, $PSHOME\SessionConfig and the transcript folder, and a simulated WinRM
-keeps the registered session configurations. WindowsCommands.ps1 mocks the Windows-only commands
-with the functions of this module; every call is recorded in one ordered log.
+ProgramData, PSModulePath, $PSHOME\SessionConfig and the transcript folder, a simulated WinRM
+keeps the registered session configurations, and a table the owners and DACLs of folders (Linux
+has no Windows ACLs). WindowsCommands.ps1 mocks the Windows-only commands with the functions of
+this module; every call is recorded in one ordered log.
 
 .DESCRIPTION
 What the simulated commands do follows PowerShell's own implementation
@@ -79,6 +80,7 @@ function New-SimulatedHost {
         Endpoints = [ordered]@{}
         Calls = [System.Collections.Generic.List[object]]::new()
         Faults = [System.Collections.Generic.List[object]]::new()
+        FolderSecurity = @{}
         WinRMRestartedAt = [System.Collections.Generic.List[int]]::new()
     }
     return $script:Sim
@@ -332,6 +334,53 @@ function Restart-SimulatedService {
     }
 }
 
+# What a folder made in Program Files without a DACL of its own has (the ACL it inherits there):
+# owned by Administrators; SYSTEM, Administrators, TrustedInstaller and CREATOR OWNER in full,
+# Users and ALL APPLICATION PACKAGES may read and run.
+$script:InheritedFolderSecurity = [ordered]@{
+    Owner = 'S-1-5-32-544'; Protected = $false
+    Allowed = @('S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464', 'S-1-5-18', 'S-1-5-32-544', 'S-1-3-0', 'S-1-5-32-545', 'S-1-15-2-1')
+}
+
+function Get-SimulatedFolderKey([string] $Path) { [System.IO.Path]::GetFullPath($Path).TrimEnd([System.IO.Path]::DirectorySeparatorChar) }
+
+function Set-SimulatedFolderSecurity {
+    <#
+    .SYNOPSIS
+    Gives a folder of the host an owner and a DACL, as someone else may have: -Owner and -Allowed
+    are SIDs, -Protected whether the DACL inherits nothing.
+    #>
+    param([string] $Path, [string] $Owner = 'S-1-5-32-544', [bool] $Protected = $true, [string[]] $Allowed = @('S-1-5-18', 'S-1-5-32-544'))
+    (Get-SimulatedHost).FolderSecurity[(Get-SimulatedFolderKey $Path)] = [pscustomobject]@{ Owner = $Owner; Protected = $Protected; Allowed = @($Allowed) }
+}
+
+function Get-SimulatedFolderSecurity {
+    <#
+    .SYNOPSIS
+    Get-JeajitFolderSecurity on this host: the owner and DACL given to the folder (by
+    Protect-SimulatedFolder or Set-SimulatedFolderSecurity), else the ACL a folder inherits in
+    Program Files. Throws, as Get-Acl does, for a path that does not exist.
+    #>
+    param([string] $Path)
+    if (-not (Test-Path -LiteralPath $Path)) { throw [System.Management.Automation.ItemNotFoundException]::new("Cannot find path '$Path' because it does not exist.") }
+    $known = (Get-SimulatedHost).FolderSecurity[(Get-SimulatedFolderKey $Path)]
+    if ($known) { return $known }
+    [pscustomobject] $script:InheritedFolderSecurity
+}
+
+function Protect-SimulatedFolder {
+    <#
+    .SYNOPSIS
+    Protect-JeajitFolder on this host: the folder gets the DACL jeajit gives (SYSTEM and
+    Administrators, nothing inherited), owned by Administrators. The call is recorded, noting
+    whether the folder was still empty.
+    #>
+    param([string] $Path)
+    $empty = -not (Get-ChildItem -LiteralPath $Path -Force)
+    Add-SimulatedCall 'Protect-JeajitFolder' @{ Path = $Path } $(if ($empty) { 'empty' } else { 'not empty' }) | Out-Null
+    Set-SimulatedFolderSecurity -Path $Path
+}
+
 function Get-SimulatedEndpoint {
     <# .SYNOPSIS The simulated WinRM's record of an endpoint (Name, ConfigFilePath, Sddl, Config), or $null. #>
     param([string] $Name)
@@ -373,6 +422,28 @@ function Compare-SimulatedHostFile {
     $lines.ToArray()
 }
 
+function ConvertTo-SimulatedWindowsPath {
+    <#
+    .SYNOPSIS
+    The Windows path a path of the host stands for: Program Files is C:\Program Files, ProgramData
+    C:\ProgramData, System32 C:\Windows\System32, the profile's modules those of SYSTEM's profile,
+    anything else under the root C:\.
+    #>
+    param([string] $Path)
+    $sim = Get-SimulatedHost
+    $map = [ordered]@{
+        $sim.Folders.ProgramFiles = 'C:\Program Files'
+        $sim.Folders.ProgramData = 'C:\ProgramData'
+        (Join-Path $sim.Folders.Root 'systemprofile') = 'C:\Windows\System32\config\systemprofile'
+        (Join-Path $sim.Folders.Root 'System32') = 'C:\Windows\System32'
+        $sim.Folders.Root = 'C:'
+    }
+    foreach ($folder in $map.Keys) {
+        if ($Path -eq $folder -or $Path.StartsWith($folder + [System.IO.Path]::DirectorySeparatorChar)) { return $map[$folder] + $Path.Substring($folder.Length).Replace('/', '\') }
+    }
+    $Path
+}
+
 function Get-SimulatedRelativePath {
     <# .SYNOPSIS A path of the host relative to its root, with / separators (as Get-SimulatedHostFile names it). #>
     param([string] $Path)
@@ -383,4 +454,5 @@ function Get-SimulatedRelativePath {
 Export-ModuleMember -Function New-SimulatedHost, Remove-SimulatedHost, Get-SimulatedHost, Add-SimulatedCall, Get-SimulatedCall, Clear-SimulatedCall,
     Set-SimulatedFault, Test-SimulatedDiskFull, Assert-SimulatedDiskSpace, ConvertTo-SimulatedCanonicalSddl, Resolve-SimulatedSid, Register-SimulatedSessionConfiguration,
     Unregister-SimulatedSessionConfiguration, Get-SimulatedSessionConfiguration, Restart-SimulatedService, Get-SimulatedEndpoint,
-    Set-SimulatedEndpointSddl, Get-SimulatedHostFile, Compare-SimulatedHostFile, Get-SimulatedRelativePath
+    Set-SimulatedEndpointSddl, Get-SimulatedHostFile, Compare-SimulatedHostFile, Get-SimulatedRelativePath,
+    Set-SimulatedFolderSecurity, Get-SimulatedFolderSecurity, Protect-SimulatedFolder, ConvertTo-SimulatedWindowsPath

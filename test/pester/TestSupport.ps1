@@ -14,6 +14,10 @@ it, test/engine/ps/pester-run.ps1 sets the variable):
              modules: { <endpoint>: [modules whose files changed] } }
   example  the endpoint names of the example estate; twoModules: the two-module endpoint
   collector  the drift collector generated for the example estate
+  exampleOut the synth output of the example estate
+  stacks     { example: its cdk.tf.json (inline run commands), blob: the cdk.tf.json that delivers
+             the two-module endpoint by blob }
+  snapshots  the folder Collector.Tests.ps1 writes the collector's snapshots to, for jest
 #>
 
 function Get-PesterInput {
@@ -75,9 +79,21 @@ function Invoke-Install {
 function Invoke-Unregister {
     <# .SYNOPSIS Runs the staged Unregister-<endpoint>.ps1 (or the synthesized one when nothing is staged); returns its output lines. #>
     param([string] $Name)
-    $script = Join-Path (Join-Path (Join-Path $env:ProgramData 'jeajit') $Name) "Unregister-$Name.ps1"
+    $script = Join-Path (Get-StageFolder $Name) "Unregister-$Name.ps1"
     if (-not (Test-Path -LiteralPath $script)) { $script = Join-Path (Get-EndpointFolder $Name) "Unregister-$Name.ps1" }
     @(& $script 3>$null | ForEach-Object { [string] $_ })
+}
+
+function Get-StageFolder {
+    <# .SYNOPSIS Where Install-<endpoint>.ps1 stages an endpoint's files: $env:ProgramFiles\WindowsPowerShell\jeajit\<Name>. #>
+    param([string] $Name)
+    Join-Path (Join-Path (Join-Path $env:ProgramFiles 'WindowsPowerShell') 'jeajit') $Name
+}
+
+function Test-StageChange {
+    <# .SYNOPSIS Whether a Compare-SimulatedHostFile line is about the stage (Install-*.ps1 stages files before Register-*.ps1 checks them). #>
+    param([string] $Line)
+    $Line -match '^. Program Files/WindowsPowerShell/jeajit(/|$)'
 }
 
 function Get-ExpectedSddl {

@@ -39,7 +39,7 @@ Describe 'Unregister-<Name>.ps1 after an install and an update' -ForEach $endpoi
     It 'removes the registration, its modules and the staged files' {
         Get-SimulatedEndpoint $Name | Should -BeNullOrEmpty
         foreach ($module in $manifest.modules.name) { Test-Path -LiteralPath (Join-Path $sim.Folders.Modules $module) | Should -BeFalse }
-        Test-Path -LiteralPath (Join-Path (Join-Path $sim.Folders.ProgramData 'jeajit') $Name) | Should -BeFalse
+        Test-Path -LiteralPath (Get-StageFolder $Name) | Should -BeFalse
         @($calls | Where-Object Command -EQ 'Unregister-PSSessionConfiguration').Parameters.Name | Should -Be $Name
     }
 
@@ -80,7 +80,7 @@ Describe 'Unregister of the last endpoint on a host' {
     }
     AfterAll { Remove-SimulatedHost }
 
-    It 'leaves a host identical to the one before the install (ProgramData/jeajit goes too)' {
+    It 'leaves a host identical to the one before the install (the stage folder goes too)' {
         Compare-SimulatedHostFile $before (Get-SimulatedHostFile) | Should -BeNullOrEmpty
     }
 }

@@ -97,9 +97,12 @@ function Restart-Service {
 }
 
 # The functions the generated scripts define in front of Windows-only .NET APIs (NTAccount,
-# RawSecurityDescriptor): Mock needs a command of the name to exist when it is set up.
+# RawSecurityDescriptor) and cmdlets (Get-Acl, Set-Acl): Mock needs a command of the name to exist
+# when it is set up.
 function Resolve-JeajitSid([string] $Principal) { throw 'Resolve-JeajitSid is not mocked' }
 function Get-CanonicalSddl([string] $Sddl) { throw 'Get-CanonicalSddl is not mocked' }
+function Get-JeajitFolderSecurity([string] $Path) { throw 'Get-JeajitFolderSecurity is not mocked' }
+function Protect-JeajitFolder([string] $Path) { throw 'Protect-JeajitFolder is not mocked' }
 
 function Enable-SimulatedHostMock {
     <#
@@ -126,4 +129,6 @@ function Enable-SimulatedHostMock {
     Mock Restart-Service { Restart-SimulatedService -Parameters $PesterBoundParameters }
     if ($Except -notcontains 'Resolve-JeajitSid') { Mock Resolve-JeajitSid { Resolve-SimulatedSid -Principal $Principal } }
     if ($Except -notcontains 'Get-CanonicalSddl') { Mock Get-CanonicalSddl { ConvertTo-SimulatedCanonicalSddl -Sddl $Sddl } }
+    if ($Except -notcontains 'Get-JeajitFolderSecurity') { Mock Get-JeajitFolderSecurity { Get-SimulatedFolderSecurity -Path $Path } }
+    if ($Except -notcontains 'Protect-JeajitFolder') { Mock Protect-JeajitFolder { Protect-SimulatedFolder -Path $Path } }
 }
