@@ -31,7 +31,8 @@ export class SessionConfiguration extends Construct {
   /** The effective ACL (explicit entries or derived from RoleDefinitions; RequiredGroups applied). */
   readonly acl: EndpointAclModel;
   private readonly roles: readonly RoleCapability[];
-  private readonly externalRoles: readonly string[];
+  /** Roles the endpoint names that modules outside this estate provide on the host. */
+  readonly externalRoles: readonly string[];
   private built?: EndpointArtifacts;
 
   constructor(scope: Construct, id: string, props: SessionConfigurationProps) {

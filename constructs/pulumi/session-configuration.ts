@@ -40,7 +40,8 @@ export class SessionConfiguration extends JeaComponent {
    */
   declare readonly bundleSha256: pulumi.Output<string | undefined>;
   private readonly roles: readonly RoleCapability[];
-  private readonly externalRoles: readonly string[];
+  /** Roles the endpoint names that modules outside this estate provide on the host. */
+  readonly externalRoles: readonly string[];
   private built?: EndpointArtifacts;
   /** Whether a caller of artifacts() or files already got the endpoint's error (it is reported once). */
   private reported = false;

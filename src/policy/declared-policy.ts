@@ -19,6 +19,8 @@ export interface DeclaredEndpoint {
   readonly model: SessionConfigurationModel;
   readonly acl: EndpointAclModel;
   readonly modules: readonly string[];
+  /** Roles it names that modules outside the estate provide. */
+  readonly externalRoles?: readonly string[];
 }
 
 /** A declared JIT construct: its path and model. */
@@ -51,6 +53,7 @@ export function declaredPolicy(d: Declarations): PolicySet {
       model: e.model,
       acl: e.acl,
       roles: roles.filter((r) => r.module !== undefined && e.modules.includes(r.module)),
+      ...(e.externalRoles?.length ? { externalRoles: e.externalRoles } : {}),
     })),
     vmJit: jit(d.vmJit),
     pim: jit(d.pim),

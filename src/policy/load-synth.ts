@@ -46,7 +46,16 @@ export function loadSynthOutput(dir: string): LoadedSynth {
     problems.push(...loaded.problems);
     roles.push(...loaded.set.roles);
     for (const ep of loaded.set.endpoints) {
-      endpoints.push({ ...ep, name: manifest.name, acl: { entries: manifest.acl.entries, ...(manifest.acl.requiredGroups ? { requiredGroups: manifest.acl.requiredGroups } : {}) }, roles: loaded.set.roles });
+      // Roles the endpoint names that none of its modules carries were declared external (synth refuses others).
+      const carried = new Set(manifest.roles.map((r) => r.toLowerCase()));
+      const externalRoles = (ep.model.roleDefinitions ?? []).flatMap(([, g]) => g.roleCapabilities ?? []).filter((r) => !carried.has(r.replace(/^[^\\]+\\/, '').toLowerCase()));
+      endpoints.push({
+        ...ep,
+        name: manifest.name,
+        acl: { entries: manifest.acl.entries, ...(manifest.acl.requiredGroups ? { requiredGroups: manifest.acl.requiredGroups } : {}) },
+        roles: loaded.set.roles,
+        ...(externalRoles.length ? { externalRoles } : {}),
+      });
     }
   }
   const jit = { vmJit: [] as JitEntry<VmJitPolicyModel>[], pim: [] as JitEntry<PimEligibilityModel>[], groups: [] as JitEntry<GroupEligibilityModel>[] };

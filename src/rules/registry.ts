@@ -6,6 +6,7 @@ import { JEA005 } from './JEA005';
 import { JEA006 } from './JEA006';
 import { JEA007 } from './JEA007';
 import { JEA008 } from './JEA008';
+import { JEA009 } from './JEA009';
 import { JEA010 } from './JEA010';
 import { JEA011 } from './JEA011';
 import { JEA012 } from './JEA012';
@@ -14,6 +15,7 @@ import { JEA014 } from './JEA014';
 import { JEA015 } from './JEA015';
 import { JEA016 } from './JEA016';
 import { JEA017 } from './JEA017';
+import { JEA018 } from './JEA018';
 import { JIT001 } from './JIT001';
 import { JIT002 } from './JIT002';
 import { JIT003 } from './JIT003';
@@ -32,6 +34,7 @@ export const RULES: readonly Rule[] = [
   JEA006,
   JEA007,
   JEA008,
+  JEA009,
   JEA010,
   JEA011,
   JEA012,
@@ -40,6 +43,7 @@ export const RULES: readonly Rule[] = [
   JEA015,
   JEA016,
   JEA017,
+  JEA018,
   JIT001,
   JIT002,
   JIT003,
