@@ -189,14 +189,21 @@ export function hereStringBodyStart(src: string, i: number): number {
 /**
  * Finds the terminator of a here-string whose body starts at `body`: a line break followed by the
  * closing quote and `@` at the very start of the next line (or the body starting with it).
+ * In an expandable (`@"`) here-string a backtick escapes the next character, a line break too,
+ * and an escaped line break does not end a line (tokenizer.cs, ScanHereStringExpandable).
  * Returns the offset of the line break before the terminator (or `body` for an empty one) and
- * the offset after the terminator; -1 when there is none.
+ * the offset after the terminator; undefined when there is none.
  */
 export function findHereStringEnd(src: string, body: number, double: boolean): { contentEnd: number; end: number } | undefined {
   const isQuote = double ? isDoubleQuote : isSingleQuote;
   if (isQuote(src.charCodeAt(body)) && src.charCodeAt(body + 1) === 0x40) return { contentEnd: body, end: body + 2 };
   for (let j = body; j < src.length; j++) {
     const c = src.charCodeAt(j);
+    if (c === 0x60 && double) {
+      // a backtick before NUL stays a backtick
+      if (src.charCodeAt(j + 1) !== 0) j++;
+      continue;
+    }
     if (c !== 0x0a && c !== 0x0d) continue;
     const lineStart = c === 0x0d && src.charCodeAt(j + 1) === 0x0a ? j + 2 : j + 1;
     if (isQuote(src.charCodeAt(lineStart)) && src.charCodeAt(lineStart + 1) === 0x40) {

@@ -49,7 +49,8 @@ export function fromJson(json: unknown, path = '$'): Psd1Value {
     const table = new PsHashtable();
     for (const k of keys) {
       if (!table.add(k, fromJson((json as Record<string, unknown>)[k], `${path}.${k}`))) {
-        throw new Error(`${path}: keys '${table.spellingOf(k)}' and '${k}' differ only in case; PowerShell keys are case-insensitive`);
+        const first = table.keyAt(table.collision(k));
+        throw new Error(`${path}: keys '${first}' and '${k}' are the same key to PowerShell (it compares keys case-insensitively and ignores characters such as NUL and the soft hyphen)`);
       }
     }
     return table;

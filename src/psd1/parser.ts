@@ -1,9 +1,11 @@
-import { describeChar, isBlank, isDash, isDigit, isDoubleQuote, isNewline, isSingleQuote, isVariableStart } from './chars';
+import { describeChar, isBlank, isDash, isDigit, isDoubleQuote, isNewline, isSingleQuote } from './chars';
 import { findHereStringEnd, hereStringBodyStart, scanCode } from './code-scanner';
 import { decode, Psd1Encoding } from './decode';
 import { LineMap, Position, Psd1Error } from './errors';
-import { scanNumber } from './numbers';
+import { NumberKind, numberText, PsNumber, scanNumber } from './numbers';
+import { bnot, minus, not, plus, UnaryResult } from './unary';
 import { Psd1Key, Psd1Value, PsHashtable, ScriptBlock } from './value';
+import { scanVariable, variableMeaning } from './variables';
 
 /** Options for {@link parse}. */
 export interface ParseOptions {
@@ -32,9 +34,12 @@ export interface Psd1Document {
 
 /**
  * Parses a PowerShell data file (.psd1, .psrc, .pssc) from bytes (any encoding PowerShell reads)
- * or from text. Only constant data is accepted, as in PowerShell's restricted data language:
- * anything that would run code (commands, variables, operators, method calls, expansions in
- * strings) is an error `FILE:LINE:COL: message`, never a partial value.
+ * or from text, giving the value Import-PowerShellDataFile gives (see docs/engine-differences.md
+ * for the few deliberate exceptions). Only constant data is accepted: literals, `$true`,
+ * `$false`, `$null`, arrays, hashtables, script blocks (kept as text) and the prefix operators
+ * `-` `+` `!` `-not` `-bnot` on them. Anything that would run code or depend on who reads the
+ * file (commands, other variables, binary operators, method calls, casts, `$( )`) is an error
+ * `FILE:LINE:COL: message`, never a partial value.
  */
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): Psd1Document {
   const file = options.file ?? '<input>';
@@ -106,19 +111,34 @@ function locate(
   };
 }
 
-/** Characters that end a number or a bare hashtable key. */
-function isDelimiter(c: number): boolean {
-  return (
-    isBlank(c) ||
-    isNewline(c) ||
-    c === 0x3b || // ;
-    c === 0x2c || // ,
-    c === 0x29 || // )
-    c === 0x7d || // }
-    c === 0x3d || // =
-    c === 0x23 // #
-  );
+/**
+ * Characters that end a number token: PowerShell's ForceStartNewToken (blanks, line breaks, NUL,
+ * `& ( ) , ; { | }`) and, in expression mode, ForceStartNewTokenAfterNumber (`! # % * + - . / <
+ * = > ]` and the typographic dashes) (CharTraits.cs).
+ */
+function isNumberEnd(c: number): boolean {
+  if (c < 0x80) return NUMBER_END[c] === 1;
+  return isBlank(c) || isDash(c);
 }
+
+const NUMBER_END = new Uint8Array(128);
+for (const ch of '\0\t\n\v\f\r &(),;{|}!#%*+-./<=>]') NUMBER_END[ch.charCodeAt(0)] = 1;
+
+/** A character that may start a bare hashtable key (CharTraits.IsIdentifierStart: a letter or `_`). */
+function isIdentifierStart(c: number): boolean {
+  if (c < 0x80) return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+  return LETTER.test(String.fromCharCode(c));
+}
+
+/** A character that may continue a bare hashtable key (CharTraits.IsIdentifierFollow: a letter, digit or `_`). */
+function isIdentifierFollow(c: number): boolean {
+  if (c < 0x80) return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || (c >= 0x30 && c <= 0x39);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+
+// .NET's char.IsLetter / IsLetterOrDigit look at one UTF-16 unit: a surrogate is neither.
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
 
 const ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -132,6 +152,11 @@ const ESCAPES: Record<string, string> = {
   v: '\v',
 };
 
+/** The text of `$true`, `$false` and `$null` inside an expandable string. */
+function expansionText(value: boolean | null): string {
+  return value === null ? '' : value ? 'True' : 'False';
+}
+
 /** A recursive-descent parser over the decoded text with one index; see {@link parse}. */
 class Parser {
   private i = 0;
@@ -139,6 +164,14 @@ class Parser {
   rootOffset = 0;
   /** Whether the text holds any of ‘ ’ ‚ ‛ (which also close single-quoted strings). */
   private readonly unicodeQuotes: boolean;
+  /** The .NET type of the last number produced (valid while the value just returned is a number). */
+  private num: PsNumber | undefined;
+  /** Set when the last double-quoted string expanded a variable (a key that does so is computed). */
+  private expanded = false;
+  /** The `ToString()` text of the last number key parsed (undefined for a string key). */
+  private keyText: string | undefined;
+  /** The .NET type of the last number key parsed. */
+  private keyKind: NumberKind | undefined;
 
   constructor(
     private readonly src: string,
@@ -209,7 +242,7 @@ class Parser {
     const start = this.i;
     const first = this.parseUnary();
     this.skipTrivia(false);
-    if (this.src.charCodeAt(this.i) !== 0x2c) return first;
+    if (this.src.charCodeAt(this.i) !== 0x2c) return this.endOfStatement(first);
     const items: Psd1Value[] = [first];
     const at = this.offsets ? [start] : undefined;
     while (this.src.charCodeAt(this.i) === 0x2c) {
@@ -220,10 +253,25 @@ class Parser {
       this.skipTrivia(false);
     }
     if (at) this.offsets!.set(items, at);
-    return items;
+    return this.endOfStatement(items);
   }
 
-  /** A unary expression: unary comma or minus, or a primary value. */
+  /**
+   * After a statement: `&` would run it as a background job, and `? :` is the ternary operator;
+   * PowerShell 7 reads both, Windows PowerShell 5.1 neither, so both are refused.
+   */
+  private endOfStatement(value: Psd1Value): Psd1Value {
+    const c = this.src.charCodeAt(this.i);
+    if (c === 0x26 && this.src.charCodeAt(this.i + 1) !== 0x26) {
+      throw this.error(this.i, "'&' after a value runs the statement as a background job in PowerShell 7 (Windows PowerShell 5.1 refuses it); remove it");
+    }
+    if (c === 0x3f && this.src.charCodeAt(this.i + 1) !== 0x3f) {
+      throw this.error(this.i, "the ternary operator '? :' is PowerShell 7 only (Windows PowerShell 5.1 cannot read it) and evaluates a condition; write the value itself");
+    }
+    return value;
+  }
+
+  /** A unary expression: unary comma, a prefix operator (`-` `+` `!` `-not` `-bnot`), or a primary value. */
   private parseUnary(): Psd1Value {
     const src = this.src;
     const start = this.i;
@@ -236,25 +284,62 @@ class Parser {
       this.offsets?.set(item, [itemAt]);
       return item;
     }
-    if (isDash(c) || c === 0x2b) {
-      this.i++;
-      this.skipTrivia(false);
-      const number = this.tryNumber();
-      if (!number) throw this.error(start, `the operator '${src[start]}' can only apply to a number in a data file`);
-      if (c === 0x2b) return number.value;
-      return negate(number);
+    if (isDash(c)) {
+      const next = src.charCodeAt(start + 1);
+      // `-1` and `–0.5` are signed literals (the sign is part of the number token)
+      if (isDigit(next) || (next === 0x2e && isDigit(src.charCodeAt(start + 2)))) return this.number(true);
+      if (isDash(next)) throw this.error(start, `'${src.slice(start, start + 2)}' is the decrement operator: a data file cannot hold it`);
+      // tokenizer.cs ScanParameter (expression mode): the operator name is ASCII letters only
+      let j = start + 1;
+      while (j < src.length && isAsciiLetter(src.charCodeAt(j))) j++;
+      const word = src.slice(start + 1, j).toLowerCase();
+      if (word === '') {
+        this.i = start + 1;
+        return this.applyUnary(start, src[start], minus);
+      }
+      if (word === 'not' || word === 'bnot') {
+        this.i = j;
+        return this.applyUnary(start, src.slice(start, j), word === 'not' ? not : bnot);
+      }
+      throw this.error(start, `'${src.slice(start, j)}' is a parameter or an operator other than -not and -bnot: a data file holds constants only`);
+    }
+    if (c === 0x2b) {
+      if (src.charCodeAt(start + 1) === 0x2b) throw this.error(start, "'++' is the increment operator: a data file cannot hold it");
+      this.i = start + 1;
+      return this.applyUnary(start, '+', plus);
+    }
+    if (c === 0x21) {
+      // tokenizer.cs: `!` glued to digits stays an operator only when they scan as a decimal
+      // number; `!0x10` and `!a` are command names
+      const next = src.charCodeAt(start + 1);
+      if (next === 0x30 && ((src.charCodeAt(start + 2) | 0x20) === 0x78 || (src.charCodeAt(start + 2) | 0x20) === 0x62)) {
+        throw this.error(start, `'${src.slice(start, start + 3)}...' is a command name to PowerShell (put a space after '!')`);
+      }
+      this.i = start + 1;
+      return this.applyUnary(start, '!', not);
     }
     return this.parsePrimary();
   }
 
-  private tryNumber(): { value: number; real: boolean } | undefined {
-    const c = this.src.charCodeAt(this.i);
-    if (!isDigit(c) && !(c === 0x2e && isDigit(this.src.charCodeAt(this.i + 1)))) return undefined;
-    const scanned = scanNumber(this.src, this.i, isDelimiter);
-    if (!scanned) return undefined;
+  /** Applies a prefix operator to the unary expression after it (line breaks may come between). */
+  private applyUnary(start: number, op: string, apply: (x: { value: Psd1Value; number?: PsNumber }) => UnaryResult): Psd1Value {
+    this.skipTrivia(true);
+    if (this.i >= this.src.length) throw this.error(start, `the operator '${op}' needs a value after it`);
+    const value = this.parseUnary();
+    const result = apply({ value, number: typeof value === 'number' ? this.num : undefined });
+    if ('problem' in result) throw this.error(start, result.problem);
+    this.num = result.number;
+    return result.value;
+  }
+
+  /** A numeric literal at the current offset (`signed`: it starts with its dash). */
+  private number(signed: boolean): number {
+    const scanned = scanNumber(this.src, this.i, isNumberEnd, signed);
+    if (!scanned) throw this.error(this.i, `${this.describeHere()}: expected a number`);
     if ('problem' in scanned) throw this.error(scanned.end, scanned.problem);
     this.i = scanned.end;
-    return scanned;
+    this.num = scanned;
+    return scanned.value;
   }
 
   private parsePrimary(): Psd1Value {
@@ -279,13 +364,12 @@ class Parser {
     } else if (c === 0x24) {
       value = this.parseVariable();
     } else {
-      const number = this.tryNumber();
-      if (number) return number.value;
+      if (isDigit(c) || (c === 0x2e && isDigit(src.charCodeAt(start + 1)))) return this.number(false);
       if (Number.isNaN(c)) throw this.error(start, 'unexpected end of file: expected a value');
-      if (c === 0x5b) throw this.error(start, 'type literals and casts ([type]) are not allowed in a data file');
-      if (isWordChar(c)) {
+      if (c === 0x5b) throw this.error(start, 'type literals and casts ([type]) are not allowed in a data file (a cast converts at load time; write the value itself)');
+      if (isCommandChar(c)) {
         let j = start;
-        while (j < src.length && isWordChar(src.charCodeAt(j))) j++;
+        while (j < src.length && isCommandChar(src.charCodeAt(j))) j++;
         throw this.error(start, `'${src.slice(start, j)}' is a command, not a value: data files hold constants only (quote it to make it a string)`);
       }
       throw this.error(start, `${this.describeHere()}: expected a value (a string, number, $true, $false, $null, @{...}, @(...) or {...})`);
@@ -294,27 +378,41 @@ class Parser {
     return value;
   }
 
-  /** Member access, indexing and method calls on a value would run code. */
+  /** Member access, indexing and method calls on a value would run code or pick a part of it at load time. */
   private checkNoPostfix(): void {
     const c = this.src.charCodeAt(this.i);
-    if (c === 0x2e || c === 0x5b || (c === 0x3a && this.src.charCodeAt(this.i + 1) === 0x3a)) {
-      throw this.error(this.i, 'member access, indexing and method calls are not allowed in a data file');
+    if (c === 0x5b) {
+      throw this.error(this.i, 'indexing ([...]) picks a part of a value when the file is loaded (a string gives a [char]); write the value itself');
+    }
+    if (c === 0x2e || (c === 0x3a && this.src.charCodeAt(this.i + 1) === 0x3a)) {
+      throw this.error(this.i, 'member access and method calls are not allowed in a data file');
     }
   }
 
   private parseVariable(): Psd1Value {
     const src = this.src;
     const start = this.i;
+    // fast path: $true, $false and $null in any letter case
     let j = start + 1;
-    if (src.charCodeAt(j) === 0x7b) throw this.error(start, 'variables (${...}) are not allowed in a data file; only $true, $false and $null');
-    if (src.charCodeAt(j) === 0x28) throw this.error(start, 'subexpressions $( ) run code and are not allowed in a data file');
-    while (j < src.length && isVariableStart(src.charCodeAt(j))) j++;
-    const name = src.slice(start + 1, j).toLowerCase();
-    this.i = j;
-    if (name === 'true') return true;
-    if (name === 'false') return false;
-    if (name === 'null') return null;
-    throw this.error(start, `variable '${src.slice(start, j)}' is not allowed in a data file; only $true, $false and $null`);
+    while (isAsciiLetter(src.charCodeAt(j))) j++;
+    if (j - start === 5 || j - start === 6) {
+      const after = src.charCodeAt(j);
+      if (!(isDigit(after) || after === 0x5f || after === 0x3f || after === 0x3a || after >= 0x80)) {
+        const word = src.slice(start + 1, j).toLowerCase();
+        if (word === 'true' || word === 'false' || word === 'null') {
+          this.i = j;
+          return word === 'null' ? null : word === 'true';
+        }
+      }
+    }
+    if (src.charCodeAt(start + 1) === 0x28) throw this.error(start, SUBEXPRESSION);
+    const token = scanVariable(src, start, false);
+    if (!token) throw this.error(start, `'${src.slice(start, start + 2)}' is not a variable: '$' alone is a command name, not a value`);
+    if (token.error) throw this.error(start, token.error);
+    this.i = token.end;
+    const meaning = variableMeaning(token.name);
+    if (meaning.kind === 'constant') return meaning.value;
+    throw this.error(start, variableProblem(src.slice(start, token.end), meaning.kind));
   }
 
   private parseHashtable(): PsHashtable {
@@ -323,9 +421,20 @@ class Parser {
     this.i += 2;
     const table = new PsHashtable();
     const at = this.offsets ? ([] as number[]) : undefined;
-    this.parseList(open, 0x7d, "the hashtable opened here is missing its closing '}'", "a hashtable entry ends with a line break, ';' or '}'", () => {
+    // PowerShell skips line breaks before the first entry, but not `;` (Parser.cs HashExpressionRule)
+    this.skipTrivia(true);
+    if (src.charCodeAt(this.i) === 0x3b) throw this.error(this.i, "';' before the first hashtable entry: PowerShell's parser refuses it (remove it)");
+    for (;;) {
+      const c = src.charCodeAt(this.i);
+      if (c === 0x7d) {
+        this.i++;
+        break;
+      }
+      if (Number.isNaN(c)) throw this.error(open, "the hashtable opened here is missing its closing '}'");
       const keyAt = this.i;
       const key = this.parseKey();
+      const text = this.keyText;
+      const kind = this.keyKind;
       this.skipTrivia(false);
       if (src.charCodeAt(this.i) !== 0x3d) {
         throw this.error(this.i, `missing '=' after the hashtable key '${key}' (found ${this.describeHere().replace(/^unexpected /, '')})`);
@@ -334,37 +443,21 @@ class Parser {
       this.skipTrivia(true);
       const valueAt = this.i;
       const value = this.parseStatement();
-      if (!table.add(key, value)) {
+      if (!table.add(key, value, text)) {
         if (!at) throw new NeedPositions();
-        const first = this.lines.positionAt(at[table.indexOf(key) * 2]);
-        throw this.error(keyAt, `duplicate key '${key}' in the hashtable (keys compare case-insensitively; first at ${first.line}:${first.column})`);
+        throw this.error(keyAt, this.duplicateMessage(table, key, text, kind, at[table.collision(key, text) * 2]));
       }
       at?.push(keyAt, valueAt);
-    });
+      this.skipTrivia(false);
+      const after = src.charCodeAt(this.i);
+      if (after === 0x7d) continue;
+      if (!(isNewline(after) || after === 0x3b || Number.isNaN(after))) {
+        throw this.error(this.i, `${this.describeHere()}: a hashtable entry ends with a line break, ';' or '}'`);
+      }
+      this.skipSeparators();
+    }
     if (at) this.offsets!.set(table, at);
     return table;
-  }
-
-  /**
-   * Parses the items of a hashtable or `@( )` up to `closer`: items are separated by line breaks
-   * or `;` (PowerShell's statement separators), empty ones included.
-   */
-  private parseList(open: number, closer: number, unclosed: string, itemEnd: string, item: () => void): void {
-    for (;;) {
-      this.skipSeparators();
-      const c = this.src.charCodeAt(this.i);
-      if (c === closer) {
-        this.i++;
-        return;
-      }
-      if (Number.isNaN(c)) throw this.error(open, unclosed);
-      item();
-      this.skipTrivia(false);
-      const after = this.src.charCodeAt(this.i);
-      if (!(isNewline(after) || after === 0x3b || after === closer || Number.isNaN(after))) {
-        throw this.error(this.i, `${this.describeHere()}: ${itemEnd}`);
-      }
-    }
   }
 
   /** Skips trivia, line breaks and `;` between statements or entries. */
@@ -376,40 +469,66 @@ class Parser {
     }
   }
 
+  /**
+   * A hashtable key, as PowerShell's LabelOrKeyRule reads it: a bare name (a letter or `_`, then
+   * letters, digits and `_`), a string literal, or a number literal; `text` is what PowerShell
+   * compares for duplicates. Other unary expressions (`(1)`, `$true`, `-not 1`, `"k$true"`) are
+   * computed keys: PowerShell keys them by their .NET value, so `@{ (1) = 'a'; '1' = 'b' }` has
+   * two keys where `@{ 1 = 'a'; '1' = 'b' }` is refused; they are refused here on purpose.
+   */
   private parseKey(): Psd1Key {
     const src = this.src;
     const start = this.i;
     const c = src.charCodeAt(start);
-    if (isSingleQuote(c)) return this.parseSingleQuoted();
-    if (isDoubleQuote(c)) return this.parseDoubleQuoted();
-    if (c === 0x40 && (isSingleQuote(src.charCodeAt(start + 1)) || isDoubleQuote(src.charCodeAt(start + 1)))) {
-      return this.parseHereString();
+    this.keyText = undefined;
+    if (isIdentifierStart(c)) {
+      let j = start + 1;
+      while (j < src.length && isIdentifierFollow(src.charCodeAt(j))) j++;
+      this.i = j;
+      return src.slice(start, j);
     }
-    if (isDash(c) && isDigit(src.charCodeAt(start + 1))) {
-      this.i++;
-      const number = this.tryNumber()!;
-      return negate(number);
-    }
-    let j = start;
-    while (j < src.length && isKeyChar(src.charCodeAt(j))) j++;
-    if (j === start) throw this.error(start, `${this.describeHere()}: expected a hashtable key (a name, a quoted string or a number)`);
-    if (isDigit(c) || (c === 0x2e && isDigit(src.charCodeAt(start + 1)))) {
-      const number = scanNumber(src, start, isDelimiter);
-      if (number && !('problem' in number) && number.end === j) {
-        this.i = j;
-        return number.value;
+    let key: string;
+    if (isSingleQuote(c)) key = this.parseSingleQuoted();
+    else if (isDoubleQuote(c)) key = this.parseDoubleQuoted();
+    else if (c === 0x40 && (isSingleQuote(src.charCodeAt(start + 1)) || isDoubleQuote(src.charCodeAt(start + 1)))) key = this.parseHereString();
+    else {
+      const next = src.charCodeAt(start + 1);
+      const signed = isDash(c) && (isDigit(next) || (next === 0x2e && isDigit(src.charCodeAt(start + 2))));
+      if (signed || isDigit(c) || (c === 0x2e && isDigit(next))) {
+        const scanned = scanNumber(src, start, isNumberEnd, signed);
+        if (scanned && 'problem' in scanned) throw this.error(scanned.end, scanned.problem);
+        if (scanned) {
+          this.i = scanned.end;
+          this.keyText = numberText(scanned);
+          this.keyKind = scanned.kind;
+          return scanned.value;
+        }
       }
+      if (c === 0x28 || c === 0x24 || c === 0x40 || c === 0x7b || c === 0x21 || c === 0x2b || c === 0x2c || c === 0x5b || isDash(c)) {
+        throw this.error(start, 'a computed hashtable key (an expression): PowerShell keys it by its .NET value and type, which a data file should not depend on; write a name, a quoted string or a number');
+      }
+      throw this.error(start, `${this.describeHere()}: expected a hashtable key (a name, a quoted string or a number)`);
     }
-    this.i = j;
-    return src.slice(start, j);
+    if (this.expanded) {
+      throw this.error(start, 'a computed hashtable key (a string with $true, $false or $null in it): PowerShell keys it by its expanded text but does not check it for duplicates like a constant; write the text itself');
+    }
+    return key;
   }
 
   private parseArray(): Psd1Value[] {
+    const src = this.src;
     const open = this.i;
     this.i += 2;
     const items: Psd1Value[] = [];
     const at = this.offsets ? ([] as number[]) : undefined;
-    this.parseList(open, 0x29, "the array @( opened here is missing its closing ')'", "statements in @( ) end with a line break, ';' or ')'", () => {
+    for (;;) {
+      this.skipSeparators();
+      const c = src.charCodeAt(this.i);
+      if (c === 0x29) {
+        this.i++;
+        break;
+      }
+      if (Number.isNaN(c)) throw this.error(open, "the array @( opened here is missing its closing ')'");
       const statementAt = this.i;
       const value = this.parseStatement();
       // @( ... ) collects what each statement outputs: an array is enumerated one level.
@@ -423,7 +542,12 @@ class Parser {
         items.push(value);
         at?.push(statementAt);
       }
-    });
+      this.skipTrivia(false);
+      const after = src.charCodeAt(this.i);
+      if (!(isNewline(after) || after === 0x3b || after === 0x29 || Number.isNaN(after))) {
+        throw this.error(this.i, `${this.describeHere()}: statements in @( ) end with a line break, ';' or ')'`);
+      }
+    }
     if (at) this.offsets!.set(items, at);
     return items;
   }
@@ -451,9 +575,11 @@ class Parser {
     return new ScriptBlock(this.src.slice(open + 1, result.end));
   }
 
+  /** A single-quoted string: any of ' ‘ ’ ‚ ‛ closes it; a pair of them stands for the second one. */
   private parseSingleQuoted(): string {
     const src = this.src;
     const open = this.i;
+    this.expanded = false;
     let out = '';
     let segment = open + 1;
     for (let j = open + 1; j < src.length; j++) {
@@ -463,8 +589,8 @@ class Parser {
         if (j < 0) break;
       } else if (!isSingleQuote(src.charCodeAt(j))) continue;
       if (isSingleQuote(src.charCodeAt(j + 1))) {
-        // a pair of single quotes (any of the five) stands for the first one
-        out += src.slice(segment, j + 1);
+        // tokenizer.cs ScanStringLiteral: the first quote escapes, the second is kept
+        out += src.slice(segment, j) + src[j + 1];
         j++;
         segment = j + 1;
         continue;
@@ -475,16 +601,18 @@ class Parser {
     throw this.error(open, 'the string starting here is missing its closing quote');
   }
 
+  /** A double-quoted string: backtick escapes, `$true`/`$false`/`$null` expanded, a pair of quotes stands for the second. */
   private parseDoubleQuoted(): string {
     const src = this.src;
     const open = this.i;
+    this.expanded = false;
     let out = '';
     let segment = open + 1;
     for (let j = open + 1; j < src.length; j++) {
       const c = src.charCodeAt(j);
       if (isDoubleQuote(c)) {
         if (isDoubleQuote(src.charCodeAt(j + 1))) {
-          out += src.slice(segment, j + 1);
+          out += src.slice(segment, j) + src[j + 1];
           j++;
           segment = j + 1;
           continue;
@@ -494,7 +622,7 @@ class Parser {
       }
       if (c === 0x60 || c === 0x24) {
         out += src.slice(segment, j);
-        const r = this.expandable(j);
+        const r = this.expandable(j, true);
         out += r.text;
         j = r.next - 1;
         segment = r.next;
@@ -504,32 +632,37 @@ class Parser {
   }
 
   /** A backtick escape or a `$` inside an expandable string or here-string, at offset `j`. */
-  private expandable(j: number): { text: string; next: number } {
+  private expandable(j: number, inString: boolean): { text: string; next: number } {
     const src = this.src;
     const c = src.charCodeAt(j);
     const next = src.charCodeAt(j + 1);
     if (c === 0x60) {
-      if (Number.isNaN(next)) return { text: '', next: j + 1 };
+      // at the end, or before NUL, a backtick is itself (tokenizer.cs: PeekChar() returns 0)
+      if (Number.isNaN(next) || next === 0) return { text: '`', next: j + 1 };
       const ch = src[j + 1];
-      if (ch === 'u' && src.charCodeAt(j + 2) === 0x7b) {
-        throw this.error(j, 'the `u{...} escape is PowerShell 7 only (Windows PowerShell 5.1 reads it as "u{"); use a single-quoted string');
+      if (ch === 'u' || ch === 'U') {
+        if (ch === 'u' && src.charCodeAt(j + 2) === 0x7b) {
+          throw this.error(j, 'the `u{...} escape is PowerShell 7 only (Windows PowerShell 5.1 reads it as "u{"); use a single-quoted string with the character itself');
+        }
+        if (ch === 'u') throw this.error(j, '`u starts a `u{...} escape in PowerShell 7, which refuses it without {hex} (Windows PowerShell 5.1 reads "u"); write u without the backtick');
       }
-      if (next === 0x0d && src.charCodeAt(j + 2) === 0x0a) return { text: '\r\n', next: j + 3 };
       return { text: ESCAPES[ch] ?? ch, next: j + 2 };
     }
+    // (in a string, the text would also depend on .NET formatting and on the caller's $OFS)
     if (next === 0x28) throw this.error(j, 'subexpression $( ) in a string: a data file holds constants only');
-    if (next === 0x7b) throw this.error(j, 'variable ${...} in a string: a data file holds constants only (escape the $ as `$ or use single quotes)');
-    if (isVariableStart(next) && next !== 0x3a) {
-      let k = j + 1;
-      while (k < src.length && isVariableStart(src.charCodeAt(k)) && src.charCodeAt(k) !== 0x3a) k++;
-      throw this.error(j, `variable '${src.slice(j, k)}' in a string: a data file holds constants only (escape the $ as \`$ or use single quotes)`);
-    }
-    return { text: '$', next: j + 1 };
+    const token = scanVariable(src, j, inString);
+    if (!token) return { text: '$', next: j + 1 };
+    if (token.error) throw this.error(j, token.error);
+    const meaning = variableMeaning(token.name);
+    if (meaning.kind !== 'constant') throw this.error(j, `${variableProblem(src.slice(j, token.end), meaning.kind)} (in a string, escape the $ as \`$ or use single quotes)`);
+    this.expanded = true;
+    return { text: expansionText(meaning.value), next: token.end };
   }
 
   private parseHereString(): string {
     const src = this.src;
     const open = this.i;
+    this.expanded = false;
     const double = isDoubleQuote(src.charCodeAt(open + 1));
     const body = hereStringBodyStart(src, open);
     if (body < 0) {
@@ -548,7 +681,7 @@ class Parser {
       const c = src.charCodeAt(j);
       if (c === 0x60 || c === 0x24) {
         out += src.slice(segment, j);
-        const r = this.expandable(j);
+        const r = this.expandable(j, true);
         out += r.text;
         j = r.next - 1;
         segment = r.next;
@@ -556,26 +689,55 @@ class Parser {
     }
     return out + src.slice(segment, found.contentEnd);
   }
+
+  /**
+   * The message for a key PowerShell takes for a duplicate of the one at offset `firstAt`. Two
+   * number keys of one value but different texts and .NET types (`1` and `1.0d`, `0` and `-0.0`)
+   * are two keys to PowerShell; our model keys numbers by value, so they are refused on purpose.
+   */
+  private duplicateMessage(table: PsHashtable, key: Psd1Key, text: string | undefined, kind: NumberKind | undefined, firstAt: number): string {
+    const first = this.lines.positionAt(firstAt);
+    const where = `first at ${first.line}:${first.column}`;
+    const otherText = table.numberTextAt(table.collision(key, text));
+    if (typeof key === 'number' && text !== undefined && otherText !== undefined && text.toUpperCase() !== otherText.toUpperCase()) {
+      const other = scanNumber(this.src, firstAt, isNumberEnd, isDash(this.src.charCodeAt(firstAt)));
+      if (other && !('problem' in other) && other.kind !== kind) {
+        return `keys ${otherText} and ${text} have the same value: PowerShell keeps both (a .NET ${other.kind} and a ${kind}), but jeajit keys numbers by value; write one of them (${where})`;
+      }
+    }
+    return `duplicate key '${String(key)}' in the hashtable: PowerShell compares keys case-insensitively, ignores characters like NUL and the soft hyphen, and compares a number key by its text (${where})`;
+  }
 }
 
-/** Unary minus: a real keeps its sign (-0.0 is negative zero); an integer has no negative zero. */
-function negate(number: { value: number; real: boolean }): number {
-  return number.real ? -number.value : number.value === 0 ? 0 : -number.value;
+/**
+ * `$( )` is refused even when it holds a constant: Import-PowerShellDataFile turns its output
+ * into an array (`$(1)` is @(1), SafeValues.cs VisitSubExpression), PowerShell running the file
+ * (as JEA loads .pssc/.psrc files) gives the value itself.
+ */
+const SUBEXPRESSION = 'subexpressions $( ) run code and are not allowed in a data file';
+
+/** Why a variable other than $true, $false and $null cannot be read. */
+function variableProblem(spelling: string, kind: 'args' | 'using' | 'other' | 'invalid'): string {
+  switch (kind) {
+    case 'args':
+      return `'${spelling}' is the argument list of whoever reads the file (Import-PowerShellDataFile takes its caller's), not a constant`;
+    case 'using':
+      return `'${spelling}' is read by Import-PowerShellDataFile but fails when PowerShell runs the file (as JEA loads .pssc and .psrc files); write the value itself`;
+    case 'invalid':
+      return `'${spelling}' is not a valid variable name`;
+    default:
+      return `variable '${spelling}' is not allowed in a data file; only $true, $false and $null`;
+  }
 }
 
-/** A character that may be part of a bare hashtable key. */
-function isKeyChar(c: number): boolean {
-  if (isDelimiter(c)) return false;
-  return !(
-    c === 0x7b || c === 0x28 || c === 0x27 || c === 0x22 || c === 0x60 || c === 0x40 || c === 0x24 ||
-    c === 0x7c || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d ||
-    isSingleQuote(c) || isDoubleQuote(c) || Number.isNaN(c)
-  );
+/** A character of a bare word (for naming a command in an error). */
+function isCommandChar(c: number): boolean {
+  if (isBlank(c) || isNewline(c) || Number.isNaN(c)) return false;
+  return !'(){};,=#\'"`@$|&<>[]'.includes(String.fromCharCode(c)) && !isSingleQuote(c) && !isDoubleQuote(c);
 }
 
-/** A character of a bare word (for naming it in an error). */
-function isWordChar(c: number): boolean {
-  return isKeyChar(c) && c !== 0x2c;
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 }
 
 function hintFor(c: number): string {

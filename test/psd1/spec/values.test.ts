@@ -118,13 +118,14 @@ describe('single- and double-quoted strings (about_Quoting_Rules, spec §2.3.5.2
     ['string delimited by U+2018 and U+2019', '\u2018curly\u2019', 'curly'],
     ['string delimited by U+201A and U+201B', '\u201Alow\u201B', 'low'],
     ['ASCII quote closed by U+2019', "'mixed\u2019", 'mixed'],
-    ['a pair of single quotes stands for the first (ASCII then U+2019)', "'a'\u2019b'", "a'b"],
-    ['a pair of single quotes stands for the first (U+2019 then ASCII)', "'a\u2019'b'", 'a\u2019b'],
-    ['a pair of single quotes stands for the first (U+201A then U+201B)', "'a\u201A\u201Bb'", 'a\u201Ab'],
+    // tokenizer.cs ScanStringLiteral keeps the second quote of a pair (checked against pwsh 7.6)
+    ['a pair of single quotes stands for the second (ASCII then U+2019)', "'a'\u2019b'", 'a\u2019b'],
+    ['a pair of single quotes stands for the second (U+2019 then ASCII)', "'a\u2019'b'", "a'b"],
+    ['a pair of single quotes stands for the second (U+201A then U+201B)', "'a\u201A\u201Bb'", 'a\u201Bb'],
     ['string delimited by U+201C and U+201D', '\u201Cdq\u201D', 'dq'],
     ['string delimited by U+201E and ASCII', '\u201Edq"', 'dq'],
-    ['a pair of double quotes stands for the first (U+201D U+201D)', '"a\u201D\u201Db"', 'a\u201Db'],
-    ['a pair of double quotes stands for the first (ASCII then U+201C)', '"a"\u201Cb"', 'a"b'],
+    ['a pair of double quotes stands for one (U+201D U+201D)', '"a\u201D\u201Db"', 'a\u201Db'],
+    ['a pair of double quotes stands for the second (ASCII then U+201C)', '"a"\u201Cb"', 'a\u201Cb'],
     ['comment characters are literal in single quotes (about_Comments)', "'# This is not interpreted as a comment.'", '# This is not interpreted as a comment.'],
     ['block comment characters are literal in double quotes (about_Comments)', '"This is <# also not interpreted #> as a comment."', 'This is <# also not interpreted #> as a comment.'],
     ['single-quoted string spanning lines (LF kept)', "'line one\nline two'", 'line one\nline two'],
@@ -255,7 +256,7 @@ describe('hashtables (about_Hash_Tables, spec §7.1.9)', () => {
     ['quoted keys with spaces', `@{ 'key with space' = 1; "double quoted" = 2 }`, ht(['key with space', 1], ['double quoted', 2])],
     ['numeric keys (spec §7.1.9 example)', '@{ 10 = "James"; 20.5 = "Anderson" }', ht([10, 'James'], [20.5, 'Anderson'])],
     ['nested hashtable', '@{"Hash2"= @{a=1; b=2; c=3}}', ht(['Hash2', ht(['a', 1], ['b', 2], ['c', 3])])],
-    ['trailing and repeated semicolons', '@{ ;a = 1;; b = 2; }', ht(['a', 1], ['b', 2])],
+    ['trailing and repeated semicolons (not before the first entry: see errors)', '@{ a = 1;; b = 2; }', ht(['a', 1], ['b', 2])],
     ['value on the line after =', lf('@{', '  a =', '    1', '}'), ht(['a', 1])],
     ['array value continued over lines, then another entry', lf('@{', "  a = 'x',", "      'y'", '  b = 1', '}'), ht(['a', ['x', 'y']], ['b', 1])],
     ['$null value', '@{ a = $null }', ht(['a', null])],
@@ -275,12 +276,13 @@ describe('hashtables (about_Hash_Tables, spec §7.1.9)', () => {
 
   // "a single hash table can have keys and values of multiple types": the number 1 and the
   // strings '1' and '#1' are three different keys.
-  it('keeps a numeric key apart from string keys that look like it', () => {
-    const table = parse("@{ 1 = 'int'; '1' = 'string'; '#1' = 'hash' }").value as PsHashtable;
-    expect(table.keys()).toEqual([1, '1', '#1']);
+  // SemanticChecks.cs compares constant keys by their ToString() text: 1 and '1' collide
+  it('keeps a numeric key apart from string keys that do not spell its text', () => {
+    const table = parse("@{ 1 = 'int'; '#1' = 'hash'; '1e0' = 'exp' }").value as PsHashtable;
+    expect(table.keys()).toEqual([1, '#1', '1e0']);
     expect(table.get(1)).toBe('int');
-    expect(table.get('1')).toBe('string');
     expect(table.get('#1')).toBe('hash');
+    expect(() => parse("@{ 1 = 'int'; '1' = 'string' }")).toThrow(/duplicate key '1'/);
   });
 });
 
