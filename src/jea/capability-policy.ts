@@ -87,7 +87,7 @@ export function checkCapability(model: CapabilityModel, issues: Issues, exceptio
     const scan = scanCode(fn.scriptBlock, 0, null, true);
     if (!scan.ok) at.at('ScriptBlock').add(fn.scriptBlock, `the script block is not self-contained: ${scan.reason} (at offset ${scan.at})`);
     const visible = (model.visibleFunctions ?? []).some((v) => wildcardMatch(commandName(v).replace(/^.*\\/, ''), fn.name));
-    if (!visible && !exceptions.has('JEA008')) at.at('Name').add(fn.name, 'the function is defined but not listed in VisibleFunctions, so no one can run it (add it to visibleFunctions or remove it)');
+    if (!visible && !exceptions.has('JEA008')) at.at('Name').add(fn.name, 'the function is defined but not listed in VisibleFunctions: PowerShell makes it private when any role of the session lists VisibleFunctions and public otherwise (add it to visibleFunctions or remove it)');
   });
   model.variableDefinitions?.forEach((v, i) => problem(issues.at('VariableDefinitions').at(i).at('Name'), v.name, variableNameProblem(v.name)));
   for (const name of Object.keys(model.environmentVariables ?? {})) {

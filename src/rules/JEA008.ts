@@ -13,8 +13,8 @@ export const JEA008: Rule = {
   severity: 'warning',
   title: 'A function defined but not listed in VisibleFunctions',
   help:
-    'A function in FunctionDefinitions is only callable when VisibleFunctions lists it; otherwise it is dead code that a later ' +
-    'wildcard may expose unreviewed. Add it to VisibleFunctions, or remove the definition.',
+    'PowerShell makes a defined function public when no role of the session lists VisibleFunctions, and private otherwise ' +
+    '(test/engine/merge-readings.test.ts): unlisted, it is dead code or exposed by accident, depending on the other roles. List it, or remove the definition.',
   check(policy) {
     const out: RuleFinding[] = [];
     const together = new Map<CapabilityModel, string[]>();
@@ -26,7 +26,13 @@ export const JEA008: Rule = {
       const patterns = [...(block.model.visibleFunctions ?? []).map(commandName), ...(together.get(block.model) ?? [])].map((p) => splitCommand(p).command);
       (block.model.functionDefinitions ?? []).forEach((fn, i) => {
         if (!fn?.name || patterns.some((p) => p && wildcardMatch(p, fn.name))) return;
-        out.push(findingIn(block, ['FunctionDefinitions', i, 'Name'], `function ${quote(fn.name)} is defined but not listed in VisibleFunctions, so no one can run it; add ${quote(fn.name)} to VisibleFunctions or remove the definition`));
+        out.push(
+          findingIn(
+            block,
+            ['FunctionDefinitions', i, 'Name'],
+            `function ${quote(fn.name)} is defined but not listed in VisibleFunctions: it is private when some role of the session lists VisibleFunctions, and public otherwise, so who can run it depends on the other roles; add ${quote(fn.name)} to VisibleFunctions or remove the definition`,
+          ),
+        );
       });
     }
     return out;
