@@ -66,7 +66,7 @@ export function mergeCapabilities(blocks: readonly CapabilityModel[], session: r
   const all = [...blocks, ...session];
   const cmdlets = all.flatMap((b) => b.visibleCmdlets ?? []);
   const functions = [...all.flatMap((b) => b.visibleFunctions ?? []), ...definedFunctions];
-  const bare = [...cmdlets, ...functions].filter((c): c is string => typeof c === 'string');
+  const bare = bareNames([...cmdlets, ...functions].filter((c): c is string => typeof c === 'string'));
   const constrainedCmdlets = constrained(cmdlets);
   const constrainedFunctions = constrained(functions);
   const twice = [...constrainedCmdlets.keys()].find((k) => constrainedFunctions.has(k));
@@ -111,11 +111,11 @@ function constrained(entries: readonly VisibleCommand[]): Map<string, Constraine
  * The commands of one list: its constrained commands (with `alsoUnconstrained` when a bare name
  * or wildcard of either list reaches them), then its bare names not already shown constrained.
  */
-function commandList(entries: readonly VisibleCommand[], own: Map<string, Constrained>, bare: readonly string[], shownElsewhere?: Map<string, Constrained>): EffectiveCommand[] {
+function commandList(entries: readonly VisibleCommand[], own: Map<string, Constrained>, bare: BareNames, shownElsewhere?: Map<string, Constrained>): EffectiveCommand[] {
   const out = new Map<string, EffectiveCommand>();
   for (const [key, c] of own) {
     const parameters = [...c.params.values()].sort((a, b) => byName(a.name, b.name)).map(parameterOf);
-    const also = bare.some((b) => reaches(b, c.name));
+    const also = bare.exact.has(key.slice(key.lastIndexOf('\\') + 1)) || bare.patterns.some((b) => reaches(b, c.name));
     out.set(key, { name: c.name, parameters, ...(also ? { alsoUnconstrained: true as const } : {}) });
   }
   for (const entry of entries) {
@@ -133,6 +133,17 @@ function parameterOf(p: { name: string; sets: string[]; patterns: string[] }): E
     ...(p.sets.length ? { validateSet: union(p.sets) } : {}),
     ...(p.patterns.length ? { validatePattern: [...new Set(p.patterns)] } : {}),
   };
+}
+
+/** Bare entries: plain names (folded, for a lookup) and the rest (wildcards, module-qualified). */
+interface BareNames {
+  readonly exact: ReadonlySet<string>;
+  readonly patterns: readonly string[];
+}
+
+function bareNames(entries: readonly string[]): BareNames {
+  const plain = (e: string) => !hasWildcard(e) && !e.includes('\\');
+  return { exact: new Set(entries.filter(plain).map((e) => e.toLowerCase())), patterns: entries.filter((e) => !plain(e)) };
 }
 
 /**
