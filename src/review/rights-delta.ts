@@ -1,5 +1,6 @@
 import { effectiveRights } from '../effective/effective';
-import { EffectiveCommand, EffectiveParameter, MergedCapabilities } from '../effective/merge';
+import { EffectiveCommand, EffectiveParameter, mergeCapabilities, MergedCapabilities } from '../effective/merge';
+import { sessionDefaults } from '../effective/session-defaults';
 import { EndpointEntry } from '../policy/policy-set';
 import { commandText, constraintText } from '../report/effective-text';
 
@@ -29,13 +30,24 @@ export function rightsDelta(name: string, base: EndpointEntry | undefined, head:
   for (const ep of [base, head]) for (const [p] of ep?.model.roleDefinitions ?? []) if (!principals.has(p.toLowerCase())) principals.set(p.toLowerCase(), p);
   const out: RightsDelta[] = [];
   for (const principal of [...principals.values()].sort()) {
-    const before = base ? effectiveRights(base, principal, [], { ignoreRequiredGroups: true }).rights : undefined;
-    const after = head ? effectiveRights(head, principal, [], { ignoreRequiredGroups: true }).rights : undefined;
+    // A principal with no entry has what the session type gives anyone who connects: its gains and
+    // losses are counted from there, so the session's own commands are never listed as rights.
+    const rightsIn = (ep: EndpointEntry | undefined, other: EndpointEntry | undefined) => {
+      const r = ep && effectiveRights(ep, principal, [], { ignoreRequiredGroups: true });
+      return r && r.matchedPrincipals.length ? r.rights : sessionOnly((ep ?? other)!);
+    };
+    const before = rightsIn(base, head);
+    const after = rightsIn(head, base);
     const gained = changes(before, after);
     const lost = changes(after, before);
     if (gained.length || lost.length) out.push({ endpoint: name, principal, gained, lost });
   }
   return out;
+}
+
+/** What a session of this endpoint's type offers before any role (RestrictedRemoteServer's proxies, ...). */
+function sessionOnly(endpoint: EndpointEntry): MergedCapabilities {
+  return mergeCapabilities([], sessionDefaults(endpoint.model, []).blocks);
 }
 
 /** What `to` allows that `from` does not. */

@@ -4,7 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { JeaEstate } from '../../examples/estate';
 import { loadSynthOutput } from '../../src/policy/load-synth';
-import { PolicySet } from '../../src/policy/policy-set';
+import { EndpointEntry, PolicySet, RoleEntry } from '../../src/policy/policy-set';
+import { SessionConfigurationModel } from '../../src/jea/model';
+import { rightsDelta } from '../../src/review/rights-delta';
 import { parse, PsHashtable, render } from '../../src/psd1';
 import { reviewMarkdown } from '../../src/report/review-markdown';
 import { review } from '../../src/review/review';
@@ -128,5 +130,18 @@ describe('the pull-request review', () => {
     const json = JSON.parse(jeajit(['diff', BASE, head, '--format', 'json']).stdout.toString());
     expect(json.rights).toHaveLength(2);
     expect(jeajit(['diff', BASE, head, '--format', 'html']).stderr).toBe("--format must be one of markdown, json (got 'html')\n");
+  });
+});
+
+describe('rights of a principal new in the pull request', () => {
+  it('are counted from what every session of the endpoint has: the session type\'s own commands are not gains', () => {
+    const ops: RoleEntry = { name: 'Ops', module: 'M', source: { file: 'Ops.psrc' }, model: { visibleCmdlets: ['Get-Process'] } };
+    const model = (principals: string[]): SessionConfigurationModel => ({ sessionType: 'RestrictedRemoteServer', roleDefinitions: principals.map((p) => [p, { roleCapabilities: ['Ops'] }] as const) });
+    const base: EndpointEntry = { name: 'E', source: { file: 'E.pssc' }, model: model(['CONTOSO\\A']), roles: [ops] };
+    const head: EndpointEntry = { ...base, model: model(['CONTOSO\\A', 'CONTOSO\\B']) };
+    const delta = rightsDelta('E', base, head);
+    expect(delta.map((d) => d.principal)).toEqual(['CONTOSO\\B']);
+    expect(delta[0].gained.map((g) => g.text)).toEqual(['Get-Process (any parameters)']);
+    expect(rightsDelta('E', head, base)[0].lost.map((g) => g.text)).toEqual(['Get-Process (any parameters)']);
   });
 });
