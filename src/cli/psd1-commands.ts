@@ -1,7 +1,19 @@
 import { Command } from 'commander';
 import * as fs from 'fs';
 import { fromJson, parse, render, toJson } from '../psd1';
+import { extractComments, SourceComment } from '../psd1/comments';
 import { CliError, readInput } from './io';
+
+/** The comments of `text` that the rendered bytes no longer have (as many as are missing, in order). */
+function lostComments(text: string, rendered: Uint8Array): SourceComment[] {
+  const kept = extractComments(Buffer.from(rendered).toString('utf8'), { all: true }).map((c) => c.text);
+  return extractComments(text, { all: true }).filter((c) => {
+    const i = kept.indexOf(c.text);
+    if (i < 0) return true;
+    kept.splice(i, 1);
+    return false;
+  });
+}
 
 /** Adds `jeajit psd1 parse|render|fmt` to the program. */
 export function addPsd1Commands(program: Command): void {
@@ -46,12 +58,23 @@ export function addPsd1Commands(program: Command): void {
     .option('--check', 'print nothing; exit 3 when the file is not canonical')
     .action((file: string, opts: { write?: boolean; check?: boolean }) => {
       const original = readInput(file);
-      const canonical = render(parse(original, { file }).value);
+      const doc = parse(original, { file });
+      const canonical = render(doc.value);
+      // The writer keeps values (and script blocks as they are), not the comments between them:
+      // a rewrite that would lose one is refused, never done silently.
+      const lost = lostComments(doc.text, canonical);
       if (opts.check) {
-        if (!Buffer.from(canonical).equals(original)) throw new CliError(`${file}: not canonical (run jeajit psd1 fmt --write)`, 3);
+        if (!Buffer.from(canonical).equals(original)) throw new CliError(`${file}: not canonical (${lost.length ? `and ${lost.length} comment line(s) keep fmt from rewriting it` : 'run jeajit psd1 fmt --write'})`, 3);
         return;
       }
-      if (opts.write) fs.writeFileSync(file, canonical);
-      else process.stdout.write(canonical);
+      if (opts.write) {
+        if (lost.length) {
+          throw new CliError(`${file}: not rewritten: fmt would drop ${lost.length} comment line(s), the first at line ${lost[0].line} ('${lost[0].text}'); move them into a description, or format by hand`);
+        }
+        fs.writeFileSync(file, canonical);
+      } else {
+        if (lost.length) process.stderr.write(`warning: ${file}: the output leaves out ${lost.length} comment line(s) of the file\n`);
+        process.stdout.write(canonical);
+      }
     });
 }

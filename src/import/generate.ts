@@ -8,7 +8,7 @@ import { decodeSessionConfiguration, defineSessionConfiguration } from '../jea/s
 import { inlineCapabilities } from '../effective/role-lookup';
 import { parse, Psd1Document, Psd1Error } from '../psd1';
 import { locateIssues } from '../policy/load-files';
-import { extractComments } from './comments';
+import { extractComments } from '../psd1/comments';
 import { Code, identifier, tsLiteral } from './ts-literal';
 
 /** Options of {@link generateImport}. */

@@ -76,14 +76,29 @@ describe('jeajit psd1 render', () => {
 describe('jeajit psd1 fmt', () => {
   it('prints, checks and rewrites a file canonically', () => {
     const file = path.join(tmp, 'fmt.psrc');
-    fs.copyFileSync(DNS_ADMIN, file);
+    fs.writeFileSync(file, "@{VisibleCmdlets='Get-Service',  'Get-Process'\n  Description =   'Ops'; FunctionDefinitions = @{ Name = 'F'; ScriptBlock = { 1 # kept: inside a script block\n } } }\n");
+    const before = parse(fs.readFileSync(file)).value;
     const printed = jeajit(['psd1', 'fmt', file]);
     expect(printed.status).toBe(0);
+    expect(printed.stderr).toBe('');
     expect(jeajit(['psd1', 'fmt', '--check', file]).status).toBe(3);
     expect(jeajit(['psd1', 'fmt', '--write', file]).status).toBe(0);
     expect(fs.readFileSync(file)).toEqual(printed.stdout);
     expect(jeajit(['psd1', 'fmt', '--check', file]).status).toBe(0);
-    expect(valuesEqual(parse(fs.readFileSync(file)).value, parse(fs.readFileSync(DNS_ADMIN)).value)).toBe(true);
+    expect(valuesEqual(parse(fs.readFileSync(file)).value, before)).toBe(true);
+  });
+
+  it('refuses to rewrite a file whose comments it would drop, and leaves it as it was', () => {
+    const file = path.join(tmp, 'commented.psrc');
+    fs.copyFileSync(DNS_ADMIN, file);
+    const r = jeajit(['psd1', 'fmt', '--write', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/not rewritten: fmt would drop \d+ comment line\(s\), the first at line \d+/);
+    expect(fs.readFileSync(file)).toEqual(fs.readFileSync(DNS_ADMIN));
+    const printed = jeajit(['psd1', 'fmt', file]);
+    expect(printed.status).toBe(0);
+    expect(printed.stderr).toMatch(/warning: .*leaves out \d+ comment line\(s\)/);
+    expect(jeajit(['psd1', 'fmt', '--check', file]).stderr).toMatch(/comment line\(s\) keep fmt from rewriting it/);
   });
 });
 

@@ -3,7 +3,7 @@ import { App } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateImport, ImportError } from '../../src/import/generate';
-import { extractComments } from '../../src/import/comments';
+import { extractComments } from '../../src/psd1/comments';
 import { Issues } from '../../src/jea/issues';
 import { decodeRoleCapability } from '../../src/jea/role-capability';
 import { decodeSessionConfiguration } from '../../src/jea/session-configuration';

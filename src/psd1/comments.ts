@@ -1,6 +1,6 @@
-import { isDoubleQuote, isNewline, isSingleQuote } from '../psd1/chars';
-import { findHereStringEnd, hereStringBodyStart, skipSingleQuoted } from '../psd1/code-scanner';
-import { LineMap } from '../psd1/errors';
+import { isDoubleQuote, isNewline, isSingleQuote } from './chars';
+import { findHereStringEnd, hereStringBodyStart, skipSingleQuoted } from './code-scanner';
+import { LineMap } from './errors';
 
 /** A comment of a data file: its line and its text (without `#`, `<#`, `#>`). */
 export interface SourceComment {
@@ -9,16 +9,16 @@ export interface SourceComment {
 }
 
 /**
- * The comments of a data file's text, outside strings and here-strings, in order. Empty ones and
- * lines of only `#` are left out.
+ * The comments of a data file's text, outside strings and here-strings, in order (those inside
+ * script blocks too). Empty ones and lines of only `#` are left out unless `all` is set.
  */
-export function extractComments(text: string): SourceComment[] {
+export function extractComments(text: string, options: { readonly all?: boolean } = {}): SourceComment[] {
   const lines = new LineMap(text);
   const out: SourceComment[] = [];
   const push = (at: number, body: string) => {
     for (const [k, line] of body.split(/\r\n|\n|\r/).entries()) {
       const t = line.trim();
-      if (t && !/^#+$/.test(t)) out.push({ line: lines.positionAt(at).line + k, text: t });
+      if (options.all || (t && !/^#+$/.test(t))) out.push({ line: lines.positionAt(at).line + k, text: t });
     }
   };
   for (let i = 0; i < text.length; i++) {
