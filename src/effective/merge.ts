@@ -1,4 +1,5 @@
 import { CapabilityModel, VisibleCommand } from '../jea/model';
+import { splitCommand } from '../jea/names';
 import { hasWildcard, wildcardMatch } from '../jea/wildcard';
 
 /**
@@ -115,7 +116,7 @@ function commandList(entries: readonly VisibleCommand[], own: Map<string, Constr
   const out = new Map<string, EffectiveCommand>();
   for (const [key, c] of own) {
     const parameters = [...c.params.values()].sort((a, b) => byName(a.name, b.name)).map(parameterOf);
-    const also = bare.exact.has(key.slice(key.lastIndexOf('\\') + 1)) || bare.patterns.some((b) => reaches(b, c.name));
+    const also = bare.exact.has(splitCommand(key).command) || bare.patterns.some((b) => reaches(b, c.name));
     out.set(key, { name: c.name, parameters, ...(also ? { alsoUnconstrained: true as const } : {}) });
   }
   for (const entry of entries) {
@@ -148,17 +149,15 @@ function bareNames(entries: readonly string[]): BareNames {
 
 /**
  * Whether a bare entry makes the command of a constrained entry public (so that its unconstrained
- * self is public too): the same name, or a
- * wildcard that matches it. A module-qualified bare entry (`Module\*`) reaches only constrained
+ * self is public too): the same name, or a wildcard that matches it. A module-qualified bare entry (`Module\*`) reaches only constrained
  * entries qualified with that module: which module an unqualified command comes from is known
  * only on the host (the engine exposes just that module's commands).
  */
 export function reaches(bareEntry: string, constrainedName: string): boolean {
-  const split = (n: string) => [n.slice(0, Math.max(0, n.lastIndexOf('\\'))), n.slice(n.lastIndexOf('\\') + 1)];
-  const [bareModule, bareName] = split(bareEntry);
-  const [module, name] = split(constrainedName);
-  if (bareModule && !wildcardMatch(bareModule, module)) return false;
-  return wildcardMatch(bareName, name);
+  const bare = splitCommand(bareEntry);
+  const constrained = splitCommand(constrainedName);
+  if (bare.module !== undefined && !wildcardMatch(bare.module, constrained.module ?? '')) return false;
+  return wildcardMatch(bare.command, constrained.command);
 }
 
 /** Case-insensitive union, first spelling kept, sorted for stable output. */

@@ -22,10 +22,14 @@ export function functionNameProblem(name: string): string | undefined {
   return commandNameProblem(name, true);
 }
 
-function commandNameProblem(name: string, fn: boolean): string | undefined {
+/** A command name split at its last `\`: `Module\Verb-Noun` into module and command. */
+export function splitCommand(name: string): { module?: string; command: string } {
   const slash = name.lastIndexOf('\\');
-  const module = slash < 0 ? undefined : name.slice(0, slash);
-  const command = slash < 0 ? name : name.slice(slash + 1);
+  return slash < 0 ? { command: name } : { module: name.slice(0, slash), command: name.slice(slash + 1) };
+}
+
+function commandNameProblem(name: string, fn: boolean): string | undefined {
+  const { module, command } = splitCommand(name);
   const allowed = fn ? 'Verb-Noun or a single word' : 'Verb-Noun';
   if (module !== undefined && !MODULE.test(module)) return `'${module}' is not a module name (allowed: ${allowed}, optionally prefixed Module\\; wildcards * ? allowed)`;
   if (name.includes('/')) return `'/' does not separate a module from a command; use Module\\${allowed}`;

@@ -60,27 +60,21 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
     // (those a rule reports under its own id, JEA003 and JEA008, are left to the rule). The file
     // still joins the set: the rules see it too.
     const policy = new Issues(file);
+    const roleName = path.basename(file).replace(/\.psrc$/i, '');
     if (isRole) {
       checkCapability(model, policy, RULE_CHECKS);
-      const name = path.basename(file).replace(/\.psrc$/i, '');
-      const problem = roleNameProblem(name);
-      if (problem) policy.add(name, `the file name is the role name: ${problem}`);
+      const problem = roleNameProblem(roleName);
+      if (problem) policy.add(roleName, `the file name is the role name: ${problem}`);
     } else checkSessionConfiguration(model as SessionConfigurationModel, policy, RULE_CHECKS);
     problems.push(...locateIssues(file, doc, policy.all));
     const source = { file, locate: doc.locate };
-    if (isRole) roles.push({ name: path.basename(file).replace(/\.psrc$/i, ''), ...moduleOf(file), source, model: model as RoleCapabilityModel });
+    if (isRole) roles.push({ name: roleName, ...moduleOf(file), source, model: model as RoleCapabilityModel });
     else configs.push({ file, doc, model: model as SessionConfigurationModel });
   }
   const endpoints = configs.map((c) => ({ name: path.basename(c.file).replace(/\.pssc$/i, ''), source: { file: c.file, locate: c.doc.locate }, model: c.model, roles }));
   return { set: { roles, endpoints, vmJit: [], pim: [], groups: [] }, problems };
 }
 
-/**
- * The module a role file belongs to, from `<Module>/RoleCapabilities/<Role>.psrc`. A file at
- * `<Module>/<Version>/RoleCapabilities/` is there, but JEA never finds it by name: role lookup
- * searches only `<PSModulePath entry>/<Module>/RoleCapabilities` (GetRoleCapabilityPath in
- * InitialSessionStateProvider.cs; test/engine/merge-readings.test.ts).
- */
 /** Validation issues of a parsed file as problems at the line and column of their field. */
 export function locateIssues(file: string, doc: Psd1Document, issues: readonly ValidationIssue[]): LoadProblem[] {
   return issues.map((issue) => {
@@ -89,6 +83,12 @@ export function locateIssues(file: string, doc: Psd1Document, issues: readonly V
   });
 }
 
+/**
+ * The module a role file belongs to, from `<Module>/RoleCapabilities/<Role>.psrc`. A file at
+ * `<Module>/<Version>/RoleCapabilities/` is there, but JEA never finds it by name: role lookup
+ * searches only `<PSModulePath entry>/<Module>/RoleCapabilities` (GetRoleCapabilityPath in
+ * InitialSessionStateProvider.cs; test/engine/merge-readings.test.ts).
+ */
 function moduleOf(file: string): { module?: string; unreachable?: string } {
   const parts = path.resolve(file).split(path.sep);
   const i = parts.lastIndexOf('RoleCapabilities');

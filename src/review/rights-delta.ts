@@ -29,15 +29,16 @@ export function rightsDelta(name: string, base: EndpointEntry | undefined, head:
   const principals = new Map<string, string>();
   for (const ep of [base, head]) for (const [p] of ep?.model.roleDefinitions ?? []) if (!principals.has(p.toLowerCase())) principals.set(p.toLowerCase(), p);
   const out: RightsDelta[] = [];
+  // A principal with no entry has what the session type gives anyone who connects: its gains and
+  // losses are counted from there, so the session's own commands are never listed as rights.
+  const baseline = { base: sessionOnly((base ?? head)!), head: sessionOnly((head ?? base)!) };
   for (const principal of [...principals.values()].sort()) {
-    // A principal with no entry has what the session type gives anyone who connects: its gains and
-    // losses are counted from there, so the session's own commands are never listed as rights.
-    const rightsIn = (ep: EndpointEntry | undefined, other: EndpointEntry | undefined) => {
+    const rightsIn = (ep: EndpointEntry | undefined, none: MergedCapabilities) => {
       const r = ep && effectiveRights(ep, principal, [], { ignoreRequiredGroups: true });
-      return r && r.matchedPrincipals.length ? r.rights : sessionOnly((ep ?? other)!);
+      return r && r.matchedPrincipals.length ? r.rights : none;
     };
-    const before = rightsIn(base, head);
-    const after = rightsIn(head, base);
+    const before = rightsIn(base, baseline.base);
+    const after = rightsIn(head, baseline.head);
     const gained = changes(before, after);
     const lost = changes(after, before);
     if (gained.length || lost.length) out.push({ endpoint: name, principal, gained, lost });
@@ -51,12 +52,11 @@ function sessionOnly(endpoint: EndpointEntry): MergedCapabilities {
 }
 
 /** What `to` allows that `from` does not. */
-function changes(from: MergedCapabilities | undefined, to: MergedCapabilities | undefined): RightChange[] {
-  if (!to) return [];
+function changes(from: MergedCapabilities, to: MergedCapabilities): RightChange[] {
   const out: RightChange[] = [];
   for (const list of ['visibleCmdlets', 'visibleFunctions'] as const) {
     for (const cmd of to[list]) {
-      const old = from?.[list].find((c) => c.name.toLowerCase() === cmd.name.toLowerCase());
+      const old = from[list].find((c) => c.name.toLowerCase() === cmd.name.toLowerCase());
       if (!old) out.push({ kind: 'command', command: cmd.name, text: commandText(cmd) });
       else out.push(...commandWidening(old, cmd));
     }
@@ -68,7 +68,7 @@ function changes(from: MergedCapabilities | undefined, to: MergedCapabilities | 
     ['scriptsToProcess', 'script'],
   ] as const;
   for (const [list, kind] of sets) {
-    for (const item of to[list]) if (!from?.[list].some((x) => x.toLowerCase() === item.toLowerCase())) out.push({ kind, text: item });
+    for (const item of to[list]) if (!from[list].some((x) => x.toLowerCase() === item.toLowerCase())) out.push({ kind, text: item });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { pathText } from '../psd1/writer';
 import { Rule, RuleFinding } from './rule';
-import { CapabilityBlock, commandName, commandPatternMatches, findingIn, forEachCommand, listSome, principalScopes, allRoles, quote, roleBlock } from './helpers';
+import { CapabilityBlock, commandName, commandPatternMatches, findingIn, forEachCommand, holderScopes, listSome, quote } from './helpers';
 
 /** Item cmdlets that write through a provider (Microsoft.PowerShell.Management unless noted). */
 const WRITE_ITEM_CMDLETS = [
@@ -60,14 +60,7 @@ export const JEA004: Rule = {
     'Remove the provider and expose the one file operation as a function with a fixed path.',
   check(policy) {
     const out = new Map<string, RuleFinding>();
-    const scopes: { who: string; blocks: CapabilityBlock[] }[] = principalScopes(policy).map((s) => ({
-      who: s.principal === undefined ? `everyone endpoint '${s.endpoint.name}' lets in` : `${quote(s.principal)} on endpoint '${s.endpoint.name}'`,
-      blocks: [...s.blocks],
-    }));
-    for (const role of allRoles(policy)) {
-      scopes.push({ who: `role '${role.name}'`, blocks: [roleBlock(role)] });
-    }
-    for (const scope of scopes) {
+    for (const scope of holderScopes(policy)) {
       const cmdlets = itemCmdlets(scope.blocks);
       if (cmdlets.length === 0) continue;
       const writes = cmdlets.some((c) => c.writes);

@@ -1,7 +1,7 @@
 import { reaches } from '../effective/merge';
 import { pathText } from '../psd1/writer';
 import { Rule, RuleFinding } from './rule';
-import { allRoles, findingIn, forEachCommand, principalScopes, quote, roleBlock } from './helpers';
+import { findingIn, forEachCommand, holderScopes, quote } from './helpers';
 
 /**
  * JEA017: a command constrained in one place and listed without constraints (by name or by a
@@ -19,16 +19,10 @@ export const JEA017: Rule = {
     'and also makes the command itself public: Module\\Verb-Noun runs it with any parameters. Remove the bare listing, or the wildcard that matches it.',
   check(policy) {
     const out = new Map<string, RuleFinding>();
-    // each principal of each endpoint, and each role on its own (whoever holds it)
-    const scopes = [
-      ...principalScopes(policy).map((s) => ({ who: s.principal === undefined ? `everyone endpoint '${s.endpoint.name}' lets in` : `${quote(s.principal)} on endpoint '${s.endpoint.name}'`, blocks: s.blocks })),
-      ...allRoles(policy).map((role) => ({ who: `whoever holds role '${role.name}'`, blocks: [roleBlock(role)] })),
-    ];
-    for (const scope of scopes) {
-      const who = scope.who;
+    for (const { who, blocks } of holderScopes(policy)) {
       const bare: { name: string; where: string }[] = [];
-      for (const block of scope.blocks) forEachCommand(block.model, (entry) => typeof entry === 'string' && bare.push({ name: entry, where: block.label }));
-      for (const block of scope.blocks) {
+      for (const block of blocks) forEachCommand(block.model, (entry) => typeof entry === 'string' && bare.push({ name: entry, where: block.label }));
+      for (const block of blocks) {
         forEachCommand(block.model, (entry, list, i) => {
           if (typeof entry === 'string') return;
           const open = bare.find((b) => reaches(b.name, entry.name));

@@ -4,10 +4,13 @@
  */
 import { resolveGrant, inlineCapabilities } from '../effective/role-lookup';
 import { CapabilityModel, CommandRule, ParameterConstraint, RoleGrant, VisibleCommand } from '../jea/model';
+import { splitCommand } from '../jea/names';
 import { wildcardMatch } from '../jea/wildcard';
 import { EndpointEntry, PolicySet, PolicySource, RoleEntry } from '../policy/policy-set';
 import { Psd1PathStep } from '../psd1';
 import { RuleFinding, Severity } from './rule';
+
+export { splitCommand };
 
 /** One place that declares capabilities: a role, an endpoint's session level, or a RoleDefinitions entry. */
 export interface CapabilityBlock {
@@ -46,8 +49,28 @@ export function allRoles(policy: PolicySet): RoleEntry[] {
   return out;
 }
 
+/** Who holds a set of blocks, in words, and the blocks: a principal of an endpoint, or a role on its own. */
+export interface HolderScope {
+  readonly who: string;
+  readonly blocks: readonly CapabilityBlock[];
+}
+
+/**
+ * Every principal of every endpoint (with its session level, inline grant and roles), then every
+ * role on its own (whoever holds it), for rules that look at what one holder gets together.
+ */
+export function holderScopes(policy: PolicySet): HolderScope[] {
+  return [
+    ...principalScopes(policy).map((s) => ({
+      who: s.principal === undefined ? `everyone endpoint '${s.endpoint.name}' lets in` : `${quote(s.principal)} on endpoint '${s.endpoint.name}'`,
+      blocks: s.blocks,
+    })),
+    ...allRoles(policy).map((role) => ({ who: `role '${role.name}'`, blocks: [roleBlock(role)] })),
+  ];
+}
+
 /** The capability block of a role file on its own. */
-export function roleBlock(role: RoleEntry): CapabilityBlock {
+function roleBlock(role: RoleEntry): CapabilityBlock {
   return { kind: 'role', source: role.source, prefix: [], model: role.model ?? {}, label: `role '${role.name}'`, role };
 }
 
@@ -158,12 +181,6 @@ export function finding(source: PolicySource, path: readonly Psd1PathStep[], mes
 /** The name of a visible command entry. */
 export function commandName(v: VisibleCommand): string {
   return typeof v === 'string' ? v : (v?.name ?? '');
-}
-
-/** `Module\Verb-Noun` split into its module (when given) and its command. */
-export function splitCommand(name: string): { module?: string; command: string } {
-  const slash = name.lastIndexOf('\\');
-  return slash < 0 ? { command: name } : { module: name.slice(0, slash), command: name.slice(slash + 1) };
 }
 
 /** Which list of a capability block a visible command sits in. */
