@@ -52,7 +52,8 @@ Describe 'the changed bundles installed over the whole estate' {
             $folder = Get-EndpointFolder $name -Changed
             $manifest = Get-EndpointManifest $folder
             $installed = Get-InstalledModuleFile @($manifest.modules.name)
-            foreach ($path in (Get-ModuleFileExpectation $folder).Keys) { $installed[$path] | Should -Be (Get-ModuleFileExpectation $folder)[$path] -Because "$path of $name" }
+            $expected = Get-ModuleFileExpectation $folder
+            foreach ($path in $expected.Keys) { $installed[$path] | Should -Be $expected[$path] -Because "$path of $name" }
         }
         $kept = @((Get-EndpointManifest (Get-EndpointFolder $inputs.twoModules)).modules.name | Where-Object { @($inputs.changes.modules.($inputs.twoModules)) -notcontains $_ })
         $kept.Count | Should -Be 1

@@ -131,12 +131,13 @@ function New-EngineSession {
 }
 
 function Get-ModuleFileExpectation {
-    <# .SYNOPSIS The module files of a synthesized endpoint as they must be installed: relative path under Modules and SHA-256. #>
+    <# .SYNOPSIS The module files of a synthesized endpoint as they must be installed: relative path under Modules and SHA-256, and each module's RoleCapabilities folder as 'dir'. #>
     param([string] $Folder)
     $manifest = Get-EndpointManifest $Folder
     $expected = [ordered]@{}
     foreach ($module in $manifest.modules) {
         foreach ($file in @($manifest.files | Where-Object { $_.path.StartsWith($module.name + '/') })) { $expected[$file.path] = $file.sha256 }
+        $expected["$($module.name)/RoleCapabilities"] = 'dir'
     }
     $expected
 }
