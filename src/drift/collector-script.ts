@@ -1,4 +1,4 @@
-import { psData, scriptBytes } from '../jea/powershell-script';
+import { psData, SCRIPT_FUNCTIONS, scriptBytes } from '../jea/powershell-script';
 import { SNAPSHOT_SCHEMA } from './snapshot';
 
 /**
@@ -84,8 +84,7 @@ foreach ($root in @($env:PSModulePath -split [System.IO.Path]::PathSeparator | W
 }
 
 $sids = [ordered]@{}
-# The host's account database, behind one function (tests replace it).
-function Resolve-JeajitSid([string] $Principal) { ([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value }
+${SCRIPT_FUNCTIONS.resolveSid}
 foreach ($name in $Principals) {
     try { $sids[$name] = Resolve-JeajitSid $name }
     catch { $sids[$name] = $null }

@@ -1,6 +1,6 @@
 import { PsHashtable } from '../psd1';
 import { ArtifactFile } from './jea-module';
-import { scriptFile, sha256 } from './powershell-script';
+import { SCRIPT_FUNCTIONS, scriptFile, sha256 } from './powershell-script';
 import { LEGACY_STAGE_ROOT, PROTECTED_FOLDER, STAGE_ROOT } from './protected-folder';
 import { WOW64_REFUSAL } from './registration-script';
 
@@ -51,7 +51,8 @@ export function installBundle(endpoint: string, files: readonly ArtifactFile[], 
     '',
     String.raw`if ($BundleSha256 -and $BundleSha256 -ne $Bundle.BundleSha256) { throw "jeajit: this is bundle $($Bundle.BundleSha256), the deployment expects $BundleSha256" }
 ${WOW64_REFUSAL}
-function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
+${SCRIPT_FUNCTIONS.sha256}
+${SCRIPT_FUNCTIONS.joinPath}
 ${PROTECTED_FOLDER}
 $legacy = Join-Path ${LEGACY_STAGE_ROOT} $Bundle.Name
 if (Test-Path -LiteralPath $legacy) { Write-Warning "jeajit: '$legacy' is where an earlier jeajit staged this endpoint, a folder other users may have changed; it is not used any more: check it, then remove it" }
@@ -63,7 +64,7 @@ Initialize-JeajitFolder $stageRoot
 Initialize-JeajitFolder $stage
 $carried = @{}
 foreach ($file in $Bundle.Files) {
-    $path = Join-Path $stage ($file.Path.Replace('/', [string] [System.IO.Path]::DirectorySeparatorChar))
+    $path = Join-JeajitPath $stage $file.Path
     $carried[$path] = $true
     if ((Test-Path -LiteralPath $path -PathType Leaf) -and (Get-Sha256 $path) -eq $file.Sha256) { continue }
     New-Item -ItemType Directory -Force -Path (Split-Path -Parent $path) | Out-Null

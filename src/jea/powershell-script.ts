@@ -62,3 +62,15 @@ export function sha256(bytes: Uint8Array): string {
   }
   return hash;
 }
+
+/**
+ * PowerShell functions more than one generated script defines, written once: a file's SHA-256 as
+ * lowercase hex (Get-FileHash), a bundle path (`/`-separated) under a folder, and the host's
+ * account database behind one function (tests replace it: NTAccount only resolves on Windows).
+ */
+export const SCRIPT_FUNCTIONS = {
+  sha256: String.raw`function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }`,
+  joinPath: String.raw`function Join-JeajitPath([string] $Root, [string] $Relative) { Join-Path $Root ($Relative.Replace('/', [string] [System.IO.Path]::DirectorySeparatorChar)) }`,
+  resolveSid: String.raw`# The host's account database, behind one function (tests replace it).
+function Resolve-JeajitSid([string] $Principal) { ([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value }`,
+} as const;

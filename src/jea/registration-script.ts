@@ -1,5 +1,5 @@
 import { PsHashtable } from '../psd1';
-import { scriptFile } from './powershell-script';
+import { SCRIPT_FUNCTIONS, scriptFile } from './powershell-script';
 import { LEGACY_STAGE_ROOT, PROTECTED_FOLDER, STAGE_ROOT } from './protected-folder';
 
 /** What the registration script needs to know about an endpoint. */
@@ -77,12 +77,11 @@ function Restart-JeajitWinRM {
 }
 ${PROTECTED_FOLDER}`;
 
-const REGISTER = String.raw`function Get-Sha256([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash.ToLowerInvariant() }
+const REGISTER = String.raw`${SCRIPT_FUNCTIONS.sha256}
 # RawSecurityDescriptor reads conditional (callback) ACEs too; its SDDL form is canonical.
 function Get-CanonicalSddl([string] $Sddl) { (New-Object System.Security.AccessControl.RawSecurityDescriptor($Sddl)).GetSddlForm('All') }
-# The host's account database, behind one function (tests replace it).
-function Resolve-JeajitSid([string] $Principal) { ([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value }
-function Join-JeajitPath([string] $Root, [string] $Relative) { Join-Path $Root ($Relative.Replace('/', [string] [System.IO.Path]::DirectorySeparatorChar)) }
+${SCRIPT_FUNCTIONS.resolveSid}
+${SCRIPT_FUNCTIONS.joinPath}
 function Test-SameFolder([string] $A, [string] $B) { [string]::Equals($A.TrimEnd('\', '/'), $B.TrimEnd('\', '/'), [StringComparison]::OrdinalIgnoreCase) }
 # True when the module's folder holds exactly its files of the bundle, with the same SHA-256.
 function Test-ModuleCurrent([string] $Dir, [object[]] $Files) {
