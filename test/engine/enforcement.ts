@@ -6,6 +6,7 @@
 import { EffectiveCommand, EffectiveParameter } from '../../src/effective/merge';
 import { EffectiveResult } from '../../src/effective/effective';
 import { RESTRICTED_REMOTE_SERVER } from '../../src/effective/session-defaults';
+import { enginePattern } from '../../src/rules/engine-pattern';
 import { hasWildcard, wildcardMatch } from '../../src/jea/wildcard';
 import { EngineCall } from './engine-rights';
 import { FUNCTIONS, VOCABULARY } from './generated-estates';
@@ -20,19 +21,14 @@ export interface ExpectedCall {
 
 const lower = (s: string) => s.toLowerCase();
 
-/** A .NET pattern as JavaScript reads it: with Unicode classes (`\p{Ll}`) when it compiles so. */
-function jsRegex(source: string): RegExp {
-  try {
-    return new RegExp(source, 'iu');
-  } catch {
-    return new RegExp(source, 'i');
-  }
-}
-
 /** Whether a value passes a parameter's set and its anchored, case-insensitive patterns (JavaScript's reading of simple .NET patterns). */
 function accepts(p: { validateSet?: readonly string[]; validatePattern?: readonly string[] }, value: string): boolean {
   if (p.validateSet && !p.validateSet.some((v) => lower(v) === lower(value))) return false;
-  if (p.validatePattern && !jsRegex(`^(${p.validatePattern.join('|')})$`).test(value)) return false;
+  if (p.validatePattern) {
+    const pattern = enginePattern(p.validatePattern);
+    if (!pattern) throw new Error(`JavaScript cannot read the pattern ${p.validatePattern.join('|')}`);
+    if (!pattern.test(value)) return false;
+  }
   return true;
 }
 
