@@ -83,7 +83,6 @@ async function compareAll(items: { endpoint: EndpointEntry; principals: string[]
       const session = sessions[c.id];
       if (c.expected.length && session.ok) for (const d of enforcementDifferences(c.expected, session.calls)) differences.push(`${at}: ${d}`);
     }
-    if (differences.length) fs.writeFileSync(path.join(os.tmpdir(), 'jeajit-engine-differences.json'), JSON.stringify(cases.map((c) => ({ id: c.id, endpoint: c.endpoint, user: c.user })), null, 1));
     return { compared: cases.length, calls: cases.reduce((n, c) => n + c.expected.length, 0), differences };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
