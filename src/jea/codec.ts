@@ -1,5 +1,6 @@
 import { Psd1Value, PsHashtable, ScriptBlock } from '../psd1';
 import { Issues } from './issues';
+import { didYouMean } from './suggest';
 
 /**
  * Converts one field between its data-file value and its model value. `decode` reports what
@@ -93,7 +94,8 @@ export function decodeTable(v: Psd1Value, issues: Issues, fields: readonly Field
   for (const [key, value] of v.entries()) {
     const f = fields.find((x) => x.key.toLowerCase() === String(key).toLowerCase());
     if (!f) {
-      issues.at(String(key)).add(value, `unknown key in ${what} (allowed: ${fields.map((x) => x.key).join(', ')})`);
+      const allowed = fields.map((x) => x.key);
+      issues.at(String(key)).add(value, `unknown key in ${what}.${didYouMean(String(key), allowed)} Allowed: ${allowed.join(', ')}`);
       continue;
     }
     const decoded = f.codec.decode(value, issues.at(f.key));

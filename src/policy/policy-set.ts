@@ -69,8 +69,10 @@ export interface LoadProblem {
  */
 export function positionOf(source: PolicySource, path: readonly Psd1PathStep[]): { line: number; column: number } {
   if (source.locate) {
+    // A list of one may be written without @( ): `VisibleCmdlets = @{ ... }` is item 0 of the model.
+    const find = (p: readonly Psd1PathStep[]) => source.locate!(p) ?? (p.includes(0) ? source.locate!(p.filter((step) => step !== 0)) : undefined);
     for (let n = path.length; n >= 0; n--) {
-      const at = source.locate(path.slice(0, n));
+      const at = find(path.slice(0, n));
       if (at) return n === path.length ? at.value : (at.key ?? at.value);
     }
   }

@@ -13,16 +13,35 @@ const strict = path.join(dir, 'strict');
 fs.mkdirSync(strict);
 fs.writeFileSync(path.join(strict, 'Dns.psrc'), ["@{", "    VisibleCmdlets = @{ Name = 'Restart-Service'; Parameters = @{ Name = 'Name'; ValidatePattern = 'Dns(' } }", '}'].join('\r\n'));
 fs.writeFileSync(path.join(strict, 'Dns.pssc'), ["@{", "    SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RunAsVirtualAccount = $true", "    RoleDefinitions = @{ 'CONTOSO\\Dns Ops\\x' = @{ RoleCapabilities = 'Dns' } }", '}'].join('\r\n'));
+const typo = path.join(dir, 'typo');
+fs.mkdirSync(typo);
+fs.writeFileSync(path.join(typo, 'Ops.pssc'), ["@{", "    SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'", "    LanguagMode = 'NoLanguage'", '}'].join('\r\n'));
+const missing = path.join(dir, 'missing');
+fs.mkdirSync(missing);
+fs.writeFileSync(path.join(missing, 'Ops.pssc'), ["@{", "    SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RunAsVirtualAccount = $true", "    RoleDefinitions = @{ 'CONTOSO\\Ops' = @{ RoleCapabilities = 'Nowhere' } }", '}'].join('\r\n'));
 
 describe('jeajit lint', () => {
   it('is as strict as the constructs: what synth refuses is an error at its line and column', () => {
     const r = jeajit(['lint', strict]);
     expect(r.status).toBe(1);
     const out = r.stdout.toString();
-    expect(out).toMatch(new RegExp(`Dns\\.psrc:2:\\d+: error JEA000 not valid JEA: VisibleCmdlets\\[0\\]\\.Parameters\\[0\\]\\.ValidatePattern: \\.NET would reject this regular expression`));
+    // at the pattern itself, although VisibleCmdlets holds one hashtable rather than a list
+    expect(out).toMatch(new RegExp(`Dns\\.psrc:2:100: error JEA000 not valid JEA: VisibleCmdlets\\[0\\]\\.Parameters\\[0\\]\\.ValidatePattern: \\.NET would reject this regular expression`));
     expect(out).toMatch(/Dns\.pssc:3:\d+: error JEA000 not valid JEA: RoleDefinitions\['CONTOSO\\Dns Ops\\x'\]/);
   });
 
+
+  it('names a misspelled key with what it probably meant', () => {
+    const r = jeajit(['lint', typo]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.toString()).toMatch(/Ops\.pssc:3:19: error JEA000 not valid JEA: LanguagMode: unknown key in a session configuration file\. Did you mean 'LanguageMode'\?/);
+  });
+
+  it('refuses a RoleDefinitions role that no given file provides, at the role name', () => {
+    const r = jeajit(['lint', missing]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.toString()).toMatch(/Ops\.pssc:3:64: error JEA009 RoleDefinitions 'CONTOSO\\Ops' names role 'Nowhere', but no module on the role path provides it/);
+  });
 
   it('prints findings with file, line and column, and exits 1 on an error', () => {
     const r = jeajit(['lint', role]);

@@ -52,6 +52,6 @@ describe('importing the corpus into the model', () => {
   it('refuses unknown keys', () => {
     const { issues } = importFile('pssc', Buffer.from("@{ SchemaVersion = '2.0.0.0'; SessionTyp = 'Empty' }"), 'typo.pssc');
     expect(issues.all[0].field).toBe('SessionTyp');
-    expect(issues.all[0].reason).toMatch(/^unknown key in a session configuration file \(allowed: SchemaVersion, GUID/);
+    expect(issues.all[0].reason).toMatch(/^unknown key in a session configuration file\. Did you mean 'SessionType'\? Allowed: SchemaVersion, GUID/);
   });
 });

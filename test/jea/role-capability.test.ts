@@ -45,7 +45,7 @@ describe('defineRoleCapability', () => {
     [
       'a constraint outside Parameters (PowerShell ignores it)',
       { visibleCmdlets: [{ name: 'Get-Service', validateSet: ['Dns'], parameters: [{ name: 'Name' }] } as never] },
-      'VisibleCmdlets[0].validateSet = ["Dns"]: unknown key in a command rule (allowed: Name, Parameters)',
+      'VisibleCmdlets[0].validateSet = ["Dns"]: unknown key in a command rule. Allowed: Name, Parameters',
     ],
     [
       'a regex .NET rejects',
