@@ -1,4 +1,5 @@
 import { Review, synthRelative } from '../review/review';
+import { groupJitChanges } from '../review/jit-changes';
 import { RightsDelta } from '../review/rights-delta';
 
 /** Text inside a Markdown table cell or inline code: pipes escaped, backticks kept out of code spans. */
@@ -51,8 +52,8 @@ export function reviewMarkdown(review: Review): string {
     lines.push('');
   }
   if (review.jit.length) {
-    lines.push('### Just-in-time access', '', '| Declaration | Setting | Before | After |', '|---|---|---|---|');
-    for (const j of review.jit) lines.push(`| ${code(j.name)} | ${cell(j.field)} | ${cell(j.before ?? '(none)')} | ${cell(j.after ?? '(none)')} |`);
+    lines.push('### Just-in-time access', '', '| Declaration | Setting | Where | Before | After |', '|---|---|---|---|---|');
+    for (const j of groupJitChanges(review.jit)) lines.push(`| ${code(j.name)} | ${cell(j.field)} | ${cell(j.places)} | ${cell(j.before ?? '(none)')} | ${cell(j.after ?? '(none)')} |`);
     lines.push('');
   }
   if (lines.length === 4) lines.push('No change in anyone\'s rights.', '');

@@ -1,5 +1,6 @@
 import { durationSeconds } from '../jit/duration';
-import { Rule, RuleFinding } from './rule';
+import { Rule } from './rule';
+import { groupPorts } from './jit-ports';
 import { finding } from './helpers';
 
 /** The longest VM JIT request JIT002 accepts without a warning: 3 hours. */
@@ -12,23 +13,17 @@ export const JIT002: Rule = {
   title: 'A VM JIT duration over 3 hours',
   help: 'Just-in-time access is meant to be short: a port left open for a working day is standing access. Keep maxRequestAccessDuration at PT3H or less and request again when needed.',
   check(policy) {
-    const out: RuleFinding[] = [];
-    for (const entry of policy.vmJit ?? []) {
-      (entry.model?.virtualMachines ?? []).forEach((vm, i) => {
-        (vm.ports ?? []).forEach((port, j) => {
-          const s = typeof port.maxRequestAccessDuration === 'string' ? durationSeconds(port.maxRequestAccessDuration) : undefined;
-          if (s === undefined || s <= MAX_VM_JIT_SECONDS) return;
-          const vmName = (vm.id ?? '').split('/').pop() || vm.id;
-          out.push(
-            finding(
-              entry.source,
-              ['virtualMachines', i, 'ports', j, 'maxRequestAccessDuration'],
-              `port ${port.number} of VM '${vmName}' (JIT policy '${entry.name}') may stay open for ${port.maxRequestAccessDuration}, more than 3 hours; set maxRequestAccessDuration to PT3H or less`,
-            ),
-          );
-        });
-      });
-    }
-    return out;
+    return (policy.vmJit ?? []).flatMap((entry) =>
+      groupPorts(entry, (port) => {
+        const s = typeof port.maxRequestAccessDuration === 'string' ? durationSeconds(port.maxRequestAccessDuration) : undefined;
+        return s === undefined || s <= MAX_VM_JIT_SECONDS ? undefined : { value: port.maxRequestAccessDuration, at: ['maxRequestAccessDuration'] };
+      }).map((g) =>
+        finding(
+          entry.source,
+          g.path,
+          `JIT policy '${entry.name}' lets ${g.count === 1 ? 'a port' : `${g.count} ports`} stay open for ${g.value}, more than 3 hours: ${g.places}; set maxRequestAccessDuration to PT3H or less`,
+        ),
+      ),
+    );
   },
 };

@@ -97,8 +97,12 @@ describe('the pull-request review', () => {
     });
     const r = review(set(BASE), set(head));
     expect(r.acl).toEqual([{ endpoint: 'JEA-FileServer', change: 'added', entry: 'Allow CONTOSO\\Auditors Read' }]);
-    expect(r.jit).toContainEqual({ name: 'contoso/ManagementPortsJit', field: 'vm-dc-dns01 ports[3389/TCP].maxRequestAccessDuration', before: 'PT3H', after: 'PT8H' });
+    expect(r.jit).toContainEqual({ name: 'contoso/ManagementPortsJit', field: 'maxRequestAccessDuration', place: 'vm-dc-dns01 3389/TCP', before: 'PT3H', after: 'PT8H' });
     expect(r.jit).toHaveLength(6);
+    // the comment shows it once per declaration, naming the VMs and ports
+    const rows = reviewMarkdown(r).split('\n').filter((l) => l.startsWith('| `contoso/ManagementPortsJit`'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^\| `contoso\/ManagementPortsJit` \| maxRequestAccessDuration \| vm-dc-dns01 \(3389\/TCP, 5985\/TCP, 5986\/TCP\), vm-file01 \(3389\/TCP, 5985\/TCP, 5986\/TCP\) \| PT3H \| PT8H \|$/);
   });
 
   it('puts the new rule errors first, then the gains of the endpoint they concern', () => {

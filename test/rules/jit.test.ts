@@ -5,7 +5,7 @@ import { JIT004 } from '../../src/rules/JIT004';
 import { JIT005 } from '../../src/rules/JIT005';
 import { JIT006 } from '../../src/rules/JIT006';
 import { runRules } from '../../src/rules/run';
-import { check, group, pim, policy, vmJit } from './helpers';
+import { check, group, jit, pim, policy, vmJit } from './helpers';
 
 describe('every JIT rule passes a hardened policy', () => {
   it.each([JIT001, JIT002, JIT003, JIT004, JIT005, JIT006])('%p', (rule) => {
@@ -18,7 +18,18 @@ describe('JIT001 ports open to the internet', () => {
     const found = check(JIT001, policy({ vmJit: [vmJit(['10.0.0.0/24', prefix])] }));
     expect(found.map((f) => f.path)).toEqual([['virtualMachines', 0, 'ports', 0, 'allowedSourceAddressPrefixes', 1]]);
     expect(found[0].message).toContain(`'${prefix}'`);
-    expect(found[0].message).toMatch(/port 3389 of VM 'vm1'/);
+    expect(found[0].message).toMatch(/JIT policy 'rdp' lets requests open a port to .*: vm1 \(3389\/TCP\)/);
+  });
+
+  it('groups the ports of a policy into one finding per value, naming every VM and port', () => {
+    const vm = (n: string, ports: number[], prefix: string) => ({ id: `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${n}`, ports: ports.map((number) => ({ number, protocol: 'TCP' as const, allowedSourceAddressPrefixes: [prefix], maxRequestAccessDuration: 'PT8H' })) });
+    const entry = jit('fleet', { name: 'jeajit', resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [vm('vm1', [3389, 22], '*'), vm('vm2', [3389], '*'), vm('vm3', [3389], '10.0.0.0/8')] });
+    const found = check(JIT001, policy({ vmJit: [entry] }));
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toMatch(/lets requests open 3 ports to '\*', the whole internet: vm1 \(3389\/TCP, 22\/TCP\), vm2 \(3389\/TCP\);/);
+    const long = check(JIT002, policy({ vmJit: [entry] }));
+    expect(long).toHaveLength(1);
+    expect(long[0].message).toMatch(/lets 4 ports stay open for PT8H, more than 3 hours: vm1 \(3389\/TCP, 22\/TCP\), vm2 \(3389\/TCP\), vm3 \(3389\/TCP\);/);
   });
 
   it.each(['10.0.0.0/8', '203.0.113.7', 'VirtualNetwork', 'AzureCloud.WestEurope', '0.0.0.0/8'])('does not fire for %s (near miss)', (prefix) => {
