@@ -70,3 +70,8 @@ export function variableNameProblem(name: string): string | undefined {
 export function parameterNameProblem(name: string): string | undefined {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? undefined : 'not a parameter name (letters, digits and _, without the leading -)';
 }
+
+/** The file name of an external command path (`C:\Windows\System32\net.exe` is `net.exe`). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

@@ -4,13 +4,13 @@
  */
 import { resolveGrant, inlineCapabilities } from '../effective/role-lookup';
 import { CapabilityModel, CommandRule, ParameterConstraint, RoleGrant, VisibleCommand } from '../jea/model';
-import { splitCommand } from '../jea/names';
+import { baseName, splitCommand } from '../jea/names';
 import { wildcardMatch } from '../jea/wildcard';
 import { EndpointEntry, PolicySet, PolicySource, RoleEntry } from '../policy/policy-set';
 import { Psd1PathStep } from '../psd1';
 import { RuleFinding, Severity } from './rule';
 
-export { splitCommand };
+export { baseName, splitCommand };
 
 /** One place that declares capabilities: a role, an endpoint's session level, or a RoleDefinitions entry. */
 export interface CapabilityBlock {
@@ -211,10 +211,6 @@ export function commandPatternMatches(pattern: string, command: { readonly name:
   return wildcardMatch(p.command, command.name);
 }
 
-/** The file name of an external command path (`C:\Windows\System32\net.exe` is `net.exe`). */
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 /** A value quoted for a message. */
 export function quote(value: string): string {
