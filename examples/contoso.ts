@@ -163,9 +163,10 @@ export function declareContoso<R extends { readonly roleName: string }, A, E, G 
     visibleCmdlets: [
       'SmbShare\\Get-SmbShare',
       'SmbShare\\Get-SmbShareAccess',
-      { name: 'SmbShare\\New-SmbShare', parameters: [{ name: 'Name', validatePattern: '^[A-Za-z0-9_-]{1,40}$' }, { name: 'Path', validatePattern: '^D:\\\\Shares\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'Description' }] },
-      { name: 'SmbShare\\Grant-SmbShareAccess', parameters: [{ name: 'Name' }, { name: 'AccountName', validatePattern: '^CONTOSO\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'AccessRight', validateSet: ['Read', 'Change'] }, { name: 'Force' }] },
-      { name: 'SmbShare\\Revoke-SmbShareAccess', parameters: [{ name: 'Name' }, { name: 'AccountName' }, { name: 'Force' }] },
+      // team shares only: a free share name would reach SYSVOL and NETLOGON, whose scripts every machine runs
+      { name: 'SmbShare\\New-SmbShare', parameters: [{ name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' }, { name: 'Path', validatePattern: '^D:\\\\Shares\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'Description' }] },
+      { name: 'SmbShare\\Grant-SmbShareAccess', parameters: [{ name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' }, { name: 'AccountName', validatePattern: '^CONTOSO\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'AccessRight', validateSet: ['Read', 'Change'] }, { name: 'Force' }] },
+      { name: 'SmbShare\\Revoke-SmbShareAccess', parameters: [{ name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' }, { name: 'AccountName' }, { name: 'Force' }] },
     ],
   });
   engine.module('FileServerModule', { name: 'ContosoJeaFileServer', version: '1.0.0', roleCapabilities: [shares], ...COMPANY });

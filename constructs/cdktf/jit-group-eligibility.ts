@@ -2,6 +2,8 @@ import { GroupRoleManagementPolicy } from '@cdktf/provider-azuread/lib/group-rol
 import { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { declared } from '../../src/jea/declared-at';
+import { recordDeclared } from './declared';
 import { ValidationError } from '../../src/jea/issues';
 import { GroupEligibilityModel } from '../../src/jit/model';
 import { policyRules } from '../../src/jit/policy-rules';
@@ -38,6 +40,8 @@ export class JitGroupEligibility extends Construct implements IJeaPrincipal {
           ...(props.ticket ? { ticketNumber: props.ticket.number, ticketSystem: props.ticket.system } : {}),
         }),
     );
+    const where = declared(this.node.path);
+    for (const s of this.schedules) recordDeclared(s, where);
     this.policy = new GroupRoleManagementPolicy(this, 'ActivationPolicy', { groupId: props.groupId, roleId: this.model.assignmentType, ...policyRules(props.activation, props.expiry) });
   }
 

@@ -2,6 +2,8 @@ import { PimEligibleRoleAssignment } from '@cdktf/provider-azurerm/lib/pim-eligi
 import { RoleManagementPolicy } from '@cdktf/provider-azurerm/lib/role-management-policy';
 import { Fn, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { declared } from '../../src/jea/declared-at';
+import { recordDeclared } from './declared';
 import { PimEligibilityModel } from '../../src/jit/model';
 import { definePimEligibility, PimRoleEligibilityPropsOf, PolicyRegistry, roleDefinitionId as roleDefinitionIdOf } from '../../src/jit/props';
 
@@ -40,6 +42,7 @@ export class PimRoleEligibility extends Construct {
       ...(props.ticket ? { ticket: { number: props.ticket.number, systemAttribute: props.ticket.system } } : {}),
       ...(props.expiry !== 'none' ? { schedule: { expiration: { durationDays: Number(props.expiry.slice(1, -1)) } } } : {}),
     });
+    recordDeclared(this.assignment, declared(this.node.path));
     if (defined.policy) this.policy = new RoleManagementPolicy(this, 'ActivationPolicy', { scope: props.scope, roleDefinitionId, ...defined.rules });
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Declared, declared } from '../../src/jea/declared-at';
 import { defineRoleCapability } from '../../src/jea/role-capability';
 import { RoleCapabilityModel } from '../../src/jea/model';
 import { RoleCapabilityProps } from '../../src/jea/props';
@@ -16,9 +17,12 @@ export class RoleCapability extends Construct {
   readonly roleName: string;
   /** The validated, normalized model (what the .psrc holds). */
   readonly model: RoleCapabilityModel;
+  /** Where the role was declared (construct path, and file:line of the code that made it). */
+  readonly declared: Declared;
 
   constructor(scope: Construct, id: string, props: RoleCapabilityProps = {}) {
     super(scope, id);
+    this.declared = declared(this.node.path);
     const { roleName, ...content } = props;
     const defined = defineRoleCapability(this.node.path, { roleName: roleName ?? id, ...content });
     this.roleName = defined.roleName;

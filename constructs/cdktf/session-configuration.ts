@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { EndpointAclModel } from '../../src/acl/endpoint-acl';
 import { EndpointArtifacts, endpointArtifacts, endpointNameProblem } from '../../src/jea/endpoint';
+import { Declared, declared as declaredWhere } from '../../src/jea/declared-at';
 import { ValidationError } from '../../src/jea/issues';
 import { JeaModuleModel } from '../../src/jea/jea-module';
 import { SessionConfigurationModel } from '../../src/jea/model';
@@ -33,10 +34,13 @@ export class SessionConfiguration extends Construct {
   private readonly roles: readonly RoleCapability[];
   /** Roles the endpoint names that modules outside this estate provide on the host. */
   readonly externalRoles: readonly string[];
+  /** Where the endpoint was declared (construct path, and file:line of the code that made it). */
+  readonly declared: Declared;
   private built?: EndpointArtifacts;
 
   constructor(scope: Construct, id: string, props: SessionConfigurationProps) {
     super(scope, id);
+    this.declared = declaredWhere(this.node.path);
     this.name = props.name ?? id;
     const nameProblem = endpointNameProblem(this.name);
     if (nameProblem) throw new ValidationError([{ path: this.node.path, field: 'name', value: this.name, reason: nameProblem }]);
@@ -59,7 +63,7 @@ export class SessionConfiguration extends Construct {
 
   /** The endpoint's files and install script (computed once). */
   artifacts(): EndpointArtifacts {
-    this.built ??= endpointArtifacts(this.node.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles });
+    this.built ??= endpointArtifacts(this.node.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles, declared: this.declared });
     return this.built;
   }
 

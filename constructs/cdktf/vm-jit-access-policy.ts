@@ -2,6 +2,8 @@ import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-securit
 import { ResourceGroupTemplateDeployment } from '@cdktf/provider-azurerm/lib/resource-group-template-deployment';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { declared } from '../../src/jea/declared-at';
+import { recordDeclared } from './declared';
 import { JIT_TEMPLATE, jitParameters } from '../../src/jit/arm-template';
 import { VmJitPolicyModel } from '../../src/jit/model';
 import { BaselineDenyPropsOf, defineVmJitPolicy, JitPortProps, VmJitAccessPolicyPropsOf } from '../../src/jit/props';
@@ -41,6 +43,7 @@ export class VmJitAccessPolicy extends Construct {
       templateContent: JSON.stringify(JIT_TEMPLATE),
       parametersContent: unresolved ? Fn.jsonencode(parameters) : JSON.stringify(parameters),
     });
+    recordDeclared(this.deployment, declared(this.node.path));
     this.denyRules = props.baselineDeny
       ? defined.ports.map(
           (p, i) =>

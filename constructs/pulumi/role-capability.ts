@@ -1,3 +1,4 @@
+import { Declared, declared } from '../../src/jea/declared-at';
 import { RoleCapabilityModel } from '../../src/jea/model';
 import { RoleCapabilityProps } from '../../src/jea/props';
 import { defineRoleCapability } from '../../src/jea/role-capability';
@@ -16,9 +17,12 @@ export class RoleCapability extends JeaComponent {
   readonly roleName: string;
   /** The validated, normalized model (what the .psrc holds). */
   readonly model: RoleCapabilityModel;
+  /** Where the role was declared (component path, and file:line of the code that made it). */
+  readonly declared: Declared;
 
   constructor(name: string, props: RoleCapabilityProps = {}, opts?: JeaComponentOptions) {
     super('jeajit:jea:RoleCapability', name, opts);
+    this.declared = declared(this.path);
     const { roleName, ...content } = props;
     const defined = defineRoleCapability(this.path, { roleName: roleName ?? name, ...content });
     this.roleName = defined.roleName;

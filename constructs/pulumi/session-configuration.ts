@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { EndpointAclModel } from '../../src/acl/endpoint-acl';
 import { EndpointArtifacts, endpointArtifacts, endpointNameProblem } from '../../src/jea/endpoint';
+import { Declared, declared as declaredWhere } from '../../src/jea/declared-at';
 import { ValidationError } from '../../src/jea/issues';
 import { JeaModuleModel } from '../../src/jea/jea-module';
 import { SessionConfigurationModel } from '../../src/jea/model';
@@ -42,12 +43,15 @@ export class SessionConfiguration extends JeaComponent {
   private readonly roles: readonly RoleCapability[];
   /** Roles the endpoint names that modules outside this estate provide on the host. */
   readonly externalRoles: readonly string[];
+  /** Where the endpoint was declared (component path, and file:line of the code that made it). */
+  readonly declared: Declared;
   private built?: EndpointArtifacts;
   /** Whether a caller of artifacts() or files already got the endpoint's error (it is reported once). */
   private reported = false;
 
   constructor(name: string, props: SessionConfigurationProps, opts?: JeaComponentOptions) {
     super('jeajit:jea:SessionConfiguration', name, opts);
+    this.declared = declaredWhere(this.path);
     this.name = props.name ?? name;
     const nameProblem = endpointNameProblem(this.name);
     if (nameProblem) throw new ValidationError([{ path: this.path, field: 'name', value: this.name, reason: nameProblem }]);
@@ -94,7 +98,7 @@ export class SessionConfiguration extends JeaComponent {
   }
 
   private build(): EndpointArtifacts {
-    this.built ??= endpointArtifacts(this.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles });
+    this.built ??= endpointArtifacts(this.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles, declared: this.declared });
     return this.built;
   }
 

@@ -7,6 +7,7 @@ import { EndpointEntry } from '../policy/policy-set';
 import { loadSynthOutput } from '../policy/load-synth';
 import { effectiveText } from '../report/effective-text';
 import { reviewMarkdown } from '../report/review-markdown';
+import { GATE_CONDITIONS, GateCondition, gateFailures } from '../review/gate';
 import { review } from '../review/review';
 import { findingsJson, findingsSarif, findingsText } from '../report/findings';
 import { Finding, Suppression } from '../rules/finding';
@@ -75,8 +76,11 @@ export function addDiffCommand(program: Command): void {
     .argument('<base>', 'the synth output (cdktf.out) or folder of the base branch')
     .argument('<head>', 'the synth output or folder of the pull request')
     .option('--format <format>', 'markdown or json', 'markdown')
-    .action((base: string, head: string, opts: { format: string }) => {
+    .option('--fail-on <conditions>', `exit 3 when the pull request adds any of: ${GATE_CONDITIONS.join(', ')} (comma-separated)`)
+    .action((base: string, head: string, opts: { format: string; failOn?: string }) => {
       const fmt = format(opts.format, ['markdown', 'json'] as const);
+      const gate = opts.failOn === undefined ? [] : opts.failOn.split(',').map((c) => c.trim());
+      for (const c of gate) if (!(GATE_CONDITIONS as readonly string[]).includes(c)) throw new CliError(`--fail-on must be a comma-separated list of ${GATE_CONDITIONS.join(', ')} (got '${c}')`, 2);
       const sides = [base, head].map((dir) => {
         if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`${dir}: not a folder`);
         const loaded = loadSynthOutput(dir);
@@ -85,5 +89,10 @@ export function addDiffCommand(program: Command): void {
       });
       const result = review(sides[0], sides[1]);
       process.stdout.write(fmt === 'json' ? JSON.stringify(result, null, 2) + '\n' : reviewMarkdown(result));
+      const failures = gateFailures(result, gate as GateCondition[]);
+      if (failures.length) {
+        for (const f of failures) process.stderr.write(`fail-on: ${f}\n`);
+        process.exitCode = 3;
+      }
     });
 }

@@ -65,7 +65,7 @@ export function mergeCapabilities(blocks: readonly CapabilityModel[], session: r
   const definedFunctions = blocks.some((b) => b.visibleFunctions?.length) ? [] : blocks.flatMap((b) => (b.functionDefinitions ?? []).map((f) => f.name));
   const definedAliases = blocks.some((b) => b.visibleAliases?.length) ? [] : blocks.flatMap((b) => (b.aliasDefinitions ?? []).map((a) => a.name));
   const all = [...blocks, ...session];
-  const cmdlets = all.flatMap((b) => b.visibleCmdlets ?? []);
+  const cmdlets = all.flatMap((b) => b.visibleCmdlets ?? []).filter((c) => typeof c !== 'string' || !neverPublicByName(c));
   const functions = [...all.flatMap((b) => b.visibleFunctions ?? []), ...definedFunctions];
   const bare = bareNames([...cmdlets, ...functions].filter((c): c is string => typeof c === 'string'));
   const constrainedCmdlets = constrained(cmdlets);
@@ -75,13 +75,24 @@ export function mergeCapabilities(blocks: readonly CapabilityModel[], session: r
     visibleCmdlets: commandList(cmdlets, constrainedCmdlets, bare),
     visibleFunctions: commandList(functions, constrainedFunctions, bare, constrainedCmdlets),
     visibleExternalCommands: union(all.flatMap((b) => b.visibleExternalCommands ?? [])),
-    visibleAliases: union([...all.flatMap((b) => b.visibleAliases ?? []), ...definedAliases]),
+    visibleAliases: union([...all.flatMap((b) => b.visibleAliases ?? []), ...definedAliases]).filter((a) => a.toLowerCase() !== 'ipmo'),
     visibleProviders: union(all.flatMap((b) => b.visibleProviders ?? [])),
     scriptsToProcess: union(all.flatMap((b) => b.scriptsToProcess ?? [])),
   };
   if (twice === undefined) return merged;
   const name = constrainedCmdlets.get(twice)!.name;
   return { ...merged, sessionFails: `'${name}' has parameter constraints in both VisibleCmdlets and VisibleFunctions: PowerShell refuses the session ("An item with the same key has already been added")` };
+}
+
+/**
+ * Import-Module (of Microsoft.PowerShell.Core) and its alias ipmo are never made public by name
+ * in a visible list: the engine keeps them private (InitialSessionState.cs, "Import-Module or ipmo
+ * cannot be visible when exposing commands via VisibleCmdlets"). A hashtable entry with
+ * Parameters does make a public proxy of it (test/engine/merge-readings.test.ts).
+ */
+export function neverPublicByName(name: string): boolean {
+  const { module, command } = splitCommand(name);
+  return command.toLowerCase() === 'import-module' && (module === undefined || module.toLowerCase() === 'microsoft.powershell.core');
 }
 
 /** One command's hashtable entries merged: parameter name (folded) -> sets and patterns. */

@@ -1,6 +1,7 @@
 import { EndpointAclModel, endpointSddlTemplate } from '../acl/endpoint-acl';
 import { render } from '../psd1';
 import { installBundle, bundleHash } from './install-bundle';
+import { Declared } from './declared-at';
 import { Issues } from './issues';
 import { ArtifactFile, JeaModuleModel, moduleFiles } from './jea-module';
 import { SessionConfigurationModel } from './model';
@@ -16,6 +17,8 @@ export interface EndpointModel {
   readonly acl: EndpointAclModel;
   /** Role names that modules outside this app provide on the host (not checked against modules). */
   readonly externalRoles?: readonly string[];
+  /** Where the endpoint was declared (for reports). */
+  readonly declared?: Declared;
 }
 
 /** The synthesized artifacts of an endpoint. */
@@ -42,6 +45,8 @@ export interface EndpointManifest {
   readonly acl: { readonly entries: EndpointAclModel['entries']; readonly requiredGroups?: EndpointAclModel['requiredGroups']; readonly sddlTemplate: string; readonly names: readonly string[] };
   readonly bundleSha256: string;
   readonly files: readonly { path: string; sha256: string; bytes: number }[];
+  /** Where the endpoint and each role (by name) were declared, for reports that point at the code (not part of the bundle). */
+  readonly declared?: { readonly endpoint?: Declared; readonly roles: Readonly<Record<string, Declared>> };
 }
 
 /** Endpoint names: what Register-PSSessionConfiguration takes, never a built-in `Microsoft.*` endpoint. */
@@ -108,10 +113,18 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
     acl: { entries: endpoint.acl.entries, ...(endpoint.acl.requiredGroups === undefined ? {} : { requiredGroups: endpoint.acl.requiredGroups }), sddlTemplate: template, names },
     bundleSha256,
     files: bundled.map((f) => ({ path: f.path, sha256: sha256(f.content), bytes: f.content.length })),
+    ...declarations(endpoint),
   };
   files.push({ path: 'endpoint.json', content: Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8') });
   const installScript = { path: `Install-${endpoint.name}.ps1`, content: installBundle(endpoint.name, bundled, register) };
   return { files, installScript, bundleSha256, manifest };
+}
+
+/** The manifest's `declared` record, when the endpoint or a role knows where it was declared. */
+function declarations(endpoint: EndpointModel): Pick<EndpointManifest, 'declared'> {
+  const roles = Object.fromEntries(endpoint.modules.flatMap((m) => m.roles.filter((r) => r.declared).map((r) => [r.roleName, r.declared!] as const)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (!endpoint.declared && Object.keys(roles).length === 0) return {};
+  return { declared: { ...(endpoint.declared ? { endpoint: endpoint.declared } : {}), roles } };
 }
 
 /** The install script as a run command takes it inline: its text (ASCII, so without the BOM nothing is lost). */

@@ -1,3 +1,4 @@
+import { Declared } from './declared-at';
 import { PsHashtable, render } from '../psd1';
 import { derivedGuid } from './guid';
 import { Issues } from './issues';
@@ -14,6 +15,8 @@ export interface ArtifactFile {
 export interface ModuleRole {
   readonly roleName: string;
   readonly model: RoleCapabilityModel;
+  /** Where the role was declared (for reports; not part of any file the host gets). */
+  readonly declared?: Declared;
 }
 
 /** A PowerShell module that carries role capabilities. */

@@ -5,7 +5,8 @@ import { roleGuid } from '../jit/builtin-roles';
 import { EligibilityExpiry } from '../jit/duration';
 import { ActivationPolicy, GroupEligibilityModel, PimEligibilityModel, VmJitPolicyModel } from '../jit/model';
 import { loadPolicyFiles } from './load-files';
-import { EndpointEntry, JitEntry, LoadProblem, PolicySet, RoleEntry } from './policy-set';
+import { Declared } from '../jea/declared-at';
+import { EndpointEntry, JitEntry, LoadProblem, PolicySet, PolicySource, RoleEntry } from './policy-set';
 
 /** What reading a synth output gave. */
 export interface LoadedSynth {
@@ -44,8 +45,10 @@ export function loadSynthOutput(dir: string): LoadedSynth {
     const files = manifest.files.filter((f) => /\.(psrc|pssc)$/i.test(f.path)).map((f) => path.join(epDir, ...f.path.split('/')));
     const loaded = loadPolicyFiles(files.filter((f) => fs.existsSync(f)));
     problems.push(...loaded.problems);
-    roles.push(...loaded.set.roles);
-    for (const ep of loaded.set.endpoints) {
+    const withDeclared = <T extends { readonly source: PolicySource }>(entry: T, d: Declared | undefined): T => (d ? { ...entry, source: { ...entry.source, declared: d } } : entry);
+    const epRoles = loaded.set.roles.map((r) => withDeclared(r, manifest.declared?.roles[r.name]));
+    roles.push(...epRoles);
+    for (const ep of loaded.set.endpoints.map((e) => withDeclared(e, manifest.declared?.endpoint))) {
       // Roles the endpoint names that none of its modules carries were declared external (synth refuses others).
       const carried = new Set(manifest.roles.map((r) => r.toLowerCase()));
       const externalRoles = (ep.model.roleDefinitions ?? []).flatMap(([, g]) => g.roleCapabilities ?? []).filter((r) => !carried.has(r.replace(/^[^\\]+\\/, '').toLowerCase()));
@@ -53,7 +56,7 @@ export function loadSynthOutput(dir: string): LoadedSynth {
         ...ep,
         name: manifest.name,
         acl: { entries: manifest.acl.entries, ...(manifest.acl.requiredGroups ? { requiredGroups: manifest.acl.requiredGroups } : {}) },
-        roles: loaded.set.roles,
+        roles: epRoles,
         ...(externalRoles.length ? { externalRoles } : {}),
       });
     }
@@ -95,6 +98,12 @@ function constructPath(id: string, r: Json): string {
   return r['//']?.metadata?.path ?? id;
 }
 
+/** A JIT resource's source: its construct path, and where it was declared when jeajit recorded it (`//.jeajit.declared`). */
+function sourceOf(file: string, r: Json): PolicySource {
+  const d = r['//']?.jeajit?.declared as Declared | undefined;
+  return d ? { file, declared: d } : { file };
+}
+
 function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEntry<VmJitPolicyModel>[]; pim: JitEntry<PimEligibilityModel>[]; groups: JitEntry<GroupEligibilityModel>[] }, problems: LoadProblem[]): void {
   const res = tf.resource ?? {};
   for (const [id, r] of Object.entries((res.azurerm_resource_group_template_deployment ?? {}) as Record<string, Json>)) {
@@ -107,7 +116,7 @@ function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEn
     const p = JSON.parse(r.parameters_content);
     out.vmJit.push({
       name,
-      source: { file: name },
+      source: sourceOf(name, r),
       model: {
         name: p.policyName.value,
         resourceGroupName: r.resource_group_name,
@@ -132,7 +141,7 @@ function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEn
     const days = r.schedule?.expiration?.duration_days;
     out.pim.push({
       name: constructPath(id, r).replace(/\/Eligibility$/, ''),
-      source: { file: constructPath(id, r) },
+      source: sourceOf(constructPath(id, r), r),
       model: {
         scope: r.scope,
         roleDefinitionGuid: guid,
@@ -158,7 +167,7 @@ function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEn
     const policy = groupPolicies.find((p) => p.group_id === first.group_id && p.role_id === first.assignment_type);
     out.groups.push({
       name,
-      source: { file: name },
+      source: sourceOf(name, first),
       model: {
         groupId: first.group_id,
         principalIds: schedules.map((s) => s.principal_id),

@@ -1,3 +1,4 @@
+import { Declared } from '../jea/declared-at';
 import { EndpointAclModel } from '../acl/endpoint-acl';
 import { RoleCapabilityModel, SessionConfigurationModel } from '../jea/model';
 import { GroupEligibilityModel, PimEligibilityModel, VmJitPolicyModel } from '../jit/model';
@@ -12,6 +13,8 @@ export interface PolicySource {
   readonly file: string;
   /** Source positions of the parsed file, when there is one. */
   locate?(path: readonly Psd1PathStep[]): Psd1Location | undefined;
+  /** The construct that declared it and where in the user's code, when the synth output recorded it. */
+  readonly declared?: Declared;
 }
 
 /** A role capability and where it lives. */
@@ -69,12 +72,35 @@ export interface LoadProblem {
  */
 export function positionOf(source: PolicySource, path: readonly Psd1PathStep[]): { line: number; column: number } {
   if (source.locate) {
-    // A list of one may be written without @( ): `VisibleCmdlets = @{ ... }` is item 0 of the model.
-    const find = (p: readonly Psd1PathStep[]) => source.locate!(p) ?? (p.includes(0) ? source.locate!(p.filter((step) => step !== 0)) : undefined);
-    for (let n = path.length; n >= 0; n--) {
-      const at = find(path.slice(0, n));
-      if (at) return n === path.length ? at.value : (at.key ?? at.value);
+    const fitted = fitPath(source, path);
+    for (let n = fitted.length; n >= 0; n--) {
+      const at = source.locate(fitted.slice(0, n));
+      if (at) return n === fitted.length ? at.value : (at.key ?? at.value);
     }
   }
   return { line: 1, column: 1 };
+}
+
+/**
+ * A path as the source has it: PowerShell takes a single item for a list (`VisibleCmdlets =
+ * 'Get-Service'`), so an index 0 into a value that is not an array is dropped, which keeps the
+ * finding on the value instead of on its key.
+ */
+export function fitPath(source: PolicySource, path: readonly Psd1PathStep[]): Psd1PathStep[] {
+  if (!source?.locate) return [...path];
+  const out: Psd1PathStep[] = [];
+  let exists = true;
+  for (const step of path) {
+    if (exists) {
+      const next = [...out, step];
+      if (source.locate(next)) {
+        out.push(step);
+        continue;
+      }
+      if (step === 0 && source.locate(out)) continue;
+      exists = false;
+    }
+    out.push(step);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type * as Sarif from 'sarif';
-import { Finding } from '../rules/finding';
+import { declaredText, Finding } from '../rules/finding';
 import { Rule } from '../rules/rule';
 
 /** Findings as text, one a line: `file:line:col: severity RULE message`, suppressions shown with their reason. */
@@ -8,7 +8,8 @@ export function findingsText(findings: readonly Finding[]): string {
   const lines = findings.map((f) => {
     const where = f.file ? `${f.file}:${f.line}:${f.column}: ` : '';
     const suppressed = f.suppressed ? ` [suppressed: ${f.suppressed.reason}]` : '';
-    return `${where}${f.severity} ${f.ruleId} ${f.message}${suppressed}`;
+    const declared = f.declared ? ` [declared by ${declaredText(f.declared)}]` : '';
+    return `${where}${f.severity} ${f.ruleId} ${f.message}${suppressed}${declared}`;
   });
   const errors = findings.filter((f) => f.severity === 'error' && !f.suppressed).length;
   const warnings = findings.filter((f) => f.severity === 'warning' && !f.suppressed).length;

@@ -3,6 +3,9 @@ import { EffectiveCommand, EffectiveParameter, mergeCapabilities, MergedCapabili
 import { sessionDefaults } from '../effective/session-defaults';
 import { EndpointEntry } from '../policy/policy-set';
 import { commandText, constraintText } from '../report/effective-text';
+import { Danger } from '../danger/classes';
+import { commandDangers, DangerContext, externalDangers } from '../danger/classify';
+import { effectiveGrant } from '../danger/grant';
 
 /** One right gained or lost, in words a reviewer reads (`Restart-Service -Name: + Spooler`). */
 export interface RightChange {
@@ -10,6 +13,8 @@ export interface RightChange {
   /** The command (for command, parameter and value changes). */
   readonly command?: string;
   readonly text: string;
+  /** The dangerous capabilities this change adds (src/danger), with why and what would be safe. */
+  readonly dangers?: readonly Danger[];
 }
 
 /** What one principal gains and loses on one endpoint. */
@@ -32,6 +37,7 @@ export function rightsDelta(name: string, base: EndpointEntry | undefined, head:
   // A principal with no entry has what the session type gives anyone who connects: its gains and
   // losses are counted from there, so the session's own commands are never listed as rights.
   const baseline = { base: sessionOnly((base ?? head)!), head: sessionOnly((head ?? base)!) };
+  const scriptIn = (ep: EndpointEntry | undefined) => !!ep && sessionDefaults(ep.model, []).languageMode !== 'NoLanguage';
   for (const principal of [...principals.values()].sort()) {
     const rightsIn = (ep: EndpointEntry | undefined, none: MergedCapabilities) => {
       const r = ep && effectiveRights(ep, principal, [], { ignoreRequiredGroups: true });
@@ -39,7 +45,10 @@ export function rightsDelta(name: string, base: EndpointEntry | undefined, head:
     };
     const before = rightsIn(base, baseline.base);
     const after = rightsIn(head, baseline.head);
-    const gained = changes(before, after);
+    const gained = withDangers(changes(before, after), before, after, {
+      before: { allowsScript: scriptIn(base), providers: before.visibleProviders },
+      after: { allowsScript: scriptIn(head), providers: after.visibleProviders },
+    });
     const lost = changes(after, before);
     if (gained.length || lost.length) out.push({ endpoint: name, principal, gained, lost });
   }
@@ -49,6 +58,34 @@ export function rightsDelta(name: string, base: EndpointEntry | undefined, head:
 /** What a session of this endpoint's type offers before any role (RestrictedRemoteServer's proxies, ...). */
 function sessionOnly(endpoint: EndpointEntry): MergedCapabilities {
   return mergeCapabilities([], sessionDefaults(endpoint.model, []).blocks);
+}
+
+/**
+ * The gains with the dangers they add: each command's dangers in HEAD that it did not have in
+ * BASE (by class, parameter, value and whether latent), put on the change of the parameter that
+ * carries each, else on the command's first change; dangers of a command that did not change,
+ * made real by a provider the change shows, go on that provider's line. An external command's
+ * dangers go on its own line.
+ */
+function withDangers(gained: RightChange[], from: MergedCapabilities, to: MergedCapabilities, ctx: { before: DangerContext; after: DangerContext }): RightChange[] {
+  const commands = (caps: MergedCapabilities) => [...caps.visibleCmdlets, ...caps.visibleFunctions];
+  const key = (d: Danger) => `${d.class}|${d.parameter ?? ''}|${d.value ?? ''}|${d.latent ?? ''}`.toLowerCase();
+  const assigned = new Map<RightChange, Danger[]>();
+  const give = (change: RightChange | undefined, d: Danger) => change && assigned.set(change, [...(assigned.get(change) ?? []), d]);
+  const providerLine = gained.find((c) => c.kind === 'provider');
+  for (const now of commands(to)) {
+    const name = now.name.toLowerCase();
+    const then = commands(from).find((c) => c.name.toLowerCase() === name);
+    const had = new Set(then ? commandDangers(effectiveGrant(then), ctx.before).map(key) : []);
+    const mine = gained.filter((c) => c.command?.toLowerCase() === name);
+    for (const d of commandDangers(effectiveGrant(now), ctx.after).filter((x) => !had.has(key(x)))) {
+      give((d.parameter && mine.find((c) => c.text.toLowerCase().includes(`-${d.parameter!.toLowerCase()}`))) || mine[0] || providerLine, d);
+    }
+  }
+  return gained.map((change) => {
+    const dangers = change.kind === 'external-command' ? externalDangers(change.text) : (assigned.get(change) ?? []);
+    return dangers.length ? { ...change, dangers } : change;
+  });
 }
 
 /** What `to` allows that `from` does not. */

@@ -38,6 +38,13 @@ export const ITEM_CMDLETS: readonly { readonly name: string; readonly module: st
   { name: 'Select-String', module: 'Microsoft.PowerShell.Utility', writes: false },
 ];
 
+/**
+ * Providers over the host's own stores: as the administrator run-as account, reading them leaks
+ * secrets (unattend.xml, web.config, private keys) and writing them runs code (Run keys, service
+ * image paths, WinRM endpoint settings), so with item cmdlets they are an error, not a warning.
+ */
+const ADMIN_STORES = new Set(['filesystem', 'registry', 'certificate', 'wsman']);
+
 /** The item cmdlets a set of blocks makes visible (wildcards included). */
 function itemCmdlets(blocks: readonly CapabilityBlock[]): typeof ITEM_CMDLETS {
   const patterns: string[] = [];
@@ -48,7 +55,8 @@ function itemCmdlets(blocks: readonly CapabilityBlock[]): typeof ITEM_CMDLETS {
 /**
  * JEA004: a provider made visible together with item cmdlets for the same principal, across all
  * of its roles, its inline grant and the endpoint's session level (each endpoint's RoleDefinitions
- * principal on its own; a role also on its own). Reported at the provider entry, once.
+ * principal on its own; a role also on its own). Reported at the provider entry, once; an error
+ * for the FileSystem, Registry, Certificate and WSMan providers.
  */
 export const JEA004: Rule = {
   id: 'JEA004',
@@ -71,6 +79,7 @@ export const JEA004: Rule = {
             ['VisibleProviders', i],
             `VisibleProviders ${quote(provider)} is visible to ${scope.who} together with ${listSome(cmdlets.map((c) => c.name))}: ` +
               `${writes ? 'they write' : 'they read'} any ${provider} path as the run-as account; remove the provider and expose the one operation as a function with a fixed path`,
+            ADMIN_STORES.has(provider.toLowerCase()) ? 'error' : undefined,
           );
           const key = `${f.source.file}|${pathText(f.path)}`;
           if (!out.has(key)) out.set(key, f);

@@ -1,3 +1,4 @@
+import { Declared } from '../jea/declared-at';
 import { Severity } from './rule';
 
 /** A located finding, as reports show it (and the JSON of `jeajit lint`). */
@@ -12,6 +13,13 @@ export interface Finding {
   readonly path: string;
   /** Present when a suppression covers the finding: it is reported, but fails nothing. */
   readonly suppressed?: { readonly reason: string };
+  /** The construct that declared what the finding is about, and where in the TypeScript (synth outputs). */
+  readonly declared?: Declared;
+}
+
+/** `contoso/DnsOperator at examples/estate.ts:26 (via examples/contoso.ts:53)`. */
+export function declaredText(d: Declared): string {
+  return `${d.construct}${d.at ? ` at ${d.at}` : ''}${d.via?.length ? ` (via ${d.via.join(', ')})` : ''}`;
 }
 
 /** A suppression: a rule id, optionally limited to files (substring match), with its reason. */

@@ -6,7 +6,7 @@ import { resolveGrant, inlineCapabilities } from '../effective/role-lookup';
 import { CapabilityModel, CommandRule, ParameterConstraint, RoleGrant, VisibleCommand } from '../jea/model';
 import { baseName, splitCommand } from '../jea/names';
 import { wildcardMatch } from '../jea/wildcard';
-import { EndpointEntry, PolicySet, PolicySource, RoleEntry } from '../policy/policy-set';
+import { EndpointEntry, fitPath, PolicySet, PolicySource, RoleEntry } from '../policy/policy-set';
 import { Psd1PathStep } from '../psd1';
 import { RuleFinding, Severity } from './rule';
 
@@ -144,29 +144,6 @@ export function principalScopes(policy: PolicySet): PrincipalScope[] {
   return out;
 }
 
-/**
- * A path as the source has it: PowerShell takes a single item for a list (`VisibleCmdlets =
- * 'Get-Service'`), so an index 0 into a value that is not an array is dropped, which keeps the
- * finding on the value instead of on its key.
- */
-export function fitPath(source: PolicySource, path: readonly Psd1PathStep[]): Psd1PathStep[] {
-  if (!source?.locate) return [...path];
-  const out: Psd1PathStep[] = [];
-  let exists = true;
-  for (const step of path) {
-    if (exists) {
-      const next = [...out, step];
-      if (source.locate(next)) {
-        out.push(step);
-        continue;
-      }
-      if (step === 0 && source.locate(out)) continue;
-      exists = false;
-    }
-    out.push(step);
-  }
-  return out;
-}
 
 /** A finding in a block, at the block's prefix plus `steps` (fitted to the source). */
 export function findingIn(block: CapabilityBlock, steps: readonly Psd1PathStep[], message: string, severity?: Severity): RuleFinding {

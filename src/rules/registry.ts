@@ -16,6 +16,8 @@ import { JEA015 } from './JEA015';
 import { JEA016 } from './JEA016';
 import { JEA017 } from './JEA017';
 import { JEA018 } from './JEA018';
+import { JEA019 } from './JEA019';
+import { JEA020 } from './JEA020';
 import { JIT001 } from './JIT001';
 import { JIT002 } from './JIT002';
 import { JIT003 } from './JIT003';
@@ -44,6 +46,8 @@ export const RULES: readonly Rule[] = [
   JEA016,
   JEA017,
   JEA018,
+  JEA019,
+  JEA020,
   JIT001,
   JIT002,
   JIT003,

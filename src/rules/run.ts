@@ -30,7 +30,7 @@ export function runRules(policy: PolicySet, options: RunOptions = {}): Finding[]
     }
     for (const f of found) {
       const at = positionOf(f.source, f.path);
-      const finding: Finding = { ruleId: rule.id, severity: f.severity ?? rule.severity, file: f.source.file, line: at.line, column: at.column, message: f.message, path: pathText(f.path) };
+      const finding: Finding = { ruleId: rule.id, severity: f.severity ?? rule.severity, file: f.source.file, line: at.line, column: at.column, message: f.message, path: pathText(f.path), ...(f.source.declared ? { declared: f.source.declared } : {}) };
       const suppression = (options.suppressions ?? []).find(
         (s) => s.ruleId === rule.id && (s.file === undefined || finding.file.includes(s.file)) && (s.path === undefined || finding.path.startsWith(s.path)),
       );

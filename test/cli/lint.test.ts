@@ -5,7 +5,7 @@ import { jeajit } from '../helpers/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-lint-'));
 const role = path.join(dir, 'Ops.psrc');
-fs.writeFileSync(role, ["@{", "    VisibleCmdlets = 'Get-Service',", "        'Start-Process'", "    VisibleExternalCommands = 'whoami.exe'", '}'].join('\r\n'));
+fs.writeFileSync(role, ["@{", "    VisibleCmdlets = 'Get-Service',", "        'New-Service'", "    VisibleExternalCommands = 'whoami.exe'", '}'].join('\r\n'));
 const broken = path.join(dir, 'Broken.psrc');
 fs.writeFileSync(broken, "@{ VisibleCmdlets = 'Get-Service' ");
 

@@ -37,6 +37,15 @@ const READINGS = {
       { command: 'Microsoft.PowerShell.Utility\\Get-Date', parameters: { Format: 'HH' } },
     ],
   },
+  importModule: {
+    roles: { A: "@{ VisibleCmdlets = 'Import-Module', 'Get-Date'; VisibleAliases = 'ipmo' }" },
+    pssc: pssc("'A'"),
+    calls: [{ command: 'Import-Module', parameters: { Name: 'Microsoft.PowerShell.Utility' } }],
+  },
+  importModuleConstrained: {
+    roles: { A: "@{ VisibleCmdlets = @{ Name = 'Import-Module'; Parameters = @{ Name = 'Name' } } }" },
+    pssc: pssc("'A'"),
+  },
   bareAndConstrainedFunction: {
     roles: { A: "@{ VisibleCmdlets = 'Get-Foo' }", B: "@{ VisibleCmdlets = @{ Name = 'Get-Foo'; Parameters = @{ Name = 'A'; ValidateSet = 'x' } } }" },
     modules: { FooModule: "function Get-Foo { [CmdletBinding()] param($A) \"foo $A\" }" },
@@ -180,6 +189,19 @@ describeEngine('where PowerShell and its documentation differ (each settled by t
   it('for a function, the wrapped original stays public under a new name (Name_<guid>), and its module-qualified name runs it', () => {
     expect(session('bareAndConstrainedFunction').commands.some((c) => /^Get-Foo_[0-9a-f]{32}$/.test(c.name))).toBe(true);
     expect(calls('bareAndConstrainedFunction').map((c) => c.ok)).toEqual([false, true]);
+  });
+
+  it('Import-Module and ipmo listed by name stay private; a constrained Import-Module is a public proxy', () => {
+    expect(command('importModule', 'Import-Module')).toBeUndefined();
+    expect(session('importModule').commands.some((c) => c.name.toLowerCase() === 'ipmo')).toBe(false);
+    expect(calls('importModule')[0].ok).toBe(false);
+    const rights = ours('importModule').result.rights;
+    expect(rights.visibleCmdlets.map((c) => c.name)).toContain('Get-Date');
+    expect(rights.visibleCmdlets.map((c) => c.name)).not.toContain('Import-Module');
+    expect(rights.visibleAliases).not.toContain('ipmo');
+    // constrained, it is a public proxy (which loads a module by path once FileSystem is visible)
+    expect(command('importModuleConstrained', 'Import-Module')).toMatchObject({ type: 'Function', parameters: [{ name: 'Name' }] });
+    expect(ours('importModuleConstrained').result.rights.visibleCmdlets).toContainEqual({ name: 'Import-Module', parameters: [{ name: 'Name' }] });
   });
 
   it('a parameter listed bare in one role and with a ValidateSet in another is constrained', () => {

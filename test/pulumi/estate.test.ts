@@ -20,7 +20,18 @@ describe('the Pulumi example estate, against the cdktf one', () => {
     const actual = filesUnder(path.join(out, 'jea'));
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
     expect(expected.size).toBeGreaterThan(30);
-    for (const [name, bytes] of expected) expect([name, actual.get(name)!.equals(bytes)]).toEqual([name, true]);
+    for (const [name, bytes] of expected) {
+      if (!name.endsWith('endpoint.json')) {
+        expect([name, actual.get(name)!.equals(bytes)]).toEqual([name, true]);
+        continue;
+      }
+      // endpoint.json also records where each construct was declared: the same constructs, in each engine's own program
+      const strip = (b: Buffer) => {
+        const { declared, ...rest } = JSON.parse(b.toString('utf8'));
+        return { rest, constructs: [declared.endpoint.construct, ...Object.values(declared.roles as Record<string, { construct: string }>).map((r) => r.construct)] };
+      };
+      expect([name, strip(actual.get(name)!)]).toEqual([name, strip(bytes)]);
+    }
   });
 
   it('registers, for every cdktf resource, one of the provider type with the same inputs, and no other', () => {

@@ -31,7 +31,7 @@ describe('jeaChecks (the rules over a Pulumi estate)', () => {
   it('finds in the example estate what JeaChecks finds at cdktf synth', () => {
     const { scope } = declareEstate('contoso-checks');
     const findings = P.jeaChecks(scope);
-    expect(findings.map((f) => f.ruleId).sort()).toEqual(['JEA002', 'JEA002', 'JEA014']);
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['JEA002', 'JEA002', 'JEA014', 'JEA019', 'JEA019']);
     expect(P.policyOfEstate(scope).endpoints.map((e) => e.roles.map((r) => r.name))).toEqual([['DnsOperator'], ['Helpdesk'], ['MaintenanceLev1', 'MaintenanceLev2'], ['FileShareOperator']]);
   });
 });

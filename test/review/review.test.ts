@@ -63,7 +63,15 @@ describe('the pull-request review', () => {
         list[i] = PsHashtable.from([['Name', 'Restart-Service'], ['Parameters', [PsHashtable.from([['Name', 'Name']])]]]);
       }),
     );
-    expect(review(set(BASE), set(opened)).rights[0].gained).toEqual([{ kind: 'value', command: 'Restart-Service', text: 'Restart-Service -Name: any value (was BITS|Spooler|W32Time|WinRM)' }]);
+    // any service name: the review says which danger that opens, why, and what would be safe
+    expect(review(set(BASE), set(opened)).rights[0].gained).toEqual([
+      {
+        kind: 'value',
+        command: 'Restart-Service',
+        text: 'Restart-Service -Name: any value (was BITS|Spooler|W32Time|WinRM)',
+        dangers: [{ class: 'defense-evasion', command: 'Restart-Service', parameter: 'Name', why: 'restarts any service: security tooling goes blind while it restarts', safer: 'constrain -Name with a ValidateSet that holds no security service' }],
+      },
+    ]);
   });
 
   it('shows rights lost when a principal loses a role', () => {
@@ -118,10 +126,35 @@ describe('the pull-request review', () => {
     expect(md.indexOf('**JEA-Maintenance**')).toBeLessThan(md.indexOf('**JEA-DNS**'));
   });
 
+  it('gates a pull request: --fail-on new-access, dangerous or error exits 3 and says why; a clean change exits 0', () => {
+    const safe = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-Volume')));
+    const risky = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Stop-Process')));
+    expect(jeajit(['diff', BASE, safe, '--fail-on', 'dangerous,error']).status).toBe(0);
+    const access = jeajit(['diff', BASE, safe, '--fail-on', 'new-access']);
+    expect(access.status).toBe(3);
+    expect(access.stderr.toString()).toContain('fail-on: new access: CONTOSO\\JEA-Maintenance-L1 on JEA-Maintenance: Get-Volume (any parameters)');
+    const dangerous = jeajit(['diff', BASE, risky, '--fail-on', 'dangerous']);
+    expect(dangerous.status).toBe(3);
+    expect(dangerous.stderr.toString()).toMatch(/fail-on: dangerous: CONTOSO\\JEA-Maintenance-L1 on JEA-Maintenance: Stop-Process \(any parameters\): defense-evasion: kills any process/);
+    expect(jeajit(['diff', BASE, risky, '--fail-on', 'error']).stderr.toString()).toMatch(/fail-on: new error: JEA001 VisibleCmdlets 'Stop-Process'/);
+    expect(jeajit(['diff', BASE, BASE, '--fail-on', 'new-access,dangerous,error']).status).toBe(0);
+    const bad = jeajit(['diff', BASE, BASE, '--fail-on', 'anything']);
+    expect([bad.status, bad.stderr.toString()]).toEqual([2, "--fail-on must be a comma-separated list of new-access, dangerous, error (got 'anything')\n"]);
+  });
+
+  it('leads the comment with dangerous gains, and points a finding at the construct and the TypeScript that declared it', () => {
+    const risky = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Stop-Process')));
+    const md = reviewMarkdown(review(set(BASE), set(risky)));
+    expect(md.indexOf('### Dangerous gains')).toBeLessThan(md.indexOf('### New findings'));
+    expect(md).toMatch(/\| defense evasion \| JEA-Maintenance · `CONTOSO\\JEA-Maintenance-L1` \| `Stop-Process \(any parameters\)` \| Stop-Process -Name kills any process, security agents too \| constrain -Name and -Id and -InputObject with a ValidateSet that holds no security agent \|/);
+    expect(md).toMatch(/\| error \| JEA001 \| `contoso\/MaintenanceLev1 \(examples\/estate\.ts:\d+\) · jea\/JEA-Maintenance\/ContosoJeaMaintenance\/RoleCapabilities\/MaintenanceLev1\.psrc:\d+:\d+` \|/);
+    expect(md).toContain('- `Stop-Process (any parameters)` **defense evasion**');
+  });
+
   it('reads well as a pull-request comment', () => {
     const head = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Get-Volume')));
     const md = reviewMarkdown(review(set(BASE), set(head)));
-    expect(md).toContain('**2 principal(s) gain rights · 0 lose rights');
+    expect(md).toContain('**0 dangerous gain(s) · 2 principal(s) gain rights · 0 lose rights');
     expect(md).toContain('### Rights gained\n\n**JEA-Maintenance** · `CONTOSO\\JEA-Maintenance-L1`\n\n- `Get-Volume (any parameters)`');
     expect(reviewMarkdown(review(set(BASE), set(BASE)))).toContain("No change in anyone's rights.");
   });

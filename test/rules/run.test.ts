@@ -30,6 +30,8 @@ const CATALOG: Record<string, 'error' | 'warning'> = {
   JEA016: 'warning',
   JEA017: 'error',
   JEA018: 'error',
+  JEA019: 'warning',
+  JEA020: 'error',
   JIT001: 'error',
   JIT002: 'warning',
   JIT003: 'warning',
@@ -128,7 +130,7 @@ describe('the corpus', () => {
 });
 
 describe('runRules', () => {
-  const set = withRole({ visibleCmdlets: ['Start-Process', 'Get-*'] }, 'Ops');
+  const set = withRole({ visibleCmdlets: ['Invoke-Expression', 'Get-*'] }, 'Ops');
 
   it('marks suppressed findings and keeps the rest', () => {
     const found = runRules(set, { suppressions: [{ ruleId: 'JEA001', reason: 'accepted: lab host', file: 'Ops.psrc' }] });

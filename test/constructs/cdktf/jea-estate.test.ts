@@ -59,10 +59,21 @@ describe('the example estate', () => {
   });
 
   it('is byte-identical between two synths', () => {
-    const second = filesUnder(path.join(synthEstate().outdir, 'stacks', 'contoso', 'jea'));
+    const again = synthEstate();
+    const second = filesUnder(path.join(again.outdir, 'stacks', 'contoso', 'jea'));
     expect([...second.keys()]).toEqual([...jea.keys()]);
     for (const [name, bytes] of jea) expect(second.get(name)!.equals(bytes)).toBe(true);
-    expect(fs.readFileSync(path.join(first.outdir, 'stacks', 'contoso', 'cdk.tf.json'))).toEqual(fs.readFileSync(path.join(first.outdir, 'stacks', 'contoso', 'cdk.tf.json')));
+    expect(fs.readFileSync(path.join(again.outdir, 'stacks', 'contoso', 'cdk.tf.json'))).toEqual(fs.readFileSync(path.join(first.outdir, 'stacks', 'contoso', 'cdk.tf.json')));
+  });
+
+  it('records where each endpoint, role and JIT declaration was declared, outside every file a host gets', () => {
+    const manifest = JSON.parse(jea.get('JEA-Maintenance/endpoint.json')!.toString('utf8'));
+    expect(manifest.declared.endpoint).toEqual({ construct: 'contoso/JEA-Maintenance', at: expect.stringMatching(/^examples\/estate\.ts:\d+$/), via: expect.arrayContaining([expect.stringMatching(/^examples\/contoso\.ts:\d+$/)]) });
+    expect(Object.keys(manifest.declared.roles)).toEqual(['MaintenanceLev1', 'MaintenanceLev2']);
+    expect(manifest.files.map((f: { path: string }) => f.path)).not.toContain('endpoint.json');
+    const tf = JSON.parse(fs.readFileSync(path.join(first.outdir, 'stacks', 'contoso', 'cdk.tf.json'), 'utf8'));
+    const policy = Object.values(tf.resource.azurerm_resource_group_template_deployment as Record<string, { '//': { jeajit?: { declared: { construct: string } } } }>)[0];
+    expect(policy['//'].jeajit?.declared.construct).toBe('contoso/ManagementPortsJit');
   });
 
   it('writes an endpoint.json whose hashes are those of the files', () => {
