@@ -1,12 +1,17 @@
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { ResourceGroupTemplateDeployment } from '@cdktf/provider-azurerm/lib/resource-group-template-deployment';
-import { Fn, Token } from 'cdktf';
+import { Fn, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { VmJitClaims } from '../../src/jit/vm-jit-ownership';
 import { declared } from '../../src/jea/declared-at';
 import { recordDeclared } from './declared';
 import { JIT_TEMPLATE, jitParameters } from '../../src/jit/arm-template';
 import { VmJitPolicyModel } from '../../src/jit/model';
 import { BaselineDenyPropsOf, defineVmJitPolicy, JitPortProps, VmJitAccessPolicyPropsOf } from '../../src/jit/props';
+
+
+/** The VM JIT policies declared so far in each stack: a VM may be in only one. */
+const claims = new WeakMap<TerraformStack, VmJitClaims>();
 
 /** A port under just-in-time access, the baseline deny rules, and the props of {@link VmJitAccessPolicy} (shared with the Pulumi engine). */
 export type { JitPortProps };
@@ -32,7 +37,10 @@ export class VmJitAccessPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: VmJitAccessPolicyProps) {
     super(scope, id);
-    const defined = defineVmJitPolicy(this.node.path, props, (v) => v, (v) => Token.isUnresolved(v));
+    const stack = TerraformStack.of(this);
+    const registry = claims.get(stack) ?? [];
+    claims.set(stack, registry);
+    const defined = defineVmJitPolicy(this.node.path, props, (v) => v, (v) => Token.isUnresolved(v), registry);
     this.model = defined.model;
     const parameters = jitParameters(this.model);
     const unresolved = this.model.virtualMachines.some((vm) => Token.isUnresolved(vm.id)) || Token.isUnresolved(this.model.location);

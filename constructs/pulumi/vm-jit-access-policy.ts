@@ -2,10 +2,15 @@ import * as pulumi from '@pulumi/pulumi';
 import { JIT_TEMPLATE, jitParameters } from '../../src/jit/arm-template';
 import { VmJitPolicyModel } from '../../src/jit/model';
 import { BaselineDenyPropsOf, defineVmJitPolicy, JitPortProps, VmJitAccessPolicyPropsOf } from '../../src/jit/props';
+import { VmJitClaims } from '../../src/jit/vm-jit-ownership';
 import { ResourceGroupTemplateDeployment } from './azure/core';
 import { NetworkSecurityRule } from './azure/network';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
+
+
+/** The VM JIT policies declared so far in each estate (root scope): a VM may be in only one. */
+const claims = new WeakMap<object, VmJitClaims>();
 
 /** A port under just-in-time access. */
 export type { JitPortProps };
@@ -30,7 +35,9 @@ export class VmJitAccessPolicy extends JeaComponent {
 
   constructor(name: string, props: VmJitAccessPolicyProps, opts?: JeaComponentOptions) {
     super('jeajit:jit:VmJitAccessPolicy', name, opts);
-    const defined = defineVmJitPolicy(this.path, props, modelText, isDeployTime);
+    const registry = claims.get(this.root) ?? [];
+    claims.set(this.root, registry);
+    const defined = defineVmJitPolicy(this.path, props, modelText, isDeployTime, registry);
     this.model = defined.model;
 
     // VM IDs and the region may be outputs: the parameters are written once they are known.

@@ -18,6 +18,7 @@ export const FINDING_KINDS = {
   'principal-unresolved': 'a principal the endpoint names did not resolve to a SID on the host',
   'jit-policy-missing': 'a declared just-in-time VM access policy is not deployed',
   'jit-policy-changed': 'a deployed just-in-time VM access policy differs from the declaration',
+  'jit-policy-foreign': "a declared VM is also in a just-in-time policy jeajit does not own (the portal's `default`, another tool's): its requests follow that policy too",
   'pim-policy-changed': 'the PIM role management policy of a declared eligibility differs from the declaration',
   'eligibility-missing': 'a declared PIM eligibility has no eligibility schedule',
   'eligibility-unexpected': 'an eligibility schedule at a declared scope is not declared',

@@ -32,6 +32,7 @@ export interface VmJitPolicyModel {
 
 /** Someone who approves activations. */
 export interface Approver {
+  /** Whether the object ID is a user's or a group's. */
   readonly type: 'User' | 'Group';
   /** The Entra ID object ID. */
   readonly objectId: string;
@@ -42,14 +43,17 @@ export interface ActivationPolicy {
   /** The longest activation: PT30M to PT23H30M in 30-minute steps, or P1D. */
   readonly maximumDuration: string;
   /** Activation needs approval by one of these. @default no approval */
-  readonly approval?: { readonly approvers: readonly Approver[] };
+  readonly approval?: {
+    /** The users and groups who may approve; one approval suffices. */
+    readonly approvers: readonly Approver[];
+  };
   /** Activation needs multi-factor authentication. @default false */
   readonly requireMfa?: boolean;
   /** Activation needs this Conditional Access authentication context (c1-c99), instead of MFA. @default none */
   readonly conditionalAccessContext?: string;
-  /** @default true */
+  /** Activation needs a justification. @default true */
   readonly requireJustification?: boolean;
-  /** @default false */
+  /** Activation needs ticket information. @default false */
   readonly requireTicketInfo?: boolean;
   /** Also notify these addresses of every activation. @default only the defaults */
   readonly notifyOnActivation?: readonly string[];
@@ -57,7 +61,9 @@ export interface ActivationPolicy {
 
 /** A ticket reference for an assignment. */
 export interface Ticket {
+  /** The ticket number. */
   readonly number: string;
+  /** The ticketing system it belongs to. */
   readonly system: string;
 }
 

@@ -1,3 +1,4 @@
+import { doubleClaimMessage, doublyClaimedVms, ownedPolicyName, policyNameProblem, VmJitClaims } from './vm-jit-ownership';
 import { parsePrincipal } from '../acl/principal';
 import { Issues } from '../jea/issues';
 import { roleGuid } from './builtin-roles';
@@ -24,13 +25,13 @@ import { policyRules } from './policy-rules';
 
 /** A port under just-in-time access. */
 export interface JitPortProps {
-  /** 0-65535. */
+  /** The port number, 0-65535. */
   readonly number: number;
-  /** @default 'TCP' */
+  /** The protocol, `*` for both. @default 'TCP' */
   readonly protocol?: 'TCP' | 'UDP' | '*';
   /** IPs, CIDRs or service tags requests may come from. */
   readonly allowedSourceAddressPrefixes: readonly string[];
-  /** PT5M to PT24H. @default 'PT3H' */
+  /** The longest access a request may ask for, PT5M to PT24H. @default 'PT3H' */
   readonly maxRequestAccessDuration?: string;
 }
 
@@ -38,7 +39,7 @@ export interface JitPortProps {
 export interface BaselineDenyPropsOf<Id> {
   /** The NSG of the VMs' subnet or NICs. */
   readonly networkSecurityGroupName: Id;
-  /** @default the policy's resource group */
+  /** The NSG's resource group. @default the policy's resource group */
   readonly resourceGroupName?: Id;
   /** Priority of the first rule; one rule per port and protocol, counting up. 100-4096. @default 4000 */
   readonly priority?: number;
@@ -50,11 +51,16 @@ export interface VmJitAccessPolicyPropsOf<Id> {
   readonly resourceGroupName: Id;
   /** The VMs' region. */
   readonly location: Id;
-  /** @default 'default' (the name the portal uses) */
+  /** The policy name, never the portal's `default` (writing it would replace the entries of VMs it does not declare). @default `jeajit-<construct id>` */
   readonly name?: string;
   /** The VMs and their ports. */
-  readonly virtualMachines: readonly { readonly id: Id; readonly ports: readonly JitPortProps[] }[];
-  /** @default no deny rules */
+  readonly virtualMachines: readonly {
+    /** The VM's resource ID. */
+    readonly id: Id;
+    /** The ports opened on request. */
+    readonly ports: readonly JitPortProps[];
+  }[];
+  /** NSG rules that deny the JIT ports while no request is active. @default no deny rules */
   readonly baselineDeny?: BaselineDenyPropsOf<Id>;
 }
 
@@ -70,7 +76,7 @@ export interface PimRoleEligibilityPropsOf<Id> {
   readonly expiry: EligibilityExpiry;
   /** Why the eligibility exists. @default none */
   readonly justification?: string;
-  /** @default none */
+  /** The ticket (number and system) recorded with the eligibility. @default none */
   readonly ticket?: Ticket;
   /** How the role is activated. */
   readonly activation: ActivationPolicy;
@@ -87,13 +93,13 @@ export interface JitGroupEligibilityPropsOf<Id> {
   readonly principalName?: string;
   /** Object IDs of the users or groups made eligible. */
   readonly principalIds: readonly Id[];
-  /** @default 'member' */
+  /** Whether the principals become eligible members or owners of the group. @default 'member' */
   readonly assignmentType?: 'member' | 'owner';
   /** How long the eligibility lasts: P15D, P30D, P90D, P180D, P365D, or 'none'. */
   readonly expiry: EligibilityExpiry;
-  /** @default none */
+  /** Why the eligibility exists. @default none */
   readonly justification?: string;
-  /** @default none */
+  /** The ticket (number and system) recorded with the eligibility. @default none */
   readonly ticket?: Ticket;
   /** How membership is activated. */
   readonly activation: ActivationPolicy;
@@ -109,9 +115,9 @@ export interface JitLocalAdminPropsOf<Id> {
   readonly expiry: EligibilityExpiry;
   /** How local administrator rights are activated (duration, approval, MFA, justification). */
   readonly activation: ActivationPolicy;
-  /** @default none */
+  /** Why the eligibility exists. @default none */
   readonly justification?: string;
-  /** @default none */
+  /** The ticket (number and system) recorded with the eligibility. @default none */
   readonly ticket?: Ticket;
 }
 
@@ -179,10 +185,14 @@ export function uniquePorts(model: VmJitPolicyModel): JitPort[] {
   return out;
 }
 
-/** Validates VM JIT props into the model and the baseline deny rules' ports; throws a ValidationError. */
-export function defineVmJitPolicy<Id>(path: string, props: VmJitAccessPolicyPropsOf<Id>, text: ToText<Id>, isToken: IsToken): { model: VmJitPolicyModel; ports: JitPort[]; priority: number } {
+/**
+ * Validates VM JIT props into the model and the baseline deny rules' ports; throws a
+ * ValidationError. `claims` holds the policies declared before in the same stack: a VM already
+ * in one of them is refused, and this policy is added.
+ */
+export function defineVmJitPolicy<Id>(path: string, props: VmJitAccessPolicyPropsOf<Id>, text: ToText<Id>, isToken: IsToken, claims: VmJitClaims = []): { model: VmJitPolicyModel; ports: JitPort[]; priority: number } {
   const model: VmJitPolicyModel = {
-    name: props.name ?? 'default',
+    name: props.name ?? ownedPolicyName(path),
     resourceGroupName: text(props.resourceGroupName, `${path}.resourceGroupName`),
     location: text(props.location, `${path}.location`),
     virtualMachines: props.virtualMachines.map((vm, i) => ({
@@ -196,13 +206,20 @@ export function defineVmJitPolicy<Id>(path: string, props: VmJitAccessPolicyProp
     })),
   };
   const issues = new Issues(path);
+  const nameProblem = policyNameProblem(model.name);
+  if (nameProblem) issues.at('name').add(model.name, nameProblem);
   checkVmJitPolicy(model, issues, isToken);
+  const resolved = { ...model, virtualMachines: model.virtualMachines.filter((vm) => !isToken(vm.id)) };
+  for (const d of doublyClaimedVms([...claims, { path, model: resolved }]).filter((x) => x.policy === claims.length)) {
+    issues.at('virtualMachines').at(model.virtualMachines.findIndex((vm) => vm.id === d.vmId)).at('id').add(d.vmId, doubleClaimMessage(d.vmId, d.paths[0]));
+  }
   const ports = uniquePorts(model);
   const priority = props.baselineDeny?.priority ?? 4000;
   if (props.baselineDeny && (!Number.isInteger(priority) || priority < 100 || priority + ports.length - 1 > 4096)) {
     issues.at('baselineDeny').at('priority').add(priority, `the ${ports.length} rules need priorities ${priority} to ${priority + ports.length - 1} within 100-4096`);
   }
   issues.throwIfAny();
+  claims.push({ path, model: resolved });
   return { model, ports, priority };
 }
 

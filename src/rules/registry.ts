@@ -24,6 +24,7 @@ import { JIT003 } from './JIT003';
 import { JIT004 } from './JIT004';
 import { JIT005 } from './JIT005';
 import { JIT006 } from './JIT006';
+import { JIT007 } from './JIT007';
 import { Rule } from './rule';
 
 /** Every rule, in id order. Each lives in its own file named by its id. */
@@ -54,4 +55,5 @@ export const RULES: readonly Rule[] = [
   JIT004,
   JIT005,
   JIT006,
+  JIT007,
 ];

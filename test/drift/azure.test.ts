@@ -42,7 +42,7 @@ describe('drift of the JIT constructs against ARM', () => {
     arm.state.jitPages = [arm.state.jitPages[0]];
     const found = await run();
     expect(found.map((f) => [f.host, f.endpoint, f.kind, f.path])).toEqual([
-      [`azure:${SUB}`, 'contoso/ManagementPortsJit', 'jit-policy-missing', `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/default`],
+      [`azure:${SUB}`, 'contoso/ManagementPortsJit', 'jit-policy-missing', `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/jeajit-ManagementPortsJit`],
     ]);
   });
 
@@ -57,6 +57,20 @@ describe('drift of the JIT constructs against ARM', () => {
       ['jit-policy-changed', "virtualMachines['vm-file01'].ports['3389/TCP'].maxRequestAccessDuration", 'PT3H', 'PT8H'],
       ['jit-policy-changed', "virtualMachines['vm-file01'].ports['5985/TCP'].allowedSourceAddressPrefixes", ['10.20.0.0/16', '192.168.100.0/24'], ['*']],
       ['jit-policy-changed', "virtualMachines['vm-file01'].ports['22/TCP']", null, { number: 22, protocol: 'TCP', allowedSourceAddressPrefixes: ['*'], maxRequestAccessDuration: 'PT3H' }],
+    ]);
+  });
+
+  it("reports a declared VM that a policy jeajit does not own lists too (the portal's default)", async () => {
+    const vm = ourPolicy().properties.virtualMachines[0];
+    arm.state.jitPages[0].push({
+      id: `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/default`,
+      name: 'default',
+      location: 'westeurope',
+      properties: { virtualMachines: [{ id: vm.id.toUpperCase(), ports: [{ number: 22, protocol: '*', allowedSourceAddressPrefix: '*', maxRequestAccessDuration: 'PT3H' }] }] },
+    });
+    const found = await run();
+    expect(found.map((f) => [f.endpoint, f.kind, f.path, f.actual])).toEqual([
+      ['contoso/ManagementPortsJit', 'jit-policy-foreign', `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/default`, { virtualMachine: vm.id, ports: ['22/*'] }],
     ]);
   });
 

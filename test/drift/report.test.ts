@@ -70,7 +70,7 @@ describe('drift reports', () => {
   it('documents every finding kind', () => {
     expect(Object.keys(FINDING_KINDS)).toEqual([
       'missing-endpoint', 'unexpected-endpoint', 'changed-field', 'ace-added', 'ace-removed', 'role-changed', 'role-missing', 'role-shadowed', 'unparsable-file', 'principal-unresolved',
-      'jit-policy-missing', 'jit-policy-changed', 'pim-policy-changed', 'eligibility-missing', 'eligibility-unexpected',
+      'jit-policy-missing', 'jit-policy-changed', 'jit-policy-foreign', 'pim-policy-changed', 'eligibility-missing', 'eligibility-unexpected',
     ]);
     for (const text of Object.values(FINDING_KINDS)) expect(text.length).toBeGreaterThan(20);
   });

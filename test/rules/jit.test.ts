@@ -4,6 +4,7 @@ import { JIT003 } from '../../src/rules/JIT003';
 import { JIT004 } from '../../src/rules/JIT004';
 import { JIT005 } from '../../src/rules/JIT005';
 import { JIT006 } from '../../src/rules/JIT006';
+import { JIT007 } from '../../src/rules/JIT007';
 import { runRules } from '../../src/rules/run';
 import { check, group, jit, pim, policy, vmJit } from './helpers';
 
@@ -114,5 +115,21 @@ describe('JIT006 activation without justification', () => {
 
   it('treats undefined as true (near miss)', () => {
     expect(check(JIT006, policy({ pim: [pim({ activation: { maximumDuration: 'PT1H', requireJustification: true } })], groups: [group()] }))).toEqual([]);
+  });
+});
+
+describe('JIT007 VM JIT policies that overwrite entries they do not own', () => {
+  it("flags the portal's default policy and a VM in two policies", () => {
+    const a = vmJit(['10.0.0.0/8']);
+    const b = jit('other', { ...a.model, name: 'jeajit-other' });
+    const found = check(JIT007, policy({ vmJit: [a, b] }));
+    expect(found.map((f) => f.path)).toEqual([['name'], ['virtualMachines', 0, 'id']]);
+    expect(found[0].message).toMatch(/'default' is the portal's policy/);
+    expect(found[1].message).toMatch(/VM 'vm1' is already in JIT policy rdp/);
+  });
+
+  it("accepts policies of jeajit's own names over different VMs (near miss)", () => {
+    const a = jit('a', { ...vmJit(['10.0.0.0/8']).model, name: 'jeajit-a' });
+    expect(check(JIT007, policy({ vmJit: [a] }))).toEqual([]);
   });
 });

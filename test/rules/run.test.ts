@@ -38,6 +38,7 @@ const CATALOG: Record<string, 'error' | 'warning'> = {
   JIT004: 'error',
   JIT005: 'warning',
   JIT006: 'warning',
+  JIT007: 'error',
 };
 
 const RULES_DIR = path.resolve(__dirname, '../../src/rules');

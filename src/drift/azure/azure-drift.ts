@@ -31,12 +31,31 @@ interface EligibilitySchedule {
   readonly properties: { readonly scope: string; readonly roleDefinitionId: string; readonly principalId: string; readonly memberType?: string; readonly status?: string };
 }
 
+/**
+ * Declared VMs that a deployed policy jeajit does not own also lists: one finding per VM and
+ * such policy, at the policy's ID, with the ports it opens for that VM.
+ */
+function foreignPolicies(host: string, estate: DeclaredEstate, deployed: readonly ArmJitPolicy[]): DriftFinding[] {
+  const foreign = deployed.filter((p) => !estate.vmJit.some((e) => isDeclaredPolicy(p, e.model)));
+  const out: DriftFinding[] = [];
+  for (const entry of estate.vmJit) {
+    for (const vm of entry.model.virtualMachines) {
+      for (const p of foreign) {
+        const theirs = (p.properties?.virtualMachines ?? []).find((v) => fold(v.id) === fold(vm.id));
+        if (theirs) out.push(...findingsOf(host, entry.name, 'jit-policy-foreign', [{ path: p.id, declared: null, actual: { virtualMachine: vm.id, ports: (theirs.ports ?? []).map((x) => `${x.number}/${x.protocol}`) } }]));
+      }
+    }
+  }
+  return out;
+}
+
 const guidOf = (roleDefinitionId: string) => fold(roleDefinitionId.split('/').pop() ?? '');
 const eligibilityKey = (principalId: string, roleGuid: string) => `${fold(principalId)}|${fold(roleGuid)}`;
 
 /**
  * Compares the declared JIT constructs with a subscription through the ARM REST API: just-in-time
- * VM access policies (`jit-policy-missing`, `jit-policy-changed`), and for every declared PIM
+ * VM access policies (`jit-policy-missing`, `jit-policy-changed`, and `jit-policy-foreign` for a
+ * declared VM that a policy jeajit does not own lists too), and for every declared PIM
  * eligibility in the subscription its eligibility schedule (`eligibility-missing`) and its role
  * management policy (`pim-policy-changed`); direct eligibility schedules at a declared scope that
  * nothing declares are `eligibility-unexpected`. Findings have host `azure:<subscription>` and the
@@ -55,6 +74,7 @@ export async function azureDrift(estate: DeclaredEstate, options: AzureDriftOpti
       if (!policy) out.push(...findingsOf(host, entry.name, 'jit-policy-missing', [{ path: jitPolicyId(sub, entry.model), declared: plain(entry.model), actual: null }]));
       else out.push(...findingsOf(host, entry.name, 'jit-policy-changed', compareJitPolicy(entry.model, jitPolicyFromArm(policy, entry.model))));
     }
+    out.push(...foreignPolicies(host, estate, deployed));
   }
   const inSubscription = estate.pim.filter((p) => fold(p.model.scope).startsWith(fold(`/subscriptions/${sub}`)));
   const scopes = new Map<string, JitEntry<PimEligibilityModel>[]>();

@@ -18,7 +18,8 @@ describe('VmJitAccessPolicy', () => {
   it('deploys Microsoft.Security/locations/jitNetworkAccessPolicies@2020-01-01 through an ARM template', () => {
     const synth = Testing.synth(new JeaEstate(Testing.app(), 'contoso'));
     const [deployment] = resources(synth, 'azurerm_resource_group_template_deployment') as Array<{ template_content: string; parameters_content: string; name: string; deployment_mode: string }>;
-    expect(deployment.name).toBe('jeajit-jit-default');
+    // a policy of jeajit's own name: never the portal's 'default', whose other VMs it would replace
+    expect(deployment.name).toBe('jeajit-jit-jeajit-ManagementPortsJit');
     expect(deployment.deployment_mode).toBe('Incremental');
     const template = JSON.parse(deployment.template_content);
     expect(template.resources).toEqual([
@@ -32,7 +33,7 @@ describe('VmJitAccessPolicy', () => {
     ]);
     const parameters = JSON.parse(deployment.parameters_content);
     expect(parameters.location.value).toBe('westeurope');
-    expect(parameters.policyName.value).toBe('default');
+    expect(parameters.policyName.value).toBe('jeajit-ManagementPortsJit');
     expect(parameters.virtualMachines.value).toHaveLength(2);
     expect(parameters.virtualMachines.value[1]).toEqual({
       id: VMS[1],
@@ -75,6 +76,21 @@ describe('VmJitAccessPolicy', () => {
     ['a bad source', { number: 22, allowedSourceAddressPrefixes: ['corp net'] }, "allowedSourceAddressPrefixes[0] = 'corp net': not an IP address, a CIDR block or a service tag"],
   ])('refuses %s, naming the construct path', (_, port, message) => {
     expect(() => new VmJitAccessPolicy(newStack(), 'Jit', { resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [{ id: VMS[0], ports: [port as never] }] })).toThrow(message);
+  });
+
+  it("refuses the portal's policy name, and a VM the declaration puts in two policies", () => {
+    const port = { number: 22, allowedSourceAddressPrefixes: ['10.0.0.0/8'] };
+    expect(() => new VmJitAccessPolicy(newStack(), 'Jit', { name: 'Default', resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [{ id: VMS[0], ports: [port] }] })).toThrow(
+      "jit/Jit: name = 'Default': 'default' is the portal's policy: writing it replaces the entries of every VM it does not declare (azure-docs#36343)",
+    );
+    const stack = newStack();
+    new VmJitAccessPolicy(stack, 'Ssh', { resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [{ id: VMS[0], ports: [port] }] });
+    new VmJitAccessPolicy(stack, 'Other', { resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [{ id: VMS[1], ports: [port] }] });
+    expect(() => new VmJitAccessPolicy(stack, 'Rdp', { resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [{ id: VMS[0].toUpperCase(), ports: [{ ...port, number: 3389 }] }] })).toThrow(
+      `VM '${VMS[0].split('/').pop()!.toUpperCase()}' is already in JIT policy jit/Ssh: a VM's just-in-time settings live in one policy, and two would overwrite each other; declare its ports in jit/Ssh`,
+    );
+    // another stack is another estate
+    expect(() => new VmJitAccessPolicy(newStack(), 'Rdp', { resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [{ id: VMS[0], ports: [port] }] })).not.toThrow();
   });
 
   it('refuses deny-rule priorities past 4096', () => {
