@@ -10,3 +10,6 @@ export * from './jit-group-eligibility';
 export * from './jit-local-admin';
 export * from './jea-checks';
 export * from './policy-of-stack';
+
+/** Script block values for FunctionDefinitions and the like (from the core). */
+export { ScriptBlock } from '../../src/psd1';

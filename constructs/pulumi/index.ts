@@ -18,3 +18,6 @@ export * from './azure/network';
 export * from './azure/pim';
 export * from './azure/storage';
 export * from './jea-checks';
+
+/** Script block values for FunctionDefinitions and the like (from the core). */
+export { ScriptBlock } from '../../src/psd1';

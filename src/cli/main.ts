@@ -5,6 +5,7 @@ import { CliError, packageVersion } from './io';
 import { addAnalysisCommands, addDiffCommand } from './analysis-commands';
 import { addDriftCommands } from './drift-commands';
 import { addImportCommand } from './import-command';
+import { addInitCommand } from './init-command';
 import { addPsd1Commands } from './psd1-commands';
 
 /** Builds the `jeajit` command line program. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   addDiffCommand(program);
   addDriftCommands(program);
   addImportCommand(program);
+  addInitCommand(program);
   return program;
 }
 

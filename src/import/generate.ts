@@ -15,7 +15,7 @@ import { Code, identifier, tsLiteral } from './ts-literal';
 export interface ImportOptions {
   /** The class name of the generated stack. @default 'ImportedJea' */
   readonly className?: string;
-  /** Where the generated code imports jeajit from. @default 'jeajit' */
+  /** Where the generated code imports the constructs from. @default 'jeajit/cdktf' */
   readonly from?: string;
 }
 
@@ -138,7 +138,7 @@ function render(roles: ImportedRole[], endpoints: ImportedEndpoint[], notes: str
   lines.push(
     "import { TerraformStack } from 'cdktf';",
     "import { Construct } from 'constructs';",
-    `import { ${[...(roles.length ? ['JeaModule', 'RoleCapability'] : []), ...(endpoints.length ? ['SessionConfiguration'] : []), ...(usesScriptBlock ? ['ScriptBlock'] : [])].join(', ')} } from '${options.from ?? 'jeajit'}';`,
+    `import { ${[...(roles.length ? ['JeaModule', 'RoleCapability'] : []), ...(endpoints.length ? ['SessionConfiguration'] : []), ...(usesScriptBlock ? ['ScriptBlock'] : [])].join(', ')} } from '${options.from ?? 'jeajit/cdktf'}';`,
     '',
     `/** JEA imported from existing files: roles, the modules that carry them, and endpoints. */`,
     `export class ${options.className ?? 'ImportedJea'} extends TerraformStack {`,

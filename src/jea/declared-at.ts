@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { packageRoot } from '../package-info';
 
 /** Where a construct was declared: its construct path and, when the stack showed it, the source file and line. */
 export interface Declared {
@@ -9,12 +9,6 @@ export interface Declared {
   readonly at?: string;
   /** The user frames that called `at`, innermost first (at most 3): where a factory was called from. */
   readonly via?: readonly string[];
-}
-
-/** This package's root: the nearest folder above this module with a package.json. */
-function packageRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-  return __dirname;
 }
 
 /** This package's own folders: frames in them are jeajit's, not the user's. */

@@ -49,7 +49,7 @@ const cases: Case[] = corpusFiles().map((f, i) => {
   const file = path.join(dir, `${name}.${f.kind}`);
   fs.copyFileSync(f.file, file);
   try {
-    fs.writeFileSync(path.join(dir, 'stack.ts'), generateImport([file], { from: path.join(REPO, 'index') }));
+    fs.writeFileSync(path.join(dir, 'stack.ts'), generateImport([file], { from: path.join(REPO, 'constructs', 'cdktf') }));
     return { saved: f.name, kind: f.kind, dir, name };
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
