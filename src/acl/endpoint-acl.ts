@@ -12,7 +12,9 @@ export type AclRight = keyof typeof ACL_RIGHTS;
 export interface AclEntry {
   /** A SID, an SDDL alias (BA) or DOMAIN\name, resolved on the host. */
   readonly principal: string;
+  /** Whether the entry allows or denies the rights. */
   readonly access: 'Allow' | 'Deny';
+  /** The rights allowed or denied; FullControl (GA) is what Register-PSSessionConfiguration grants. */
   readonly rights: readonly AclRight[];
 }
 

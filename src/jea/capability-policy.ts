@@ -25,7 +25,9 @@ export type DeferrableCheck = (typeof DEFERRABLE_CHECKS)[number];
  * is created, and the rule reports the problem at synth and in lint (as for imported files).
  */
 export interface PolicyException {
+  /** The rule whose check is deferred (JEA003, JEA008). */
   readonly ruleId: DeferrableCheck;
+  /** Why the exception is accepted; shown in every report. */
   readonly reason: string;
 }
 

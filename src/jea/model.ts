@@ -39,9 +39,11 @@ export type ModuleSpec =
 
 /** An alias defined in the session. */
 export interface AliasDefinition {
+  /** The alias name. */
   readonly name: string;
   /** The command the alias stands for. */
   readonly value: string;
+  /** What the alias is for. */
   readonly description?: string;
   /** ScopedItemOptions: None, ReadOnly, Constant, Private, AllScope. */
   readonly options?: string;
@@ -49,6 +51,7 @@ export interface AliasDefinition {
 
 /** A function defined in the session: its name and the text of its body. */
 export interface FunctionDefinition {
+  /** The function name (Verb-Noun). */
   readonly name: string;
   /** The script block's text, between the braces. */
   readonly scriptBlock: string;
@@ -58,25 +61,41 @@ export interface FunctionDefinition {
 
 /** A variable defined in the session: a constant, or a script block evaluated at start. */
 export interface VariableDefinition {
+  /** The variable name, without `$`. */
   readonly name: string;
+  /** Its value: a constant, or a script block evaluated when the session starts. */
   readonly value: string | number | boolean | ScriptBlock;
 }
 
 /** What a role capability (.psrc) and the capability part of a session configuration (.pssc) hold. */
 export interface CapabilityModel {
+  /** Modules the session imports (names, or specifications with a version). @default none */
   readonly modulesToImport?: readonly ModuleSpec[];
+  /** Aliases the user may run (built-in or defined in AliasDefinitions). @default none */
   readonly visibleAliases?: readonly string[];
+  /** Cmdlets the user may run: a name (`Module\\Verb-Noun`) or a name with parameter constraints. @default none */
   readonly visibleCmdlets?: readonly VisibleCommand[];
+  /** Functions the user may run, the same way; defined functions are visible only when listed here (if any role lists one). @default none */
   readonly visibleFunctions?: readonly VisibleCommand[];
+  /** External programs and scripts the user may run, by full path. @default none */
   readonly visibleExternalCommands?: readonly string[];
+  /** Providers the user may use (FileSystem, Registry, ...); none keeps path-based cmdlets from reaching any drive. @default none */
   readonly visibleProviders?: readonly string[];
+  /** Scripts run when the session starts, as the run-as account. @default none */
   readonly scriptsToProcess?: readonly string[];
+  /** Aliases defined in the session. @default none */
   readonly aliasDefinitions?: readonly AliasDefinition[];
+  /** Functions defined in the session (they run in FullLanguage). @default none */
   readonly functionDefinitions?: readonly FunctionDefinition[];
+  /** Variables defined in the session. @default none */
   readonly variableDefinitions?: readonly VariableDefinition[];
+  /** Environment variables set in the session. @default none */
   readonly environmentVariables?: Readonly<Record<string, string>>;
+  /** Types files (.ps1xml) loaded into the session. @default none */
   readonly typesToProcess?: readonly string[];
+  /** Format files (.ps1xml) loaded into the session. @default none */
   readonly formatsToProcess?: readonly string[];
+  /** Assemblies loaded into the session. @default none */
   readonly assembliesToLoad?: readonly string[];
 }
 

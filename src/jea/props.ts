@@ -15,11 +15,11 @@ export interface RoleCapabilityProps extends CapabilityModel {
   readonly roleName?: string;
   /** What the role is for. @default none */
   readonly description?: string;
-  /** @default none */
+  /** The .psrc file's Author key. @default none */
   readonly author?: string;
-  /** @default none */
+  /** The .psrc file's CompanyName key. @default none */
   readonly companyName?: string;
-  /** @default none */
+  /** The .psrc file's Copyright key. @default none */
   readonly copyright?: string;
   /** The file's GUID. @default derived from the construct path (keep the GUID of an imported file) */
   readonly guid?: string;
@@ -35,13 +35,13 @@ export interface JeaModulePropsOf<R> {
   readonly version: string;
   /** The role capabilities the module carries; role names must be unique. */
   readonly roleCapabilities: readonly R[];
-  /** @default a list of the roles */
+  /** The module manifest's Description. @default a list of the roles */
   readonly description?: string;
-  /** @default none */
+  /** The module manifest's Author key. @default none */
   readonly author?: string;
-  /** @default none */
+  /** The module manifest's CompanyName key. @default none */
   readonly companyName?: string;
-  /** @default none */
+  /** The module manifest's Copyright key. @default none */
   readonly copyright?: string;
 }
 
@@ -85,7 +85,7 @@ export type RunAs =
 export interface SessionConfigurationPropsOf<R, A> extends CapabilityModel {
   /** The endpoint name clients connect to (`Enter-PSSession -ConfigurationName`). @default the construct id */
   readonly name?: string;
-  /** @default 'RestrictedRemoteServer' */
+  /** The session type: RestrictedRemoteServer (only the remoting basics, as JEA expects), Empty or Default. @default 'RestrictedRemoteServer' */
   readonly sessionType?: SessionType;
   /** The identity commands run as; required so that pass-through never happens by accident. */
   readonly runAs: RunAs;
@@ -95,25 +95,25 @@ export interface SessionConfigurationPropsOf<R, A> extends CapabilityModel {
   readonly requiredGroups?: RequiredGroups;
   /** Where session transcripts go (absolute path). @default no transcripts */
   readonly transcriptDirectory?: string;
-  /** @default false */
+  /** Give each user a `User:` drive to copy files to and from the session. @default false */
   readonly mountUserDrive?: boolean;
   /** Bytes, with mountUserDrive. @default PowerShell's 50000000 */
   readonly userDriveMaximumSize?: number;
-  /** @default PowerShell's choice for the session type (NoLanguage for RestrictedRemoteServer) */
+  /** The session's language mode. @default PowerShell's choice for the session type (NoLanguage for RestrictedRemoteServer) */
   readonly languageMode?: LanguageMode;
-  /** @default PowerShell's default */
+  /** The session's execution policy. @default PowerShell's default */
   readonly executionPolicy?: ExecutionPolicy;
   /** The PowerShell version the session needs (`5.1`). @default any */
   readonly powerShellVersion?: string;
   /** Validate the parameters of visible commands even without constraints. @default false (on with mountUserDrive) */
   readonly enforceInputParameterValidation?: boolean;
-  /** @default none */
+  /** What the endpoint is for. @default none */
   readonly description?: string;
-  /** @default none */
+  /** The .pssc file's Author key. @default none */
   readonly author?: string;
-  /** @default none */
+  /** The .pssc file's CompanyName key. @default none */
   readonly companyName?: string;
-  /** @default none */
+  /** The .pssc file's Copyright key. @default none */
   readonly copyright?: string;
   /** Who may connect. @default derived from roleDefinitions, as Register-PSSessionConfiguration does */
   readonly acl?: A;

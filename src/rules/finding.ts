@@ -24,6 +24,7 @@ export function declaredText(d: Declared): string {
 
 /** A suppression: a rule id, optionally limited to files (substring match), with its reason. */
 export interface Suppression {
+  /** The rule whose findings are accepted (`JEA002`). */
   readonly ruleId: string;
   /** Why the finding is accepted. Required. */
   readonly reason: string;
