@@ -149,8 +149,10 @@ JEA role capabilities, endpoints and just-in-time access, declared with
 2. Edit \`${o.engine === 'cdktf' ? 'main.ts' : 'index.ts'}\`: your roles, endpoints, principals, VMs.
 3. \`npm run synth\` writes the files hosts get to \`${out}/\` and runs the security rules (an error fails it).
 4. \`npm run lint\` lists every finding with its file, line and the TypeScript that declared it.
-5. Commit, and let \`.github/workflows/jeajit-review.yml\` review each pull request: who gains or
-   loses which rights, what is dangerous, and a gate on new errors.
+5. Commit (merge the workflows first), and let \`.github/workflows/jeajit-review.yml\` (untrusted:
+   synth, lint, diff) and \`jeajit-review-comment.yml\` (trusted: one comment, code scanning)
+   review each pull request: who gains or loses which rights, what is dangerous, and a gate on
+   dangerous rights and new errors (see \`.github/jeajit/\`).
 6. Deploy with ${deploy}.
 `;
 }

@@ -24,7 +24,8 @@ export function userFrames(cwd: string = process.cwd()): string[] {
   const out: string[] = [];
   for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
     const m = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):\d+\)?\s*$/.exec(line.trim());
-    if (!m || m[1].startsWith('node:')) continue;
+    // Node's own frames (node:internal/..., internal/modules/...) and eval code are not the user's
+    if (!m || m[1].startsWith('node:') || !path.isAbsolute(m[1])) continue;
     const file = path.resolve(m[1]);
     if (file.includes(`${path.sep}node_modules${path.sep}`) || OWN.some((d) => file.startsWith(d))) continue;
     out.push(`${path.relative(cwd, file).split(path.sep).join('/')}:${m[2]}`);
