@@ -8,7 +8,8 @@ import { expectedSnapshot, validatePrincipals } from '../drift/expected-snapshot
 import { NO_PROGRESS, progressBar, wantsProgress } from '../drift/progress';
 import { REPORT_FORMATS, renderReport, ReportFormat } from '../drift/report';
 import { driftCheck } from '../drift/run';
-import { CliError } from './io';
+import { fold } from '../drift/semantic';
+import { CliError, readJsonInput, requirePath, writeOutput } from './io';
 
 /** Where the drift commands write, and how they end; injected so tests can capture it. */
 export interface DriftIo {
@@ -31,33 +32,59 @@ export function processIo(): DriftIo {
 /** Exit code of a drift check that found drift. */
 export const DRIFT_EXIT_CODE = 2;
 
+const SYNTH_HINT = 'give the synth output, e.g. cdktf.out';
+
+/** The declaration in a folder: an error naming the folder when it is missing, a file, empty or does not load. */
 function declared(dir: string): DeclaredEstate {
+  if (!fs.existsSync(dir)) throw new CliError(`${dir}: no such file or folder, so not a folder with a declaration (${SYNTH_HINT})`);
+  requirePath(dir, 'folder', SYNTH_HINT);
+  let estate: DeclaredEstate;
   try {
-    return loadDeclared(dir);
+    estate = loadDeclared(dir);
   } catch (e) {
     if (e instanceof DeclaredError) throw new CliError(`${dir}: ${e.message}`);
     throw e;
   }
+  if (!estate.endpoints.length && !estate.vmJit.length && !estate.pim.length && !estate.groups.length) {
+    throw new CliError(`${dir}: nothing declared: no .psrc or .pssc files and no synth output in this folder`);
+  }
+  return estate;
 }
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`${file}: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new CliError(`${file}: not valid JSON: ${(e as Error).message}`);
-  }
+/**
+ * The host names the declaration's VM deployments name (lower case; Windows compares them
+ * without case), without the 15-character computer names derived from longer VM names.
+ */
+function knownHosts(estate: DeclaredEstate): string[] {
+  const keys = [...estate.placements.keys()];
+  return keys.filter((k) => !keys.some((other) => other !== k && other.startsWith(k) && k.length === 15)).map((k) => k.toLowerCase()).sort();
+}
+
+/**
+ * `--host NAME` must be a host the declaration deploys to, when it deploys to any: an unknown
+ * name is an error (exit 1) naming it and the known hosts. (Without VM deployments every host
+ * runs every endpoint, and any name is one.)
+ */
+function checkHost(estate: DeclaredEstate, dir: string, host: string): void {
+  if (estate.placements.size === 0 || estate.placements.has(fold(host.split('.')[0]))) return;
+  throw new CliError(`--host ${host}: no VM deployment in ${dir} names this host; the declaration deploys to ${knownHosts(estate).join(', ')}`);
 }
 
 /** Writes to a file, or to standard output without one. */
 function emit(io: DriftIo, out: string | undefined, content: string | Uint8Array): void {
-  if (out) fs.writeFileSync(out, content);
+  if (out) writeOutput(out, content);
   else io.stdout.write(content);
+}
+
+/**
+ * `--actual` must exist (`x.json: no such snapshot file or folder`), and a single snapshot file
+ * must be JSON (`x.json:3:7: not valid JSON: ...`, `x.json: not a text file ...`): an input that
+ * cannot be read is an error (exit 1). In a folder, a snapshot that does not read is drift of its
+ * host (an `unparsable-file` finding), and so is a snapshot that does not match the schema.
+ */
+function checkActual(actual: string): void {
+  if (!fs.existsSync(actual)) throw new CliError(`${actual}: no such snapshot file or folder`);
+  if (!fs.statSync(actual).isDirectory()) readJsonInput(actual);
 }
 
 /**
@@ -65,7 +92,7 @@ function emit(io: DriftIo, out: string | undefined, content: string | Uint8Array
  *
  * - `collect-script [--declared DIR] [--out FILE]`: the Windows PowerShell 5.1 collector.
  * - `snapshot --expected DIR [--principals FILE] [--host NAME] [--out FILE]`: what a perfectly
- *   deployed host would report.
+ *   deployed host would report; a host no VM deployment names is an error (exit 1) listing those that are.
  * - `drift --declared DIR [--actual SNAPSHOT_OR_DIR] [--azure --subscription ID [--endpoint URL]]
  *   [--format text|json|markdown]`: exit 0 without drift, 2 with drift, 1 on error.
  */
@@ -84,18 +111,19 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
     .description('print the snapshot a perfectly deployed host would give (schema jeajit.snapshot/v1)')
     .requiredOption('--expected <dir>', 'the synth output (cdktf.out) or a folder of .pssc/.psrc files')
     .option('--principals <file>', 'JSON object of known SIDs: { "DOMAIN\\\\name": "S-1-..." } (others are made up)')
-    .option('--host <name>', 'the host name: the endpoints deployed to that VM (default: every endpoint)')
+    .option('--host <name>', 'the host name: the endpoints deployed to that VM (default: every endpoint); exit 1 for a host the declaration does not deploy to')
     .option('--out <file>', 'write the snapshot here (default: standard output)')
     .action((opts: { expected: string; principals?: string; host?: string; out?: string }) => {
       let principals: Record<string, string> | undefined;
       if (opts.principals) {
         try {
-          principals = validatePrincipals(readJson(opts.principals), opts.principals);
+          principals = validatePrincipals(readJsonInput(opts.principals), opts.principals);
         } catch (e) {
           throw e instanceof CliError ? e : new CliError((e as Error).message);
         }
       }
       const estate = declared(opts.expected);
+      if (opts.host) checkHost(estate, opts.expected, opts.host);
       emit(io, opts.out, JSON.stringify(expectedSnapshot(estate, { ...(opts.host ? { host: opts.host } : {}), ...(principals ? { principals } : {}) }), null, 2) + '\n');
     });
 
@@ -113,6 +141,7 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
       if (opts.azure && !opts.subscription) throw new CliError('--azure needs --subscription ID');
       if (!opts.azure && opts.subscription) throw new CliError('--subscription needs --azure');
       const estate = declared(opts.declared);
+      if (opts.actual !== undefined) checkActual(opts.actual);
       const progress = wantsProgress({ isTTY: !!io.stderr.isTTY, format: opts.format, env: io.env }) ? progressBar(io.stderr) : NO_PROGRESS;
       let result;
       try {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import * as fs from 'fs';
 import { generateImport, ImportError } from '../import/generate';
-import { CliError } from './io';
+import { parseDataFile } from '../psd1/binary';
+import { CliError, readInput, requirePath, writeOutput } from './io';
 
 /** Adds `jeajit import FILE.psrc|FILE.pssc... [--out FILE.ts]`. */
 export function addImportCommand(program: Command): void {
@@ -14,6 +14,11 @@ export function addImportCommand(program: Command): void {
     .option('--from <module>', 'the module the generated code imports the constructs from', 'jeajit/cdktf')
     .action((files: string[], opts: { out?: string; className: string; from: string }) => {
       if (!/^[A-Z][A-Za-z0-9_]*$/.test(opts.className)) throw new CliError(`--class-name must be a TypeScript class name (got '${opts.className}')`);
+      // what cannot be read or parsed is said here, as every command says it (FILE:LINE:COL: ...)
+      for (const file of files) {
+        requirePath(file, 'file');
+        parseDataFile(readInput(file), file);
+      }
       let code: string;
       try {
         code = generateImport(files, { className: opts.className, from: opts.from });
@@ -21,7 +26,7 @@ export function addImportCommand(program: Command): void {
         if (e instanceof ImportError) throw new CliError(e.message);
         throw e;
       }
-      if (opts.out) fs.writeFileSync(opts.out, code);
+      if (opts.out) writeOutput(opts.out, code);
       else process.stdout.write(code);
     });
 }

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
-import * as fs from 'fs';
-import { fromJson, parse, render, toJson } from '../psd1';
+import { fromJson, render, toJson } from '../psd1';
+import { parseDataFile } from '../psd1/binary';
 import { extractComments, SourceComment } from '../psd1/comments';
-import { CliError, readInput } from './io';
+import { RenderError } from '../psd1/writer';
+import { CliError, readInput, readJsonInput, writeOutput } from './io';
 
 /** The comments of `text` that the rendered bytes no longer have (as many as are missing, in order). */
 function lostComments(text: string, rendered: Uint8Array): SourceComment[] {
@@ -25,7 +26,7 @@ export function addPsd1Commands(program: Command): void {
     .argument('<file>', 'the data file (UTF-16 with BOM, or UTF-8 with or without BOM)')
     .option('--compact', 'print JSON on one line')
     .action((file: string, opts: { compact?: boolean }) => {
-      const doc = parse(readInput(file), { file });
+      const doc = parseDataFile(readInput(file), file);
       process.stdout.write(toJson(doc.value, opts.compact ? 0 : 2) + '\n');
     });
 
@@ -35,19 +36,21 @@ export function addPsd1Commands(program: Command): void {
     .argument('[file]', 'the JSON file, or - for standard input', '-')
     .action((file: string) => {
       const source = file === '-' ? '<stdin>' : file;
-      let json: unknown;
-      try {
-        json = JSON.parse(readInput(file).toString('utf8'));
-      } catch (e) {
-        throw new CliError(`${source}: not valid JSON: ${(e as Error).message}`);
-      }
+      const json = readJsonInput(file);
       let value;
       try {
         value = fromJson(json);
       } catch (e) {
         throw new CliError(`${source}: ${(e as Error).message}`);
       }
-      process.stdout.write(render(value));
+      let bytes: Uint8Array;
+      try {
+        bytes = render(value);
+      } catch (e) {
+        if (e instanceof RenderError) throw new CliError(`${source}: ${e.message}`);
+        throw e;
+      }
+      process.stdout.write(bytes);
     });
 
   psd1
@@ -58,7 +61,7 @@ export function addPsd1Commands(program: Command): void {
     .option('--check', 'print nothing; exit 3 when the file is not canonical')
     .action((file: string, opts: { write?: boolean; check?: boolean }) => {
       const original = readInput(file);
-      const doc = parse(original, { file });
+      const doc = parseDataFile(original, file);
       const canonical = render(doc.value);
       // The writer keeps values (and script blocks as they are), not the comments between them:
       // a rewrite that would lose one is refused, never done silently.
@@ -71,7 +74,7 @@ export function addPsd1Commands(program: Command): void {
         if (lost.length) {
           throw new CliError(`${file}: not rewritten: fmt would drop ${lost.length} comment line(s), the first at line ${lost[0].line} ('${lost[0].text}'); move them into a description, or format by hand`);
         }
-        fs.writeFileSync(file, canonical);
+        writeOutput(file, canonical);
       } else {
         if (lost.length) process.stderr.write(`warning: ${file}: the output leaves out ${lost.length} comment line(s) of the file\n`);
         process.stdout.write(canonical);

@@ -5,7 +5,8 @@ import { RoleCapabilityModel, SessionConfigurationModel } from '../jea/model';
 import { checkCapability, DEFERRABLE_CHECKS } from '../jea/capability-policy';
 import { decodeRoleCapability, roleNameProblem } from '../jea/role-capability';
 import { checkSessionConfiguration, decodeSessionConfiguration } from '../jea/session-configuration';
-import { parse, Psd1Document, Psd1Error } from '../psd1';
+import { Psd1Document, Psd1Error } from '../psd1';
+import { parseDataFile } from '../psd1/binary';
 import { LoadProblem, PolicySet, positionOf, RoleEntry } from './policy-set';
 
 /** The construct checks that a rule reports under its own id. */
@@ -34,7 +35,8 @@ export function findPolicyFiles(inputs: readonly string[]): string[] {
  * Reads .psrc and .pssc files (and folders of them) into a policy set. A role's module is the
  * folder above its `RoleCapabilities` folder (`<Module>/RoleCapabilities/<Role>.psrc`; see moduleOf).
  * Every endpoint can load every role found (the role path is shared, as PSModulePath is on a host).
- * Files that do not parse or are not valid JEA become problems with their position.
+ * Files that do not parse (binary content included: see parseDataFile) or are not valid JEA
+ * become problems with their position.
  */
 export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
   const problems: LoadProblem[] = [];
@@ -43,7 +45,7 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
   for (const file of findPolicyFiles(inputs)) {
     let doc: Psd1Document;
     try {
-      doc = parse(fs.readFileSync(file), { file });
+      doc = parseDataFile(fs.readFileSync(file), file);
     } catch (e) {
       if (!(e instanceof Psd1Error)) throw e;
       problems.push({ file, line: e.line, column: e.column, message: e.reason });

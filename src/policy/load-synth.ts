@@ -6,6 +6,7 @@ import { EligibilityExpiry } from '../jit/duration';
 import { ActivationPolicy, GroupEligibilityModel, PimEligibilityModel, VmJitPolicyModel } from '../jit/model';
 import { loadPolicyFiles } from './load-files';
 import { Declared } from '../jea/declared-at';
+import { Suppression } from '../rules/finding';
 import { EndpointEntry, JitEntry, LoadProblem, PolicySet, PolicySource, RoleEntry } from './policy-set';
 
 /** What reading a synth output gave. */
@@ -14,22 +15,29 @@ export interface LoadedSynth {
   readonly problems: readonly LoadProblem[];
   /** Each endpoint's manifest (endpoint.json), by endpoint name. */
   readonly manifests: ReadonlyMap<string, EndpointManifest>;
+  /**
+   * The findings accepted at synth (`<stack>/jeajit/suppressions.json`, written by JeaChecks),
+   * their files resolved against the stack folder, so that lint and diff honour them.
+   */
+  readonly suppressions: readonly Suppression[];
 }
 
 /**
  * Reads a synthesized `cdktf.out` folder (or one stack folder of it): every
  * `jea/<endpoint>/endpoint.json` with its .pssc and module .psrc files, and the JIT resources of
- * each stack's `cdk.tf.json`. A folder without endpoint.json files is read as plain .psrc/.pssc.
+ * each stack's `cdk.tf.json`, and the findings accepted at synth (`jeajit/suppressions.json`). A
+ * folder without endpoint.json files is read as plain .psrc/.pssc.
  */
 export function loadSynthOutput(dir: string): LoadedSynth {
   const manifests = new Map<string, EndpointManifest>();
   const endpointDirs = findEndpointDirs(dir);
   const stackFiles = findFiles(dir, 'cdk.tf.json');
+  const problems: LoadProblem[] = [];
+  const suppressions = readSynthSuppressions(findFiles(dir, 'suppressions.json'), problems);
   if (endpointDirs.length === 0 && stackFiles.length === 0) {
     const plain = loadPolicyFiles([dir]);
-    return { ...plain, manifests };
+    return { set: plain.set, problems: [...problems, ...plain.problems], manifests, suppressions };
   }
-  const problems: LoadProblem[] = [];
   const roles: RoleEntry[] = [];
   const endpoints: EndpointEntry[] = [];
   for (const epDir of endpointDirs) {
@@ -69,7 +77,56 @@ export function loadSynthOutput(dir: string): LoadedSynth {
       problems.push({ file, line: 1, column: 1, message: `not readable Terraform JSON: ${(e as Error).message}` });
     }
   }
-  return { set: { roles, endpoints, ...jit }, problems, manifests };
+  return { set: { roles, endpoints, ...jit }, problems, manifests, suppressions };
+}
+
+/** The schema of `jeajit/suppressions.json`: the findings JeaChecks accepted at synth, with their reasons. */
+export const SUPPRESSIONS_SCHEMA = 'jeajit.suppressions/v1';
+
+/** Where synth writes the accepted findings, relative to the stack folder. */
+export const SUPPRESSIONS_PATH = 'jeajit/suppressions.json';
+
+/** The first problem of a list of suppressions (`[2].reason: a suppression needs a reason`), or undefined when it is one. */
+export function suppressionsProblem(list: unknown): string | undefined {
+  if (!Array.isArray(list)) return 'expected a list of { ruleId, reason, file?, path? }';
+  for (const [i, s] of list.entries()) {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) return `[${i}]: expected { ruleId, reason, file?, path? }`;
+    if (typeof s.ruleId !== 'string' || !s.ruleId) return `[${i}].ruleId: expected a rule id such as 'JEA002'`;
+    if (typeof s.reason !== 'string' || !s.reason.trim()) return `[${i}].reason: a suppression of ${s.ruleId} needs a reason`;
+    for (const key of ['file', 'path']) if (s[key] !== undefined && typeof s[key] !== 'string') return `[${i}].${key}: expected text`;
+    const unknown = Object.keys(s).find((k) => !['ruleId', 'reason', 'file', 'path'].includes(k));
+    if (unknown) return `[${i}].${unknown}: unknown key (a suppression has ruleId, reason, file and path)`;
+  }
+  return undefined;
+}
+
+/**
+ * The suppressions of `<stack>/jeajit/suppressions.json` files. An entry's file, relative to the
+ * stack folder (`jea/JEA-DNS/JEA-DNS.pssc`), becomes the path the loaded file has, so that it
+ * matches that stack's file only; a construct path (a JIT resource) stays as it is.
+ */
+function readSynthSuppressions(files: readonly string[], problems: LoadProblem[]): Suppression[] {
+  const out: Suppression[] = [];
+  for (const file of files.filter((f) => path.basename(path.dirname(f)) === 'jeajit')) {
+    const stackDir = path.dirname(path.dirname(file));
+    let doc: { schema?: unknown; suppressions?: unknown };
+    try {
+      doc = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    } catch (e) {
+      problems.push({ file, line: 1, column: 1, message: `not readable accepted findings: ${(e as Error).message}` });
+      continue;
+    }
+    const problem = doc?.schema !== SUPPRESSIONS_SCHEMA ? `expected schema '${SUPPRESSIONS_SCHEMA}'` : suppressionsProblem(doc.suppressions);
+    if (problem) {
+      problems.push({ file, line: 1, column: 1, message: `not valid accepted findings: ${problem}` });
+      continue;
+    }
+    for (const s of doc.suppressions as Suppression[]) {
+      const local = s.file ? path.join(stackDir, ...s.file.split('/')) : undefined;
+      out.push(local && fs.existsSync(local) ? { ...s, file: local } : s);
+    }
+  }
+  return out;
 }
 
 function findEndpointDirs(dir: string): string[] {

@@ -18,7 +18,7 @@ export function commandText(c: EffectiveCommand): string {
 /** `jeajit effective` as text. */
 export function effectiveText(endpoint: string, user: string, result: EffectiveResult): string {
   const lines: string[] = [];
-  if (result.deniedBy) return `${user} cannot connect to ${endpoint}: RequiredGroups need ${result.deniedBy}.\n`;
+  if (result.deniedBy) return `${user} has no access to ${endpoint}: RequiredGroups need ${result.deniedBy}.\n`;
   if (result.sessionFails) return `${user} cannot use ${endpoint}: ${result.sessionFails}.\n`;
   if (result.matchedPrincipals.length === 0) return `${user} has no role on ${endpoint}: no RoleDefinitions entry names the user or their groups.\n`;
   const r = result.rights;

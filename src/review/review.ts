@@ -1,7 +1,7 @@
 import { EndpointAclModel } from '../acl/endpoint-acl';
 import { describe as describeGroups } from '../effective/required-groups';
 import { PolicySet } from '../policy/policy-set';
-import { Finding } from '../rules/finding';
+import { Finding, Suppression } from '../rules/finding';
 import { runRules } from '../rules/run';
 import { rightsDelta, RightsDelta } from './rights-delta';
 import { jitChanges, JitChange } from './jit-changes';
@@ -24,14 +24,23 @@ export interface Review {
   readonly newFindings: readonly Finding[];
 }
 
+/** Options of {@link review}. */
+export interface ReviewOptions {
+  /**
+   * The findings HEAD accepts (its synth output's `jeajit/suppressions.json`, and any given on
+   * the command line): new findings they cover are listed with their reason and fail nothing. @default none
+   */
+  readonly suppressions?: readonly Suppression[];
+}
+
 /** Compares two policy sets (BASE and HEAD of a pull request). */
-export function review(base: PolicySet, head: PolicySet): Review {
+export function review(base: PolicySet, head: PolicySet, options: ReviewOptions = {}): Review {
   const names = [...new Set([...base.endpoints, ...head.endpoints].map((e) => e.name))].sort();
   const find = (set: PolicySet, name: string) => set.endpoints.find((e) => e.name === name);
   const rights = names.flatMap((n) => rightsDelta(n, find(base, n), find(head, n)));
   const acl = names.flatMap((n) => aclChanges(n, find(base, n)?.acl, find(head, n)?.acl));
   const baseKeys = new Set(runRules(base).map(findingKey));
-  const newFindings = runRules(head).filter((f) => !baseKeys.has(findingKey(f)));
+  const newFindings = runRules(head, { suppressions: options.suppressions ?? [] }).filter((f) => !baseKeys.has(findingKey(f)));
   return {
     endpoints: { added: names.filter((n) => !find(base, n)), removed: names.filter((n) => !find(head, n)) },
     rights,

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { findingsSarif } from '../../src/report/findings';
+import { Finding } from '../../src/rules/finding';
 import { jeajit } from '../helpers/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-lint-'));
@@ -85,5 +87,68 @@ describe('jeajit lint', () => {
     const r = jeajit(['lint', broken, '--format', 'json']);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout.toString())[0]).toMatchObject({ ruleId: 'JEA000', file: broken, line: 1, column: 1 });
+  });
+
+  it('--omit-suppressed drops accepted findings from the report; they still fail nothing', () => {
+    const suppressions = path.join(dir, 'accept-jea001.json');
+    fs.writeFileSync(suppressions, JSON.stringify([{ ruleId: 'JEA001', reason: 'reviewed' }]));
+    const r = jeajit(['lint', role, '--suppressions', suppressions, '--omit-suppressed', '--format', 'json']);
+    expect(r.status).toBe(1); // JEA003 remains
+    expect(JSON.parse(r.stdout.toString()).map((f: { ruleId: string }) => f.ruleId)).toEqual(['JEA003']);
+  });
+});
+
+describe('SARIF locations', () => {
+  const base: Finding = { ruleId: 'JEA002', severity: 'warning', file: '', line: 7, column: 9, message: 'm', path: 'VisibleCmdlets[0]' };
+  const locate = (f: Finding) => {
+    const r = findingsSarif([f], [], '0.0.0').runs[0].results![0];
+    return { locations: r.locations, relatedLocations: r.relatedLocations };
+  };
+
+  it('a file of the repository: that file, line and column', () => {
+    expect(locate({ ...base, file: 'roles\\Ops.psrc' })).toEqual({
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'roles/Ops.psrc' }, region: { startLine: 7, startColumn: 9 } }, logicalLocations: [{ fullyQualifiedName: 'VisibleCmdlets[0]' }] }],
+      relatedLocations: undefined,
+    });
+  });
+
+  it.each([
+    ['a file of a synth output', 'cdktf.out/stacks/contoso/jea/JEA-DNS/JEA-DNS.pssc'],
+    ['a relative one', 'stacks/contoso/jea/JEA-DNS/JEA-DNS.pssc'],
+    ['a Windows one', 'cdktf.out\\stacks\\contoso\\jea\\JEA-DNS\\JEA-DNS.pssc'],
+    ['a Terraform file', 'cdktf.out/stacks/contoso/cdk.tf.json'],
+  ])('%s without a declaration: no physical location, the construct and field as logical ones', (_what, file) => {
+    expect(locate({ ...base, file, declared: { construct: 'contoso/JEA-DNS' } })).toEqual({
+      locations: [{ logicalLocations: [{ fullyQualifiedName: 'contoso/JEA-DNS', kind: 'object' }, { fullyQualifiedName: 'VisibleCmdlets[0]', kind: 'property' }] }],
+      relatedLocations: undefined,
+    });
+  });
+
+  it('a file of a synth output no construct is known of: the file as a logical location', () => {
+    const file = 'cdktf.out/stacks/contoso/jea/JEA-DNS/endpoint.json';
+    expect(locate({ ...base, ruleId: 'JEA000', file, line: 1, column: 1, path: '' }).locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: file, kind: 'resource' }] }]);
+  });
+
+  it('a JIT construct path: no physical location', () => {
+    expect(locate({ ...base, ruleId: 'JIT002', file: 'contoso/JitRdp', path: 'virtualMachines[0]' }).locations).toEqual([
+      { logicalLocations: [{ fullyQualifiedName: 'contoso/JitRdp', kind: 'object' }, { fullyQualifiedName: 'virtualMachines[0]', kind: 'property' }] },
+    ]);
+    expect(locate({ ...base, ruleId: 'JIT002', file: 'contoso/JitRdp', path: '', declared: { construct: 'contoso/JitRdp', at: 'examples/estate.ts:40' } })).toEqual({
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/estate.ts' }, region: { startLine: 40 } }, logicalLocations: [{ fullyQualifiedName: 'contoso/JitRdp', kind: 'object' }] }],
+      relatedLocations: undefined,
+    });
+  });
+
+  it('a declared finding: the TypeScript file and line, the generated file as a related location', () => {
+    const file = 'cdktf.out/stacks/contoso/jea/JEA-DNS/ContosoJeaDns/RoleCapabilities/DnsOperator.psrc';
+    expect(locate({ ...base, file, declared: { construct: 'contoso/DnsOperator', at: 'examples\\estate.ts:26', via: ['examples/main.ts:8'] } })).toEqual({
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: 'examples/estate.ts' }, region: { startLine: 26 } },
+          logicalLocations: [{ fullyQualifiedName: 'contoso/DnsOperator', kind: 'object' }, { fullyQualifiedName: 'VisibleCmdlets[0]', kind: 'property' }],
+        },
+      ],
+      relatedLocations: [{ id: 1, message: { text: 'the generated file' }, physicalLocation: { artifactLocation: { uri: file }, region: { startLine: 7, startColumn: 9 } } }],
+    });
   });
 });

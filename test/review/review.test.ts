@@ -142,6 +142,31 @@ describe('the pull-request review', () => {
     expect([bad.status, bad.stderr.toString()]).toEqual([2, "--fail-on must be a comma-separated list of new-access, dangerous, error (got 'anything')\n"]);
   });
 
+  it("honours the findings HEAD's synth output accepted (jeajit/suppressions.json), and those given with --suppressions", () => {
+    const reason = 'break-glass role, reviewed quarterly';
+    const grant = (dir: string) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Invoke-Expression'));
+    const accepted = pullRequest((dir) => {
+      grant(dir);
+      fs.mkdirSync(path.join(dir, 'stacks', 'contoso', 'jeajit'));
+      const entry = { ruleId: 'JEA001', reason, file: LEV1.split(path.sep).slice(2).join('/') };
+      fs.writeFileSync(path.join(dir, 'stacks', 'contoso', 'jeajit', 'suppressions.json'), JSON.stringify({ schema: 'jeajit.suppressions/v1', suppressions: [entry] }));
+    });
+    const loaded = loadSynthOutput(accepted);
+    expect(loaded.suppressions).toEqual([{ ruleId: 'JEA001', reason, file: path.join(accepted, LEV1) }]);
+    const r = review(set(BASE), loaded.set, { suppressions: loaded.suppressions });
+    expect(r.newFindings.map((f) => [f.ruleId, f.suppressed?.reason])).toEqual([['JEA001', reason]]);
+    expect(review(set(BASE), loaded.set).newFindings.map((f) => f.suppressed)).toEqual([undefined]);
+    const gated = jeajit(['diff', BASE, accepted, '--fail-on', 'error']);
+    expect(gated.status).toBe(0);
+    expect(gated.stdout.toString()).toContain(`(suppressed: ${reason})`);
+    // the same pull request without the synth's file: a --suppressions file accepts it as well
+    const risky = pullRequest(grant);
+    expect(jeajit(['diff', BASE, risky, '--fail-on', 'error']).status).toBe(3);
+    const file = path.join(risky, 'accepted.json');
+    fs.writeFileSync(file, JSON.stringify([{ ruleId: 'JEA001', reason, file: 'MaintenanceLev1.psrc' }]));
+    expect(jeajit(['diff', BASE, risky, '--fail-on', 'error', '--suppressions', file]).status).toBe(0);
+  });
+
   it('leads the comment with dangerous gains, and points a finding at the construct and the TypeScript that declared it', () => {
     const risky = pullRequest((dir) => editData(path.join(dir, LEV1), (v) => (v.get('VisibleCmdlets') as unknown[]).push('Stop-Process')));
     const md = reviewMarkdown(review(set(BASE), set(risky)));
