@@ -1,6 +1,17 @@
-import { EndpointAclProps, IJeaPrincipal, JeaModulePropsOf, RoleCapabilityProps, SessionConfigurationPropsOf } from '../src/jea/props';
+import {
+  EndpointAclProps,
+  IJeaPrincipal,
+  JeaModulePropsOf,
+  RoleCapabilityProps,
+  SessionConfigurationPropsOf,
+} from '../src/jea/props';
 import { Suppression } from '../src/rules/finding';
-import { JeaVmDeploymentPropsOf, JitGroupEligibilityPropsOf, PimRoleEligibilityPropsOf, VmJitAccessPolicyPropsOf } from '../src/jit/props';
+import {
+  JeaVmDeploymentPropsOf,
+  JitGroupEligibilityPropsOf,
+  PimRoleEligibilityPropsOf,
+  VmJitAccessPolicyPropsOf,
+} from '../src/jit/props';
 
 /** The two Windows servers the endpoints are installed on. */
 export const VMS = [
@@ -23,8 +34,17 @@ const COMPANY = { companyName: 'Contoso', author: 'Contoso Platform Team' };
 
 /** The findings of the security rules this estate accepts, each with its reason. */
 export const ACCEPTED_FINDINGS: readonly Suppression[] = [
-  { ruleId: 'JEA014', file: 'JEA-Maintenance', reason: 'maintenance restarts services and the server, which needs a local administrator' },
-  { ruleId: 'JEA002', file: 'DnsOperator', path: 'VisibleCmdlets', reason: 'the DnsServer wildcards cover read and record cmdlets only; reviewed with each module update' },
+  {
+    ruleId: 'JEA014',
+    file: 'JEA-Maintenance',
+    reason: 'maintenance restarts services and the server, which needs a local administrator',
+  },
+  {
+    ruleId: 'JEA002',
+    file: 'DnsOperator',
+    path: 'VisibleCmdlets',
+    reason: 'the DnsServer wildcards cover read and record cmdlets only; reviewed with each module update',
+  },
 ];
 
 /**
@@ -48,7 +68,9 @@ export interface EstateEngine<R, A, E, G extends IJeaPrincipal> {
  * just-in-time access, an eligible VM Contributor, and the level-2 role made just-in-time.
  * Returns the endpoints.
  */
-export function declareContoso<R extends { readonly roleName: string }, A, E, G extends IJeaPrincipal>(engine: EstateEngine<R, A, E, G>): E[] {
+export function declareContoso<R extends { readonly roleName: string }, A, E, G extends IJeaPrincipal>(
+  engine: EstateEngine<R, A, E, G>,
+): E[] {
   // DNS operators: manage zones and records, restart only the DNS service.
   const dnsOperator = engine.role('DnsOperator', {
     ...COMPANY,
@@ -100,7 +122,12 @@ export function declareContoso<R extends { readonly roleName: string }, A, E, G 
       },
     ],
   });
-  engine.module('HelpdeskModule', { name: 'ContosoJeaHelpdesk', version: '1.2.0', roleCapabilities: [helpdesk], ...COMPANY });
+  engine.module('HelpdeskModule', {
+    name: 'ContosoJeaHelpdesk',
+    version: '1.2.0',
+    roleCapabilities: [helpdesk],
+    ...COMPANY,
+  });
   const helpdeskEndpoint = engine.endpoint('JEA-Helpdesk', {
     ...COMPANY,
     description: 'Helpdesk: unlock and reset staff accounts',
@@ -127,13 +154,27 @@ export function declareContoso<R extends { readonly roleName: string }, A, E, G 
     ...COMPANY,
     description: 'Level 2: level 1, plus stopping processes, service start-up and restarts of the server',
     visibleCmdlets: [
-      { name: 'Stop-Process', parameters: [{ name: 'Name', validatePattern: '^(notepad|w3wp|dllhost)$' }, { name: 'Force' }] },
-      { name: 'Set-Service', parameters: [{ name: 'Name', validateSet: ['Spooler', 'W32Time', 'BITS'] }, { name: 'StartupType', validateSet: ['Automatic', 'Manual', 'Disabled'] }] },
+      {
+        name: 'Stop-Process',
+        parameters: [{ name: 'Name', validatePattern: '^(notepad|w3wp|dllhost)$' }, { name: 'Force' }],
+      },
+      {
+        name: 'Set-Service',
+        parameters: [
+          { name: 'Name', validateSet: ['Spooler', 'W32Time', 'BITS'] },
+          { name: 'StartupType', validateSet: ['Automatic', 'Manual', 'Disabled'] },
+        ],
+      },
       { name: 'Restart-Computer', parameters: [{ name: 'Force' }] },
     ],
     visibleExternalCommands: ['C:\\Windows\\System32\\gpupdate.exe'],
   });
-  engine.module('MaintenanceModule', { name: 'ContosoJeaMaintenance', version: '2.0.0', roleCapabilities: [lev1, lev2], ...COMPANY });
+  engine.module('MaintenanceModule', {
+    name: 'ContosoJeaMaintenance',
+    version: '2.0.0',
+    roleCapabilities: [lev1, lev2],
+    ...COMPANY,
+  });
   // Level 2 is just-in-time: engineers are eligible members of the group the endpoint admits,
   // and activate for at most 4 hours with approval.
   const lev2Group = engine.groupEligibility('MaintenanceLev2Jit', {
@@ -142,7 +183,12 @@ export function declareContoso<R extends { readonly roleName: string }, A, E, G 
     principalIds: [IDS.alice, IDS.bob],
     expiry: 'P180D',
     justification: 'Second-level server maintenance on call',
-    activation: { maximumDuration: 'PT4H', approval: { approvers: [{ type: 'Group', objectId: IDS.serverOwners }] }, requireMfa: true, requireTicketInfo: true },
+    activation: {
+      maximumDuration: 'PT4H',
+      approval: { approvers: [{ type: 'Group', objectId: IDS.serverOwners }] },
+      requireMfa: true,
+      requireTicketInfo: true,
+    },
   });
   const maintenance = engine.endpoint('JEA-Maintenance', {
     ...COMPANY,
@@ -164,12 +210,39 @@ export function declareContoso<R extends { readonly roleName: string }, A, E, G 
       'SmbShare\\Get-SmbShare',
       'SmbShare\\Get-SmbShareAccess',
       // team shares only: a free share name would reach SYSVOL and NETLOGON, whose scripts every machine runs
-      { name: 'SmbShare\\New-SmbShare', parameters: [{ name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' }, { name: 'Path', validatePattern: '^D:\\\\Shares\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'Description' }] },
-      { name: 'SmbShare\\Grant-SmbShareAccess', parameters: [{ name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' }, { name: 'AccountName', validatePattern: '^CONTOSO\\\\[A-Za-z0-9_-]{1,40}$' }, { name: 'AccessRight', validateSet: ['Read', 'Change'] }, { name: 'Force' }] },
-      { name: 'SmbShare\\Revoke-SmbShareAccess', parameters: [{ name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' }, { name: 'AccountName' }, { name: 'Force' }] },
+      {
+        name: 'SmbShare\\New-SmbShare',
+        parameters: [
+          { name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' },
+          { name: 'Path', validatePattern: '^D:\\\\Shares\\\\[A-Za-z0-9_-]{1,40}$' },
+          { name: 'Description' },
+        ],
+      },
+      {
+        name: 'SmbShare\\Grant-SmbShareAccess',
+        parameters: [
+          { name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' },
+          { name: 'AccountName', validatePattern: '^CONTOSO\\\\[A-Za-z0-9_-]{1,40}$' },
+          { name: 'AccessRight', validateSet: ['Read', 'Change'] },
+          { name: 'Force' },
+        ],
+      },
+      {
+        name: 'SmbShare\\Revoke-SmbShareAccess',
+        parameters: [
+          { name: 'Name', validatePattern: '^Team-[A-Za-z0-9_-]{1,35}$' },
+          { name: 'AccountName' },
+          { name: 'Force' },
+        ],
+      },
     ],
   });
-  engine.module('FileServerModule', { name: 'ContosoJeaFileServer', version: '1.0.0', roleCapabilities: [shares], ...COMPANY });
+  engine.module('FileServerModule', {
+    name: 'ContosoJeaFileServer',
+    version: '1.0.0',
+    roleCapabilities: [shares],
+    ...COMPANY,
+  });
   const fileServer = engine.endpoint('JEA-FileServer', {
     ...COMPANY,
     description: 'File-share operators',
@@ -194,7 +267,11 @@ export function declareContoso<R extends { readonly roleName: string }, A, E, G 
     location,
     virtualMachines: VMS.map((id) => ({
       id,
-      ports: [3389, 5985, 5986].map((number) => ({ number, allowedSourceAddressPrefixes: CORPORATE_RANGES, maxRequestAccessDuration: 'PT3H' })),
+      ports: [3389, 5985, 5986].map((number) => ({
+        number,
+        allowedSourceAddressPrefixes: CORPORATE_RANGES,
+        maxRequestAccessDuration: 'PT3H',
+      })),
     })),
     baselineDeny: { networkSecurityGroupName: 'nsg-contoso-servers' },
   });

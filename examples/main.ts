@@ -10,4 +10,6 @@ const estate = new JeaEstate(app, 'contoso');
 // aspects per stack: aspects added to the App are not invoked.)
 Aspects.of(estate).add(new JeaChecks({ suppressions: ACCEPTED_FINDINGS }));
 app.synth();
-console.log(`jeajit: synthesized the '${estate.node.id}' stack into ${app.outdir}/ (Terraform JSON in stacks/${estate.node.id}/cdk.tf.json, endpoints in stacks/${estate.node.id}/jea/)`);
+console.log(
+  `jeajit: synthesized the '${estate.node.id}' stack into ${app.outdir}/ (Terraform JSON in stacks/${estate.node.id}/cdk.tf.json, endpoints in stacks/${estate.node.id}/jea/)`,
+);

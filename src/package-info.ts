@@ -3,7 +3,8 @@ import * as path from 'path';
 
 /** This package's root: the nearest folder above this module with a package.json (from src/ and from dist/). */
 export function packageRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir))
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
   return __dirname;
 }
 

@@ -24,8 +24,15 @@ export class GeneratedFile extends Construct {
   constructor(scope: Construct, id: string, props: GeneratedFileProps) {
     super(scope, id);
     const normalized = path.posix.normalize(props.path);
-    if (path.posix.isAbsolute(normalized) || normalized.startsWith('..') || normalized === '.' || props.path.includes('\\')) {
-      throw new Error(`${this.node.path}: path '${props.path}' must be relative to the stack folder, use '/' and stay inside it`);
+    if (
+      path.posix.isAbsolute(normalized) ||
+      normalized.startsWith('..') ||
+      normalized === '.' ||
+      props.path.includes('\\')
+    ) {
+      throw new Error(
+        `${this.node.path}: path '${props.path}' must be relative to the stack folder, use '/' and stay inside it`,
+      );
     }
     this.path = normalized;
     this.content = props.content;
@@ -34,8 +41,14 @@ export class GeneratedFile extends Construct {
       validate: () =>
         stack.node
           .findAll()
-          .filter((c): c is GeneratedFile => c instanceof GeneratedFile && c !== this && c.path.toLowerCase() === this.path.toLowerCase())
-          .map((other) => `path '${this.path}' is also written by ${other.node.path} (paths compare case-insensitively, as on Windows)`),
+          .filter(
+            (c): c is GeneratedFile =>
+              c instanceof GeneratedFile && c !== this && c.path.toLowerCase() === this.path.toLowerCase(),
+          )
+          .map(
+            (other) =>
+              `path '${this.path}' is also written by ${other.node.path} (paths compare case-insensitively, as on Windows)`,
+          ),
     });
     writeAtSynth(this, () => [this]);
   }

@@ -52,7 +52,13 @@ export class JeaChecks implements IAspect {
           else if (note.level === 'warning') Annotations.of(target).addWarning(note.text);
           else errors.push(note.text);
         }
-        process.stderr.write(synthReport(stack.node.id, findings, (p) => (byPath.get(p) as { declared?: Declared } | undefined)?.declared?.at));
+        process.stderr.write(
+          synthReport(
+            stack.node.id,
+            findings,
+            (p) => (byPath.get(p) as { declared?: Declared } | undefined)?.declared?.at,
+          ),
+        );
         return errors;
       },
     });

@@ -27,10 +27,16 @@ export class JeaModule extends Construct {
   constructor(scope: Construct, id: string, props: JeaModuleProps) {
     super(scope, id);
     const { roleCapabilities, ...rest } = props;
-    this.model = defineJeaModule(this.node.path, { ...rest, roles: roleCapabilities.map((r) => ({ roleName: r.roleName, model: r.model, declared: r.declared })) });
+    this.model = defineJeaModule(this.node.path, {
+      ...rest,
+      roles: roleCapabilities.map((r) => ({ roleName: r.roleName, model: r.model, declared: r.declared })),
+    });
     for (const role of roleCapabilities) {
       const other = owners.get(role);
-      if (other) throw new Error(`${this.node.path}: roleCapabilities: role '${role.roleName}' (${role.node.path}) is already carried by module ${other.node.path}; a role belongs to one module`);
+      if (other)
+        throw new Error(
+          `${this.node.path}: roleCapabilities: role '${role.roleName}' (${role.node.path}) is already carried by module ${other.node.path}; a role belongs to one module`,
+        );
       owners.set(role, this);
     }
     writeAtSynth(this, () => moduleFiles(this.model).map((f) => ({ path: `modules/${f.path}`, content: f.content })));

@@ -1,5 +1,8 @@
 import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
-import { VirtualMachineRunCommand, VirtualMachineRunCommandSource } from '@cdktf/provider-azurerm/lib/virtual-machine-run-command';
+import {
+  VirtualMachineRunCommand,
+  VirtualMachineRunCommandSource,
+} from '@cdktf/provider-azurerm/lib/virtual-machine-run-command';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { inlineInstallScript, installBlobName } from '../../src/jea/endpoint';
@@ -28,7 +31,13 @@ export class JeaVmDeployment extends Construct {
     super(scope, id);
     const artifacts = props.endpoint.artifacts();
     const script = artifacts.installScript;
-    checkVmDeployment(this.node.path, props, script.content.length, (v) => v, (v) => Token.isUnresolved(v));
+    checkVmDeployment(
+      this.node.path,
+      props,
+      script.content.length,
+      (v) => v,
+      (v) => Token.isUnresolved(v),
+    );
 
     let source: VirtualMachineRunCommandSource;
     if (props.blob) {
@@ -43,7 +52,9 @@ export class JeaVmDeployment extends Construct {
       });
       source = {
         scriptUri: this.blob.url,
-        scriptUriManagedIdentity: props.blob.managedIdentityClientId ? { clientId: props.blob.managedIdentityClientId } : {},
+        scriptUriManagedIdentity: props.blob.managedIdentityClientId
+          ? { clientId: props.blob.managedIdentityClientId }
+          : {},
       };
     } else {
       source = { script: inlineInstallScript(artifacts) };

@@ -27,7 +27,12 @@ export class JitGroupEligibility extends Construct implements IJeaPrincipal {
 
   constructor(scope: Construct, id: string, props: JitGroupEligibilityProps) {
     super(scope, id);
-    this.model = defineGroupEligibility(this.node.path, props, (v) => v, (v) => Token.isUnresolved(v));
+    this.model = defineGroupEligibility(
+      this.node.path,
+      props,
+      (v) => v,
+      (v) => Token.isUnresolved(v),
+    );
 
     this.schedules = props.principalIds.map(
       (principalId, i) =>
@@ -42,13 +47,24 @@ export class JitGroupEligibility extends Construct implements IJeaPrincipal {
     );
     const where = declared(this.node.path);
     for (const s of this.schedules) recordDeclared(s, where);
-    this.policy = new GroupRoleManagementPolicy(this, 'ActivationPolicy', { groupId: props.groupId, roleId: this.model.assignmentType, ...policyRules(props.activation, props.expiry) });
+    this.policy = new GroupRoleManagementPolicy(this, 'ActivationPolicy', {
+      groupId: props.groupId,
+      roleId: this.model.assignmentType,
+      ...policyRules(props.activation, props.expiry),
+    });
   }
 
   /** The group as a JEA principal (DOMAIN\name); requires `principalName`. */
   get principalName(): string {
     if (this.model.principalName === undefined) {
-      throw new ValidationError([{ path: this.node.path, field: 'principalName', value: undefined, reason: 'used as a JEA principal, the group needs principalName (how Windows hosts name it, DOMAIN\\name)' }]);
+      throw new ValidationError([
+        {
+          path: this.node.path,
+          field: 'principalName',
+          value: undefined,
+          reason: 'used as a JEA principal, the group needs principalName (how Windows hosts name it, DOMAIN\\name)',
+        },
+      ]);
     }
     return this.model.principalName;
   }

@@ -28,7 +28,10 @@ export class JitLocalAdmin extends Construct {
       assignableToRole: true,
       description: 'Members are local administrators of Entra-joined devices while their PIM activation lasts (jeajit)',
     });
-    this.roleAssignment = new DirectoryRoleAssignment(this, 'DeviceLocalAdministrator', { roleId: DEVICE_LOCAL_ADMINISTRATOR_ROLE, principalObjectId: this.group.objectId });
+    this.roleAssignment = new DirectoryRoleAssignment(this, 'DeviceLocalAdministrator', {
+      roleId: DEVICE_LOCAL_ADMINISTRATOR_ROLE,
+      principalObjectId: this.group.objectId,
+    });
     this.eligibility = new JitGroupEligibility(this, 'Eligibility', {
       groupId: this.group.objectId,
       principalIds: props.principalIds,

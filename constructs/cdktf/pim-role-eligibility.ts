@@ -5,7 +5,12 @@ import { Construct } from 'constructs';
 import { declared } from '../../src/jea/declared-at';
 import { recordDeclared } from './declared';
 import { PimEligibilityModel } from '../../src/jit/model';
-import { definePimEligibility, PimRoleEligibilityPropsOf, PolicyRegistry, roleDefinitionId as roleDefinitionIdOf } from '../../src/jit/props';
+import {
+  definePimEligibility,
+  PimRoleEligibilityPropsOf,
+  PolicyRegistry,
+  roleDefinitionId as roleDefinitionIdOf,
+} from '../../src/jit/props';
 
 /** Props of {@link PimRoleEligibility} (shared with the Pulumi engine). */
 export type PimRoleEligibilityProps = PimRoleEligibilityPropsOf<string>;
@@ -29,7 +34,13 @@ export class PimRoleEligibility extends Construct {
     const stack = TerraformStack.of(this);
     const registry = policies.get(stack) ?? new Map();
     policies.set(stack, registry);
-    const defined = definePimEligibility(this.node.path, props, (v) => v, (v) => Token.isUnresolved(v), registry);
+    const defined = definePimEligibility(
+      this.node.path,
+      props,
+      (v) => v,
+      (v) => Token.isUnresolved(v),
+      registry,
+    );
     this.model = defined.model;
     const roleDefinitionId = Token.isUnresolved(props.scope)
       ? `/subscriptions/${Fn.element(Fn.split('/', props.scope), 2)}/providers/Microsoft.Authorization/roleDefinitions/${this.model.roleDefinitionGuid}`
@@ -40,9 +51,16 @@ export class PimRoleEligibility extends Construct {
       principalId: props.principalId,
       ...(props.justification !== undefined ? { justification: props.justification } : {}),
       ...(props.ticket ? { ticket: { number: props.ticket.number, systemAttribute: props.ticket.system } } : {}),
-      ...(props.expiry !== 'none' ? { schedule: { expiration: { durationDays: Number(props.expiry.slice(1, -1)) } } } : {}),
+      ...(props.expiry !== 'none'
+        ? { schedule: { expiration: { durationDays: Number(props.expiry.slice(1, -1)) } } }
+        : {}),
     });
     recordDeclared(this.assignment, declared(this.node.path));
-    if (defined.policy) this.policy = new RoleManagementPolicy(this, 'ActivationPolicy', { scope: props.scope, roleDefinitionId, ...defined.rules });
+    if (defined.policy)
+      this.policy = new RoleManagementPolicy(this, 'ActivationPolicy', {
+        scope: props.scope,
+        roleDefinitionId,
+        ...defined.rules,
+      });
   }
 }

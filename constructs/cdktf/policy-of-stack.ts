@@ -14,11 +14,25 @@ import { VmJitAccessPolicy } from './vm-jit-access-policy';
  */
 export function policyOf(scope: IConstruct): PolicySet {
   const all = scope.node.findAll();
-  const of = <T>(type: abstract new (...args: never[]) => T): T[] => all.filter((c): c is T & IConstruct => c instanceof type);
-  const jit = <T extends { model: unknown; node: { path: string } }>(items: T[]) => items.map((c) => ({ path: c.node.path, model: c.model as T['model'] }));
+  const of = <T>(type: abstract new (...args: never[]) => T): T[] =>
+    all.filter((c): c is T & IConstruct => c instanceof type);
+  const jit = <T extends { model: unknown; node: { path: string } }>(items: T[]) =>
+    items.map((c) => ({ path: c.node.path, model: c.model as T['model'] }));
   return declaredPolicy({
-    roles: of(RoleCapability).map((r) => ({ path: r.node.path, roleName: r.roleName, module: JeaModule.of(r)?.model.name, model: r.model })),
-    endpoints: of(SessionConfiguration).map((s) => ({ path: s.node.path, name: s.name, model: s.model, acl: s.acl, modules: modulesOrNone(() => s.modules), externalRoles: s.externalRoles })),
+    roles: of(RoleCapability).map((r) => ({
+      path: r.node.path,
+      roleName: r.roleName,
+      module: JeaModule.of(r)?.model.name,
+      model: r.model,
+    })),
+    endpoints: of(SessionConfiguration).map((s) => ({
+      path: s.node.path,
+      name: s.name,
+      model: s.model,
+      acl: s.acl,
+      modules: modulesOrNone(() => s.modules),
+      externalRoles: s.externalRoles,
+    })),
     vmJit: jit(of(VmJitAccessPolicy)),
     pim: jit(of(PimRoleEligibility)),
     groups: jit(of(JitGroupEligibility)),

@@ -5,7 +5,15 @@ import { Declared, declared as declaredWhere } from '../../src/jea/declared-at';
 import { ValidationError } from '../../src/jea/issues';
 import { JeaModuleModel } from '../../src/jea/jea-module';
 import { SessionConfigurationModel } from '../../src/jea/model';
-import { effectiveAcl, IJeaPrincipal, modulesOfRoles, RoleDefinitionOf, RunAs, SessionConfigurationPropsOf, sessionDeclaration } from '../../src/jea/props';
+import {
+  effectiveAcl,
+  IJeaPrincipal,
+  modulesOfRoles,
+  RoleDefinitionOf,
+  RunAs,
+  SessionConfigurationPropsOf,
+  sessionDeclaration,
+} from '../../src/jea/props';
 import { defineSessionConfiguration } from '../../src/jea/session-configuration';
 import { EndpointAcl } from './endpoint-acl';
 import { JeaModule } from './jea-module';
@@ -43,7 +51,8 @@ export class SessionConfiguration extends Construct {
     this.declared = declaredWhere(this.node.path);
     this.name = props.name ?? id;
     const nameProblem = endpointNameProblem(this.name);
-    if (nameProblem) throw new ValidationError([{ path: this.node.path, field: 'name', value: this.name, reason: nameProblem }]);
+    if (nameProblem)
+      throw new ValidationError([{ path: this.node.path, field: 'name', value: this.name, reason: nameProblem }]);
     const declared = sessionDeclaration(this.node.path, props, (r: RoleCapability) => r.roleName);
     this.roles = declared.roles;
     this.externalRoles = declared.externalRoles;
@@ -58,12 +67,24 @@ export class SessionConfiguration extends Construct {
 
   /** The modules that carry this endpoint's role capabilities. */
   get modules(): JeaModuleModel[] {
-    return modulesOfRoles(this.node.path, this.roles, (r) => JeaModule.of(r)?.model, (r) => ({ roleName: r.roleName, rolePath: r.node.path }));
+    return modulesOfRoles(
+      this.node.path,
+      this.roles,
+      (r) => JeaModule.of(r)?.model,
+      (r) => ({ roleName: r.roleName, rolePath: r.node.path }),
+    );
   }
 
   /** The endpoint's files and install script (computed once). */
   artifacts(): EndpointArtifacts {
-    this.built ??= endpointArtifacts(this.node.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles, declared: this.declared });
+    this.built ??= endpointArtifacts(this.node.path, {
+      name: this.name,
+      configuration: this.model,
+      modules: this.modules,
+      acl: this.acl,
+      externalRoles: this.externalRoles,
+      declared: this.declared,
+    });
     return this.built;
   }
 

@@ -21,7 +21,10 @@ export function writeAtSynth(construct: IConstruct, files: () => readonly StackF
   addCustomSynthesis(construct, {
     onSynthesize: (session: ISynthesisSession) => {
       const root = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
-      const written = files().map((file) => ({ target: path.join(root, ...file.path.split('/')), content: file.content }));
+      const written = files().map((file) => ({
+        target: path.join(root, ...file.path.split('/')),
+        content: file.content,
+      }));
       for (const dir of new Set(written.map((w) => path.dirname(w.target)))) fs.mkdirSync(dir, { recursive: true });
       for (const w of written) fs.writeFileSync(w.target, w.content);
     },

@@ -15,13 +15,17 @@ export function synthFilesOf(policy: PolicySet): Map<string, string[]> {
   const add = (construct: string, file: string) => out.set(construct, [...(out.get(construct) ?? []), file]);
   for (const ep of policy.endpoints) {
     add(ep.source.file, `jea/${ep.name}/${ep.name}.pssc`);
-    for (const r of ep.roles) if (r.module) add(r.source.file, `jea/${ep.name}/${r.module}/RoleCapabilities/${r.name}.psrc`);
+    for (const r of ep.roles)
+      if (r.module) add(r.source.file, `jea/${ep.name}/${r.module}/RoleCapabilities/${r.name}.psrc`);
   }
   return out;
 }
 
 const compare = (a: Suppression, b: Suppression) =>
-  a.ruleId.localeCompare(b.ruleId) || (a.file ?? '').localeCompare(b.file ?? '') || (a.path ?? '').localeCompare(b.path ?? '') || a.reason.localeCompare(b.reason);
+  a.ruleId.localeCompare(b.ruleId) ||
+  (a.file ?? '').localeCompare(b.file ?? '') ||
+  (a.path ?? '').localeCompare(b.path ?? '') ||
+  a.reason.localeCompare(b.reason);
 
 /**
  * The accepted (suppressed) findings of a synth as suppressions of its output: one per finding
@@ -34,7 +38,12 @@ export function acceptedSuppressions(findings: readonly Finding[], policy: Polic
   for (const f of findings) {
     if (!f.suppressed || !f.file) continue;
     for (const file of files.get(f.file) ?? [f.file]) {
-      const s: Suppression = { ruleId: f.ruleId, reason: f.suppressed.reason, file, ...(f.path ? { path: f.path } : {}) };
+      const s: Suppression = {
+        ruleId: f.ruleId,
+        reason: f.suppressed.reason,
+        file,
+        ...(f.path ? { path: f.path } : {}),
+      };
       out.set(JSON.stringify(s), s);
     }
   }
@@ -44,7 +53,12 @@ export function acceptedSuppressions(findings: readonly Finding[], policy: Polic
 /** The bytes of `jeajit/suppressions.json` (schema `jeajit.suppressions/v1`): the same for the same list. */
 export function suppressionsJson(list: readonly Suppression[]): Uint8Array {
   const sorted = [...new Map(list.map((s) => [JSON.stringify(s), s])).values()].sort(compare);
-  const entries = sorted.map((s) => ({ ruleId: s.ruleId, reason: s.reason, ...(s.file !== undefined ? { file: s.file } : {}), ...(s.path !== undefined ? { path: s.path } : {}) }));
+  const entries = sorted.map((s) => ({
+    ruleId: s.ruleId,
+    reason: s.reason,
+    ...(s.file !== undefined ? { file: s.file } : {}),
+    ...(s.path !== undefined ? { path: s.path } : {}),
+  }));
   return Buffer.from(JSON.stringify({ schema: SUPPRESSIONS_SCHEMA, suppressions: entries }, null, 2) + '\n', 'utf8');
 }
 
@@ -58,7 +72,11 @@ export function suppressionsJson(list: readonly Suppression[]): Uint8Array {
  *   accepted JEA002 contoso/DnsOperator VisibleCmdlets[0] at examples/estate.ts:26: ... [accepted: reason]
  * ```
  */
-export function synthReport(stack: string, findings: readonly Finding[], at: (constructPath: string) => string | undefined = () => undefined): string {
+export function synthReport(
+  stack: string,
+  findings: readonly Finding[],
+  at: (constructPath: string) => string | undefined = () => undefined,
+): string {
   const errors = findings.filter((f) => f.severity === 'error' && !f.suppressed);
   const warnings = findings.filter((f) => f.severity !== 'error' && !f.suppressed);
   const accepted = findings.filter((f) => f.suppressed);
@@ -68,8 +86,18 @@ export function synthReport(stack: string, findings: readonly Finding[], at: (co
     const suffix = f.suppressed ? ` [accepted: ${f.suppressed.reason}]` : '';
     return `  ${label} ${f.ruleId} ${f.file}${f.path ? ` ${f.path}` : ''}${where ? ` at ${where}` : ''}: ${f.message}${suffix}`;
   };
-  const counts = [...(errors.length ? [`${errors.length} error(s) (synth fails)`] : []), `${warnings.length} warning(s)`, `${accepted.length} accepted finding(s)`];
-  return [`jeajit: ${counts.join(', ')} in stack ${stack}`, ...warnings.map((f) => line(f.severity, f)), ...accepted.map((f) => line('accepted', f))].join('\n') + '\n';
+  const counts = [
+    ...(errors.length ? [`${errors.length} error(s) (synth fails)`] : []),
+    `${warnings.length} warning(s)`,
+    `${accepted.length} accepted finding(s)`,
+  ];
+  return (
+    [
+      `jeajit: ${counts.join(', ')} in stack ${stack}`,
+      ...warnings.map((f) => line(f.severity, f)),
+      ...accepted.map((f) => line('accepted', f)),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The construct id of {@link AcceptedFindingsFile} in its stack. */
@@ -90,7 +118,9 @@ export class AcceptedFindingsFile extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
-    writeAtSynth(this, () => [{ path: SUPPRESSIONS_PATH, content: suppressionsJson(this.sources.flatMap((s) => s())) }]);
+    writeAtSynth(this, () => [
+      { path: SUPPRESSIONS_PATH, content: suppressionsJson(this.sources.flatMap((s) => s())) },
+    ]);
   }
 
   /** Adds a source of accepted findings, called at synth. */

@@ -9,7 +9,6 @@ import { JIT_TEMPLATE, jitParameters } from '../../src/jit/arm-template';
 import { VmJitPolicyModel } from '../../src/jit/model';
 import { BaselineDenyPropsOf, defineVmJitPolicy, JitPortProps, VmJitAccessPolicyPropsOf } from '../../src/jit/props';
 
-
 /** The VM JIT policies declared so far in each stack: a VM may be in only one. */
 const claims = new WeakMap<TerraformStack, VmJitClaims>();
 
@@ -40,10 +39,17 @@ export class VmJitAccessPolicy extends Construct {
     const stack = TerraformStack.of(this);
     const registry = claims.get(stack) ?? [];
     claims.set(stack, registry);
-    const defined = defineVmJitPolicy(this.node.path, props, (v) => v, (v) => Token.isUnresolved(v), registry);
+    const defined = defineVmJitPolicy(
+      this.node.path,
+      props,
+      (v) => v,
+      (v) => Token.isUnresolved(v),
+      registry,
+    );
     this.model = defined.model;
     const parameters = jitParameters(this.model);
-    const unresolved = this.model.virtualMachines.some((vm) => Token.isUnresolved(vm.id)) || Token.isUnresolved(this.model.location);
+    const unresolved =
+      this.model.virtualMachines.some((vm) => Token.isUnresolved(vm.id)) || Token.isUnresolved(this.model.location);
     this.deployment = new ResourceGroupTemplateDeployment(this, 'Policy', {
       name: `jeajit-jit-${this.model.name}`,
       resourceGroupName: props.resourceGroupName,

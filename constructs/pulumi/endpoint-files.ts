@@ -13,7 +13,10 @@ export interface OutputFile {
  * `jea/<endpoint>/<file>` for every artifact, the install script included.
  */
 export function endpointFiles(endpoint: string, artifacts: EndpointArtifacts): OutputFile[] {
-  return [...artifacts.files, artifacts.installScript].map((f) => ({ path: `jea/${endpoint}/${f.path}`, content: f.content }));
+  return [...artifacts.files, artifacts.installScript].map((f) => ({
+    path: `jea/${endpoint}/${f.path}`,
+    content: f.content,
+  }));
 }
 
 /**
@@ -22,12 +25,18 @@ export function endpointFiles(endpoint: string, artifacts: EndpointArtifacts): O
  * the program calls this with a folder of its choice. Refuses two files at one path (compared
  * case-insensitively, as on Windows) before writing anything. Returns the paths written.
  */
-export function writeEndpointFiles(outDir: string, endpoints: readonly { readonly files: readonly OutputFile[] }[]): string[] {
+export function writeEndpointFiles(
+  outDir: string,
+  endpoints: readonly { readonly files: readonly OutputFile[] }[],
+): string[] {
   const files = endpoints.flatMap((e) => e.files);
   const seen = new Set<string>();
   for (const f of files) {
     const key = f.path.toLowerCase();
-    if (seen.has(key)) throw new Error(`writeEndpointFiles: '${f.path}' is written twice (paths compare case-insensitively, as on Windows): two endpoints share a name`);
+    if (seen.has(key))
+      throw new Error(
+        `writeEndpointFiles: '${f.path}' is written twice (paths compare case-insensitively, as on Windows): two endpoints share a name`,
+      );
     seen.add(key);
   }
   const written = files.map((f) => ({ target: path.join(outDir, ...f.path.split('/')), content: f.content }));

@@ -20,11 +20,25 @@ export interface JeaChecksProps {
 /** The policy an estate declares (a root scope's components), as the rules see it. */
 export function policyOfEstate(scope: JeaComponent): PolicySet {
   const all = JeaComponent.membersOf(scope.root);
-  const of = <T>(type: abstract new (...args: never[]) => T): T[] => all.filter((c): c is JeaComponent & T => c instanceof type);
-  const jit = <T extends { model: unknown; path: string }>(items: T[]) => items.map((c) => ({ path: c.path, model: c.model as T['model'] }));
+  const of = <T>(type: abstract new (...args: never[]) => T): T[] =>
+    all.filter((c): c is JeaComponent & T => c instanceof type);
+  const jit = <T extends { model: unknown; path: string }>(items: T[]) =>
+    items.map((c) => ({ path: c.path, model: c.model as T['model'] }));
   return declaredPolicy({
-    roles: of(RoleCapability).map((r) => ({ path: r.path, roleName: r.roleName, module: JeaModule.of(r)?.model.name, model: r.model })),
-    endpoints: of(SessionConfiguration).map((s) => ({ path: s.path, name: s.name, model: s.model, acl: s.acl, modules: modulesOrNone(() => s.modules), externalRoles: s.externalRoles })),
+    roles: of(RoleCapability).map((r) => ({
+      path: r.path,
+      roleName: r.roleName,
+      module: JeaModule.of(r)?.model.name,
+      model: r.model,
+    })),
+    endpoints: of(SessionConfiguration).map((s) => ({
+      path: s.path,
+      name: s.name,
+      model: s.model,
+      acl: s.acl,
+      modules: modulesOrNone(() => s.modules),
+      externalRoles: s.externalRoles,
+    })),
     vmJit: jit(of(VmJitAccessPolicy)),
     pim: jit(of(PimRoleEligibility)),
     groups: jit(of(JitGroupEligibility)),

@@ -24,12 +24,23 @@ export class JeaModule extends JeaComponent {
   constructor(name: string, props: JeaModuleProps, opts?: JeaComponentOptions) {
     super('jeajit:jea:JeaModule', name, opts);
     const { roleCapabilities, ...rest } = props;
-    this.model = defineJeaModule(this.path, { ...rest, roles: roleCapabilities.map((r) => ({ roleName: r.roleName, model: r.model, declared: r.declared })) });
+    this.model = defineJeaModule(this.path, {
+      ...rest,
+      roles: roleCapabilities.map((r) => ({ roleName: r.roleName, model: r.model, declared: r.declared })),
+    });
     for (const role of roleCapabilities) {
       const other = owners.get(role);
-      if (other) throw new Error(`${this.path}: roleCapabilities: role '${role.roleName}' (${role.path}) is already carried by module ${other.path}; a role belongs to one module`);
+      if (other)
+        throw new Error(
+          `${this.path}: roleCapabilities: role '${role.roleName}' (${role.path}) is already carried by module ${other.path}; a role belongs to one module`,
+        );
       owners.set(role, this);
     }
-    this.registerOutputs({ name: this.model.name, version: this.model.version, guid: this.model.guid, roles: this.model.roles.map((r) => r.roleName) });
+    this.registerOutputs({
+      name: this.model.name,
+      version: this.model.version,
+      guid: this.model.guid,
+      roles: this.model.roles.map((r) => r.roleName),
+    });
   }
 }

@@ -47,7 +47,9 @@ export class JeaVmDeployment extends JeaComponent {
       );
       source = {
         scriptUri: this.blob.url,
-        scriptUriManagedIdentity: props.blob.managedIdentityClientId ? { clientId: props.blob.managedIdentityClientId } : {},
+        scriptUriManagedIdentity: props.blob.managedIdentityClientId
+          ? { clientId: props.blob.managedIdentityClientId }
+          : {},
       };
     } else {
       source = { script: inlineInstallScript(artifacts) };
@@ -66,6 +68,10 @@ export class JeaVmDeployment extends JeaComponent {
           this.childOptions,
         ),
     );
-    this.registerOutputs({ bundleSha256: artifacts.bundleSha256, runCommandIds: this.runCommands.map((r) => r.id), ...(this.blob ? { scriptUrl: this.blob.url } : {}) });
+    this.registerOutputs({
+      bundleSha256: artifacts.bundleSha256,
+      runCommandIds: this.runCommands.map((r) => r.id),
+      ...(this.blob ? { scriptUrl: this.blob.url } : {}),
+    });
   }
 }

@@ -55,7 +55,14 @@ export class JitGroupEligibility extends JeaComponent implements IJeaPrincipal {
   /** The group as a JEA principal (DOMAIN\name); requires `principalName`. */
   get principalName(): string {
     if (this.model.principalName === undefined) {
-      throw new ValidationError([{ path: this.path, field: 'principalName', value: undefined, reason: 'used as a JEA principal, the group needs principalName (how Windows hosts name it, DOMAIN\\name)' }]);
+      throw new ValidationError([
+        {
+          path: this.path,
+          field: 'principalName',
+          value: undefined,
+          reason: 'used as a JEA principal, the group needs principalName (how Windows hosts name it, DOMAIN\\name)',
+        },
+      ]);
     }
     return this.model.principalName;
   }

@@ -31,7 +31,8 @@ export class JitLocalAdmin extends JeaComponent {
         displayName: props.groupName,
         securityEnabled: true,
         assignableToRole: true,
-        description: 'Members are local administrators of Entra-joined devices while their PIM activation lasts (jeajit)',
+        description:
+          'Members are local administrators of Entra-joined devices while their PIM activation lasts (jeajit)',
       },
       this.childOptions,
     );

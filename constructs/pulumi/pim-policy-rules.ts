@@ -12,5 +12,11 @@ import { PolicyRulesArgs } from './azure/pim';
 export function policyRules(activation: ActivationPolicy, expiry: EligibilityExpiry): PolicyRulesArgs {
   const { activationRules, ...rest } = terraformPolicyRules(activation, expiry);
   const { approvalStage, ...activationRest } = activationRules;
-  return { activationRules: { ...activationRest, ...(approvalStage ? { approvalStage: { primaryApprovers: approvalStage.primaryApprover } } : {}) }, ...rest };
+  return {
+    activationRules: {
+      ...activationRest,
+      ...(approvalStage ? { approvalStage: { primaryApprovers: approvalStage.primaryApprover } } : {}),
+    },
+    ...rest,
+  };
 }

@@ -1,7 +1,12 @@
 import * as pulumi from '@pulumi/pulumi';
 import { expiryDays } from '../../src/jit/duration';
 import { PimEligibilityModel } from '../../src/jit/model';
-import { definePimEligibility, PimRoleEligibilityPropsOf, PolicyRegistry, roleDefinitionId as roleDefinitionIdOf } from '../../src/jit/props';
+import {
+  definePimEligibility,
+  PimRoleEligibilityPropsOf,
+  PolicyRegistry,
+  roleDefinitionId as roleDefinitionIdOf,
+} from '../../src/jit/props';
 import { EligibleRoleAssignment, RoleManagementPolicy } from './azure/pim';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
@@ -51,7 +56,11 @@ export class PimRoleEligibility extends JeaComponent {
       this.childOptions,
     );
     if (defined.policy) {
-      this.policy = new RoleManagementPolicy(this.childName('ActivationPolicy'), { scope: props.scope, roleDefinitionId, ...policyRules(props.activation, props.expiry) }, this.childOptions);
+      this.policy = new RoleManagementPolicy(
+        this.childName('ActivationPolicy'),
+        { scope: props.scope, roleDefinitionId, ...policyRules(props.activation, props.expiry) },
+        this.childOptions,
+      );
     }
     this.registerOutputs({ assignmentId: this.assignment.id, ...(this.policy ? { policyId: this.policy.id } : {}) });
   }

@@ -6,7 +6,15 @@ import { ValidationError } from '../../src/jea/issues';
 import { JeaModuleModel } from '../../src/jea/jea-module';
 import { SessionConfigurationModel } from '../../src/jea/model';
 import { defineSessionConfiguration } from '../../src/jea/session-configuration';
-import { effectiveAcl, IJeaPrincipal, modulesOfRoles, RoleDefinitionOf, RunAs, SessionConfigurationPropsOf, sessionDeclaration } from '../../src/jea/props';
+import {
+  effectiveAcl,
+  IJeaPrincipal,
+  modulesOfRoles,
+  RoleDefinitionOf,
+  RunAs,
+  SessionConfigurationPropsOf,
+  sessionDeclaration,
+} from '../../src/jea/props';
 import { afterDeclarations, JeaComponent, JeaComponentOptions } from './component';
 import { EndpointAcl } from './endpoint-acl';
 import { endpointFiles, OutputFile } from './endpoint-files';
@@ -54,21 +62,24 @@ export class SessionConfiguration extends JeaComponent {
     this.declared = declaredWhere(this.path);
     this.name = props.name ?? name;
     const nameProblem = endpointNameProblem(this.name);
-    if (nameProblem) throw new ValidationError([{ path: this.path, field: 'name', value: this.name, reason: nameProblem }]);
+    if (nameProblem)
+      throw new ValidationError([{ path: this.path, field: 'name', value: this.name, reason: nameProblem }]);
     const declared = sessionDeclaration(this.path, props, (r: RoleCapability) => r.roleName);
     this.roles = declared.roles;
     this.externalRoles = declared.externalRoles;
     this.model = defineSessionConfiguration(this.path, declared.declaration);
     this.acl = effectiveAcl(props.acl?.entries, declared.principals, props.requiredGroups);
     // An endpoint nobody asked files of still fails the program, as its cdktf synth fails.
-    const unlessReported = <T>(compute: () => T) => () => {
-      try {
-        return compute();
-      } catch (e) {
-        if (this.reported) return undefined;
-        throw e;
-      }
-    };
+    const unlessReported =
+      <T>(compute: () => T) =>
+      () => {
+        try {
+          return compute();
+        } catch (e) {
+          if (this.reported) return undefined;
+          throw e;
+        }
+      };
     this.bundleSha256 = afterDeclarations(unlessReported(() => this.build().bundleSha256));
     this.registerOutputs({
       name: this.name,
@@ -80,9 +91,13 @@ export class SessionConfiguration extends JeaComponent {
 
   /** The modules that carry this endpoint's role capabilities. */
   get modules(): JeaModuleModel[] {
-    return modulesOfRoles(this.path, this.roles, (r) => JeaModule.of(r)?.model, (r) => ({ roleName: r.roleName, rolePath: r.path }));
+    return modulesOfRoles(
+      this.path,
+      this.roles,
+      (r) => JeaModule.of(r)?.model,
+      (r) => ({ roleName: r.roleName, rolePath: r.path }),
+    );
   }
-
 
   /**
    * The endpoint's files and install script (computed once, when first asked for). Throws a
@@ -98,7 +113,14 @@ export class SessionConfiguration extends JeaComponent {
   }
 
   private build(): EndpointArtifacts {
-    this.built ??= endpointArtifacts(this.path, { name: this.name, configuration: this.model, modules: this.modules, acl: this.acl, externalRoles: this.externalRoles, declared: this.declared });
+    this.built ??= endpointArtifacts(this.path, {
+      name: this.name,
+      configuration: this.model,
+      modules: this.modules,
+      acl: this.acl,
+      externalRoles: this.externalRoles,
+      declared: this.declared,
+    });
     return this.built;
   }
 

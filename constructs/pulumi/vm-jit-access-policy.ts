@@ -8,7 +8,6 @@ import { NetworkSecurityRule } from './azure/network';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 
-
 /** The VM JIT policies declared so far in each estate (root scope): a VM may be in only one. */
 const claims = new WeakMap<object, VmJitClaims>();
 
@@ -44,7 +43,13 @@ export class VmJitAccessPolicy extends JeaComponent {
     const parametersContent = pulumi
       .all([props.location, pulumi.all(props.virtualMachines.map((vm) => vm.id))])
       .apply(([location, ids]) =>
-        JSON.stringify(jitParameters({ ...this.model, location, virtualMachines: this.model.virtualMachines.map((vm, i) => ({ ...vm, id: ids[i] })) })),
+        JSON.stringify(
+          jitParameters({
+            ...this.model,
+            location,
+            virtualMachines: this.model.virtualMachines.map((vm, i) => ({ ...vm, id: ids[i] })),
+          }),
+        ),
       );
     this.deployment = new ResourceGroupTemplateDeployment(
       this.childName('Policy'),
@@ -83,7 +88,9 @@ export class VmJitAccessPolicy extends JeaComponent {
       : [];
     this.registerOutputs({
       deploymentId: this.deployment.id,
-      policyId: this.deployment.outputContent.apply((c) => (c ? (JSON.parse(c) as { policyId?: { value?: string } }).policyId?.value : undefined)),
+      policyId: this.deployment.outputContent.apply((c) =>
+        c ? (JSON.parse(c) as { policyId?: { value?: string } }).policyId?.value : undefined,
+      ),
       denyRuleIds: this.denyRules.map((r) => r.id),
     });
   }

@@ -56,7 +56,10 @@ export function readDocs(gitDir: string, commit: string, folder: string): DocsRe
   const setsRepaired: string[] = [];
   const seen = new Set<string>();
   for (const [moduleFolder, list] of [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const module = moduleName(moduleFolder, list.map((l) => l.page.moduleName));
+    const module = moduleName(
+      moduleFolder,
+      list.map((l) => l.page.moduleName),
+    );
     modules.add(module);
     for (const { page } of list) {
       const key = `${module}\\${page.command.name}`.toLowerCase();
@@ -71,7 +74,17 @@ export function readDocs(gitDir: string, commit: string, folder: string): DocsRe
       for (const p of page.setsRepaired) setsRepaired.push(`${module}\\${page.command.name} -${p}`);
     }
   }
-  return { commit, path: folder, modules: [...modules].sort(), commands, unparsable, missing: tree.missing, duplicates, fromSyntaxOnly, setsRepaired };
+  return {
+    commit,
+    path: folder,
+    modules: [...modules].sort(),
+    commands,
+    unparsable,
+    missing: tree.missing,
+    duplicates,
+    fromSyntaxOnly,
+    setsRepaired,
+  };
 }
 
 /**
@@ -82,7 +95,9 @@ export function readDocs(gitDir: string, commit: string, folder: string): DocsRe
 function moduleName(folder: string, named: readonly (string | undefined)[]): string {
   const counts = new Map<string, number>();
   for (const n of named) if (n && n.toLowerCase() === folder.toLowerCase()) counts.set(n, (counts.get(n) ?? 0) + 1);
-  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a === folder ? -1 : b === folder ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const ranked = [...counts].sort(
+    ([a, x], [b, y]) => y - x || (a === folder ? -1 : b === folder ? 1 : a < b ? -1 : a > b ? 1 : 0),
+  );
   return ranked[0]?.[0] ?? folder;
 }
 

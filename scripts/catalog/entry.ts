@@ -45,7 +45,12 @@ export interface MarkedParameter extends RawParameter {
 }
 
 /** The entry of a command from its (merged) raw form. */
-export function toEntry(command: RawCommand, parameters: readonly MarkedParameter[], sources: readonly string[], kind7?: 'Cmdlet' | 'Function'): Entry {
+export function toEntry(
+  command: RawCommand,
+  parameters: readonly MarkedParameter[],
+  sources: readonly string[],
+  kind7?: 'Cmdlet' | 'Function',
+): Entry {
   const sets = command.sets.filter((s) => s !== ALL_SETS);
   const kind = command.kind ?? kind7 ?? 'Cmdlet';
   return {
@@ -67,7 +72,14 @@ export function toEntryParameter(p: MarkedParameter): EntryParameter {
   const positions = uses.map((u) => u.position).filter((n): n is number => n !== undefined);
   const byValue = uses.some((u) => u.byValue);
   const byPropertyName = uses.some((u) => u.byPropertyName);
-  const pipeline = byValue && byPropertyName ? 'ByValue,ByPropertyName' : byValue ? 'ByValue' : byPropertyName ? 'ByPropertyName' : undefined;
+  const pipeline =
+    byValue && byPropertyName
+      ? 'ByValue,ByPropertyName'
+      : byValue
+        ? 'ByValue'
+        : byPropertyName
+          ? 'ByPropertyName'
+          : undefined;
   return {
     name: p.name,
     type: p.type,

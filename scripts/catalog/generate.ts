@@ -67,11 +67,24 @@ function main(): void {
     [fromSource(PS_DOCS.id, docs51.commands), fromSource(WIN_DOCS.id, docsWin.commands)],
   );
   const count = (id: string) => merged.entries.filter((e) => e.sources.includes(id)).length;
-  const modulesOf = (id: string) => [...new Set(merged.entries.filter((e) => e.sources.includes(id)).map((e) => e.module))].sort();
+  const modulesOf = (id: string) =>
+    [...new Set(merged.entries.filter((e) => e.sources.includes(id)).map((e) => e.module))].sort();
   const sources: SourceRecord[] = [
-    { id: 'pwsh', version: pwsh.version, modules: pwsh.modules.map((m) => m.name), moduleVersions: Object.fromEntries(pwsh.modules.map((m) => [m.name, m.version])), commands: count('pwsh') },
+    {
+      id: 'pwsh',
+      version: pwsh.version,
+      modules: pwsh.modules.map((m) => m.name),
+      moduleVersions: Object.fromEntries(pwsh.modules.map((m) => [m.name, m.version])),
+      commands: count('pwsh'),
+    },
     { ...PS_DOCS, commit: psCommit, modules: docs51.modules, commands: count(PS_DOCS.id) },
-    { ...PS7_DOCS, commit: psCommit, use: 'what the pwsh above lacks: Windows-only commands and parameters of PowerShell 7', modules: modulesOf(PS7_DOCS.id), commands: count(PS7_DOCS.id) },
+    {
+      ...PS7_DOCS,
+      commit: psCommit,
+      use: 'what the pwsh above lacks: Windows-only commands and parameters of PowerShell 7',
+      modules: modulesOf(PS7_DOCS.id),
+      commands: count(PS7_DOCS.id),
+    },
     { ...WIN_DOCS, commit: winCommit, path: winFolder, modules: docsWin.modules, commands: count(WIN_DOCS.id) },
   ];
   fs.mkdirSync(path.dirname(out), { recursive: true });

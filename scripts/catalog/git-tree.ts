@@ -15,7 +15,11 @@ export interface GitTree {
 }
 
 function git(gitDir: string, args: readonly string[], input?: string): Buffer {
-  return execFileSync('git', ['--git-dir', gitDir, ...args], { input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync('git', ['--git-dir', gitDir, ...args], {
+    input,
+    maxBuffer: 1 << 30,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /** The commit HEAD points at. */
@@ -26,7 +30,11 @@ export function headCommit(gitDir: string): string {
 /** The names of the entries right under `folder` at `commit` (folders and files, sorted). */
 export function listFolder(gitDir: string, commit: string, folder: string): string[] {
   const out = git(gitDir, ['ls-tree', '--name-only', commit, `${folder.replace(/\/$/, '')}/`]).toString('utf8');
-  return out.split('\n').filter(Boolean).map((p) => p.slice(p.lastIndexOf('/') + 1)).sort();
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((p) => p.slice(p.lastIndexOf('/') + 1))
+    .sort();
 }
 
 /** Every file under `folder` at `commit` whose path passes `keep`, with its text. */

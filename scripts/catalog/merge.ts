@@ -109,7 +109,13 @@ function mergeCommand(seven: Sourced, five: Sourced, typeDifferences: string[]):
     if (!other) parameters.push({ ...p, only: '7' });
     else {
       if (other.type !== p.type) typeDifferences.push(`${c5.module}\\${c5.name} -${p.name}: ${other.type} / ${p.type}`);
-      parameters.push({ ...p, type: other.type, type7: p.type, aliases: union(p.aliases, other.aliases), sets: unionSets(p, other) });
+      parameters.push({
+        ...p,
+        type: other.type,
+        type7: p.type,
+        aliases: union(p.aliases, other.aliases),
+        sets: unionSets(p, other),
+      });
     }
   }
   for (const p of p5.values()) parameters.push({ ...p, only: '5.1' });

@@ -44,8 +44,20 @@ export interface RawCommand {
 /** The parameters every cmdlet gets from PowerShell, left out of the catalog (and WhatIf/Confirm). */
 export const COMMON_PARAMETERS: ReadonlySet<string> = new Set(
   [
-    'Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ErrorVariable', 'WarningVariable',
-    'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'ProgressAction', 'WhatIf', 'Confirm',
+    'Verbose',
+    'Debug',
+    'ErrorAction',
+    'WarningAction',
+    'InformationAction',
+    'ErrorVariable',
+    'WarningVariable',
+    'InformationVariable',
+    'OutVariable',
+    'OutBuffer',
+    'PipelineVariable',
+    'ProgressAction',
+    'WhatIf',
+    'Confirm',
   ].map((n) => n.toLowerCase()),
 );
 

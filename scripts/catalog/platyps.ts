@@ -24,7 +24,8 @@ export interface PlatyPsPage {
 const COMMAND_NAME = /^[A-Za-z][\w.]*(-[\w.]+)*$/;
 
 /** Why a page is not read: not a cmdlet page at all (a module page, an about topic), or broken. */
-export type PlatyPsSkip = { readonly skip: 'not-a-cmdlet-page' } | { readonly skip: 'unparsable'; readonly reason: string };
+export type PlatyPsSkip =
+  { readonly skip: 'not-a-cmdlet-page' } | { readonly skip: 'unparsable'; readonly reason: string };
 
 /**
  * Parses a platyPS cmdlet page. The command's name is the first word of its syntax, else the
@@ -39,7 +40,12 @@ export function parsePlatyPs(markdown: string, fallbackName: string): PlatyPsPag
   const blocks = syntaxBlocks(syntax);
   if (!blocks.length) return { skip: 'unparsable', reason: 'no code block in ## SYNTAX' };
   // the syntax shows the command as typed; headings and titles are sometimes copied from a sibling
-  const candidates = [/^\s*(\S+)/.exec(blocks[0].code)?.[1], /^# (.+)$/m.exec(text)?.[1], front.get('title'), fallbackName];
+  const candidates = [
+    /^\s*(\S+)/.exec(blocks[0].code)?.[1],
+    /^# (.+)$/m.exec(text)?.[1],
+    front.get('title'),
+    fallbackName,
+  ];
   const name = candidates.map((c) => c?.trim()).find((c) => c && COMMAND_NAME.test(c));
   if (!name) return { skip: 'unparsable', reason: `no command name (title '${front.get('title') ?? ''}')` };
   const documented = parameterSections(sections.get('PARAMETERS') ?? '');
@@ -182,7 +188,14 @@ function syntaxParameters(code: string): SyntaxUse[] {
       const named = m[2] === undefined;
       const level = named ? depth : depth - 1;
       const position = named ? undefined : positional++;
-      out.push({ name: m[1], type: m[4] ? normalizeTypeName(m[4]) : 'SwitchParameter', mandatory: level === 0, ...(position !== undefined && { position }), byValue: false, byPropertyName: false });
+      out.push({
+        name: m[1],
+        type: m[4] ? normalizeTypeName(m[4]) : 'SwitchParameter',
+        mandatory: level === 0,
+        ...(position !== undefined && { position }),
+        byValue: false,
+        byPropertyName: false,
+      });
       i += m[1].length;
     }
   }
@@ -190,7 +203,10 @@ function syntaxParameters(code: string): SyntaxUse[] {
 }
 
 /** The parameters of a page: yaml facts where documented, syntax facts otherwise; syntax order first. */
-function combine(blocks: readonly SyntaxBlock[], documented: readonly DocumentedParameter[]): { parameters: RawParameter[]; fromSyntaxOnly: string[]; setsRepaired: string[] } {
+function combine(
+  blocks: readonly SyntaxBlock[],
+  documented: readonly DocumentedParameter[],
+): { parameters: RawParameter[]; fromSyntaxOnly: string[]; setsRepaired: string[] } {
   const byName = new Map(documented.map((d) => [d.name.toLowerCase(), d]));
   const seen = new Map<string, { name: string; uses: Map<string, SyntaxUse> }>();
   for (const block of blocks) {
@@ -210,7 +226,19 @@ function combine(blocks: readonly SyntaxBlock[], documented: readonly Documented
     const syn = seen.get(key);
     const name = doc?.name ?? syn!.name;
     if (isCommonParameter(name)) continue;
-    const fromSyntax = syn && Object.fromEntries([...syn.uses].map(([set, u]) => [set, { mandatory: u.mandatory, ...(u.position !== undefined && { position: u.position }), byValue: false, byPropertyName: false }]));
+    const fromSyntax =
+      syn &&
+      Object.fromEntries(
+        [...syn.uses].map(([set, u]) => [
+          set,
+          {
+            mandatory: u.mandatory,
+            ...(u.position !== undefined && { position: u.position }),
+            byValue: false,
+            byPropertyName: false,
+          },
+        ]),
+      );
     if (doc && doc.yaml.length) {
       const p = fromYaml(name, doc.yaml);
       const sets = reconcile(p.sets, commandSets, fromSyntax);
@@ -230,13 +258,19 @@ function combine(blocks: readonly SyntaxBlock[], documented: readonly Documented
  * the syntax does not have dropped; when none is left, the sets the syntax shows it in (else
  * every set). The same object when nothing needed repair.
  */
-function reconcile(sets: Record<string, RawSetUse>, commandSets: readonly string[], fromSyntax: Record<string, RawSetUse> | undefined): Record<string, RawSetUse> {
+function reconcile(
+  sets: Record<string, RawSetUse>,
+  commandSets: readonly string[],
+  fromSyntax: Record<string, RawSetUse> | undefined,
+): Record<string, RawSetUse> {
   const keys = Object.keys(sets);
   if (keys.includes(ALL_SETS) || keys.every((k) => commandSets.includes(k))) return sets;
   const first = Object.values(sets)[0];
   if (commandSets.length === 1 && commandSets[0] === ALL_SETS) return { [ALL_SETS]: first };
   const spelled = new Map(commandSets.map((s) => [s.toLowerCase(), s]));
-  const known = Object.entries(sets).filter(([k]) => spelled.has(k.toLowerCase())).map(([k, u]) => [spelled.get(k.toLowerCase())!, u] as const);
+  const known = Object.entries(sets)
+    .filter(([k]) => spelled.has(k.toLowerCase()))
+    .map(([k, u]) => [spelled.get(k.toLowerCase())!, u] as const);
   if (known.length) return Object.fromEntries(known);
   return fromSyntax ?? { [ALL_SETS]: first };
 }
@@ -248,9 +282,13 @@ function fromYaml(name: string, blocks: readonly Map<string, string>[]): RawPara
   const sets: Record<string, RawSetUse> = {};
   for (const y of blocks) {
     type ||= normalizeTypeName(y.get('type') ?? '');
-    for (const a of (y.get('aliases') ?? '').split(',')) if (a.trim() && !aliases.includes(a.trim())) aliases.push(a.trim());
+    for (const a of (y.get('aliases') ?? '').split(','))
+      if (a.trim() && !aliases.includes(a.trim())) aliases.push(a.trim());
     const use = setUse(y);
-    const listed = (y.get('parameter sets') ?? '(All)').split(',').map((s) => s.trim()).filter(Boolean);
+    const listed = (y.get('parameter sets') ?? '(All)')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const set of listed.length ? listed : ['(All)']) {
       const key = /^\(all\)$/i.test(set) ? ALL_SETS : set;
       if (!(key in sets)) sets[key] = use;
@@ -264,7 +302,8 @@ function setUse(y: Map<string, string>): RawSetUse {
   const required = y.get('required') ?? '';
   const position = /^\d+$/.test(y.get('position') ?? '') ? Number(y.get('position')) : undefined;
   const pipeline = y.get('accept pipeline input') ?? '';
-  const accepts = (kind: RegExp) => /true/i.test(pipeline) && kind.test(pipeline) && !new RegExp(`(${kind.source})\\s*\\(False\\)`, 'i').test(pipeline);
+  const accepts = (kind: RegExp) =>
+    /true/i.test(pipeline) && kind.test(pipeline) && !new RegExp(`(${kind.source})\\s*\\(False\\)`, 'i').test(pipeline);
   return {
     mandatory: /\btrue\b/i.test(required),
     ...(position !== undefined && { position }),

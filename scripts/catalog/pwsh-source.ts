@@ -36,12 +36,20 @@ interface DumpCommand {
 
 /** Runs the dump script in `pwsh` (a path or a name on PATH) and reads its answer. */
 export function readPwsh(pwsh: string): PwshReading {
-  const out = execFileSync(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', PWSH_SCRIPT], {
-    maxBuffer: 1 << 28,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 300000,
-  });
-  const dump = JSON.parse(out.toString('utf8').replace(/^\uFEFF/, '')) as { version: string; modules: PwshReading['modules']; commands: DumpCommand[] };
+  const out = execFileSync(
+    pwsh,
+    ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', PWSH_SCRIPT],
+    {
+      maxBuffer: 1 << 28,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300000,
+    },
+  );
+  const dump = JSON.parse(out.toString('utf8').replace(/^\uFEFF/, '')) as {
+    version: string;
+    modules: PwshReading['modules'];
+    commands: DumpCommand[];
+  };
   return { version: dump.version, modules: dump.modules, commands: dump.commands.map(command) };
 }
 
@@ -60,7 +68,12 @@ function command(c: DumpCommand): RawCommand {
 function parameter(p: DumpCommand['parameters'][number]): RawParameter {
   const sets: Record<string, RawSetUse> = {};
   for (const [set, u] of Object.entries(p.sets)) {
-    sets[set] = { mandatory: u.mandatory, ...(u.position !== null && { position: u.position }), byValue: u.byValue, byPropertyName: u.byPropertyName };
+    sets[set] = {
+      mandatory: u.mandatory,
+      ...(u.position !== null && { position: u.position }),
+      byValue: u.byValue,
+      byPropertyName: u.byPropertyName,
+    };
   }
   return { name: p.name, type: p.type, aliases: p.aliases, sets };
 }

@@ -18,7 +18,13 @@ export interface SourceReading {
 
 /** The full report. */
 export interface Report {
-  readonly output: { readonly file: string; readonly bytes: number; readonly commands: number; readonly parameters: number; readonly modules: number };
+  readonly output: {
+    readonly file: string;
+    readonly bytes: number;
+    readonly commands: number;
+    readonly parameters: number;
+    readonly modules: number;
+  };
   readonly readings: readonly {
     readonly id: string;
     readonly commands: number;
@@ -36,7 +42,8 @@ export interface Report {
   readonly supplemented: readonly string[];
 }
 
-const parameters = (commands: readonly { parameters: readonly unknown[] }[]) => commands.reduce((n, c) => n + c.parameters.length, 0);
+const parameters = (commands: readonly { parameters: readonly unknown[] }[]) =>
+  commands.reduce((n, c) => n + c.parameters.length, 0);
 const modules = (commands: readonly { module: string }[]) => new Set(commands.map((c) => c.module)).size;
 
 /** The report of one generation. */
@@ -50,7 +57,13 @@ export function buildReport(file: string, bytes: number, readings: readonly Sour
       parameters: parameters(r.commands),
       modules: modules(r.commands),
       used: entries.filter((e) => e.sources.includes(r.id)).length,
-      ...(r.docs && { unparsable: r.docs.unparsable, missing: r.docs.missing, duplicates: r.docs.duplicates, fromSyntaxOnly: r.docs.fromSyntaxOnly, setsRepaired: r.docs.setsRepaired }),
+      ...(r.docs && {
+        unparsable: r.docs.unparsable,
+        missing: r.docs.missing,
+        duplicates: r.docs.duplicates,
+        fromSyntaxOnly: r.docs.fromSyntaxOnly,
+        setsRepaired: r.docs.setsRepaired,
+      }),
     })),
     typeDifferences: merged.typeDifferences,
     supplemented: merged.supplemented,
@@ -60,6 +73,19 @@ export function buildReport(file: string, bytes: number, readings: readonly Sour
 /** The report with every list replaced by its length, as JSON text. */
 export function summarize(report: Report): string {
   const count = (value: unknown): unknown =>
-    Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, count(v)])) : value;
-  return JSON.stringify({ ...report, readings: report.readings.map((r) => count(r)), typeDifferences: report.typeDifferences.length, supplemented: report.supplemented.length }, null, 2);
+    Array.isArray(value)
+      ? value.length
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, count(v)]))
+        : value;
+  return JSON.stringify(
+    {
+      ...report,
+      readings: report.readings.map((r) => count(r)),
+      typeDifferences: report.typeDifferences.length,
+      supplemented: report.supplemented.length,
+    },
+    null,
+    2,
+  );
 }

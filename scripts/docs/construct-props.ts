@@ -20,7 +20,11 @@ export const REGENERATE = 'npx ts-node --transpile-only scripts/docs/construct-p
 
 /** The Markdown of docs/constructs.md for the constructs of a repository. */
 export function constructPropsMarkdown(root = ROOT): string {
-  return renderMarkdown(readConstructs(root), importPath(root, 'constructs/cdktf/index'), importPath(root, 'constructs/pulumi/index'));
+  return renderMarkdown(
+    readConstructs(root),
+    importPath(root, 'constructs/cdktf/index'),
+    importPath(root, 'constructs/pulumi/index'),
+  );
 }
 
 /**
@@ -28,8 +32,13 @@ export function constructPropsMarkdown(root = ROOT): string {
  * types are its compiled .d.ts (`jeajit/cdktf`), else the package name.
  */
 export function importPath(root: string, module: string): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; exports?: Record<string, unknown> };
-  const entry = Object.entries(pkg.exports ?? {}).find(([, target]) => JSON.stringify(target).includes(`/${module}.d.ts`));
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    exports?: Record<string, unknown>;
+  };
+  const entry = Object.entries(pkg.exports ?? {}).find(([, target]) =>
+    JSON.stringify(target).includes(`/${module}.d.ts`),
+  );
   return entry ? path.posix.join(pkg.name, entry[0]) : pkg.name;
 }
 
@@ -50,7 +59,14 @@ export function renderMarkdown(model: ConstructsModel, from: string, pulumi: str
     '',
   ];
   for (const c of model.constructs) {
-    out.push(`## ${c.name}`, '', c.summary, '', `\`import { ${c.name} } from '${from}';\` (source: [${c.file}](../${c.file})); props: \`${c.propsType}\`.`, '');
+    out.push(
+      `## ${c.name}`,
+      '',
+      c.summary,
+      '',
+      `\`import { ${c.name} } from '${from}';\` (source: [${c.file}](../${c.file})); props: \`${c.propsType}\`.`,
+      '',
+    );
     out.push(...table(c.props, documented));
   }
   out.push('## Types used by the props', '');
@@ -64,11 +80,23 @@ export function renderMarkdown(model: ConstructsModel, from: string, pulumi: str
 
 /** A props table, followed by the sub-tables of anonymous object types. */
 function table(props: readonly PropDoc[], documented: ReadonlySet<string>, title?: string): string[] {
-  const out = [...(title ? [title, ''] : []), '| prop | type | required | default | description |', '| --- | --- | --- | --- | --- |'];
+  const out = [
+    ...(title ? [title, ''] : []),
+    '| prop | type | required | default | description |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const p of props) {
     const see = p.see.filter((n) => documented.has(n)).map((n) => `[${n}](#${anchor(n)})`);
-    const description = [links(p.summary, documented), see.length ? `See ${see.join(', ')}.` : '', p.entries ? `Entries: see below.` : ''].filter(Boolean).join(' ');
-    out.push(`| \`${p.name}\` | ${code(p.type)} | ${p.required ? 'yes' : 'no'} | ${p.required ? '' : cell(p.default ?? '')} | ${cell(description)} |`);
+    const description = [
+      links(p.summary, documented),
+      see.length ? `See ${see.join(', ')}.` : '',
+      p.entries ? `Entries: see below.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    out.push(
+      `| \`${p.name}\` | ${code(p.type)} | ${p.required ? 'yes' : 'no'} | ${p.required ? '' : cell(p.default ?? '')} | ${cell(description)} |`,
+    );
   }
   out.push('');
   for (const p of props) if (p.entries) out.push(...table(p.entries, documented, `Entries of \`${p.name}\`:`));
@@ -77,7 +105,9 @@ function table(props: readonly PropDoc[], documented: ReadonlySet<string>, title
 
 /** `{@link X}` as a link when X is documented here, else as X. */
 function links(text: string, documented: ReadonlySet<string>): string {
-  return text.replace(/\{@link\s+([^}\s|]+)(?:\s*\|?\s*([^}]*))?\}/g, (_, name: string, label: string) => (documented.has(name) ? `[${label || name}](#${anchor(name)})` : label || name));
+  return text.replace(/\{@link\s+([^}\s|]+)(?:\s*\|?\s*([^}]*))?\}/g, (_, name: string, label: string) =>
+    documented.has(name) ? `[${label || name}](#${anchor(name)})` : label || name,
+  );
 }
 
 /** A code span in a table cell. */
@@ -106,7 +136,10 @@ export function missingDocs(model: ConstructsModel): string[] {
   const found = new Map<string, { name: string; users: Set<string>; problems: Set<string> }>();
   const check = (owner: string, props: readonly PropDoc[], top: boolean) => {
     for (const p of props) {
-      const problems = [...(p.summary ? [] : ['no summary']), ...(top && !p.required && p.default === undefined ? ['optional without @default'] : [])];
+      const problems = [
+        ...(p.summary ? [] : ['no summary']),
+        ...(top && !p.required && p.default === undefined ? ['optional without @default'] : []),
+      ];
       if (problems.length) {
         const entry = found.get(p.declared) ?? { name: p.name, users: new Set<string>(), problems: new Set<string>() };
         entry.users.add(owner);

@@ -65,7 +65,11 @@ export const NESTED_DEPTH = 2;
 
 /** Reads the constructs of `<root>/<index>` (default `constructs/cdktf/index.ts`). */
 export function readConstructs(root: string, index = 'constructs/cdktf/index.ts'): ConstructsModel {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (!config) throw new Error(`cannot read ${path.join(root, 'tsconfig.json')}`);
   // Only the index and what it imports; no ambient @types, which the props do not use.
   const program = ts.createProgram([path.join(root, index)], { ...config.options, noEmit: true, types: [] });
@@ -90,7 +94,9 @@ class Reader {
   }
 
   read(index: ts.SourceFile): ConstructsModel {
-    const exported = this.checker.getExportsOfModule(this.checker.getSymbolAtLocation(index)!).map((s) => (s.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(s) : s));
+    const exported = this.checker
+      .getExportsOfModule(this.checker.getSymbolAtLocation(index)!)
+      .map((s) => (s.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(s) : s));
     for (const s of exported) {
       if (s.flags & ts.SymbolFlags.Class) this.classOf.set(this.checker.getDeclaredTypeOfSymbol(s), s.name);
       const alias = s.declarations?.find(ts.isTypeAliasDeclaration);
@@ -102,12 +108,23 @@ class Reader {
     const constructs: ConstructDoc[] = [];
     for (const s of exported) {
       const cls = s.declarations?.find(ts.isClassDeclaration);
-      const param = cls?.members.find(ts.isConstructorDeclaration)?.parameters.find((p) => p.name.getText() === 'props');
+      const param = cls?.members
+        .find(ts.isConstructorDeclaration)
+        ?.parameters.find((p) => p.name.getText() === 'props');
       if (!cls || !param?.type) continue;
       const type = this.checker.getTypeAtLocation(param);
-      constructs.push({ name: s.name, summary: firstSentence(this.summary(s)), file: this.relative(cls), propsType: param.type.getText(), props: this.props(type, NESTED_DEPTH) });
+      constructs.push({
+        name: s.name,
+        summary: firstSentence(this.summary(s)),
+        file: this.relative(cls),
+        propsType: param.type.getText(),
+        props: this.props(type, NESTED_DEPTH),
+      });
     }
-    return { constructs, types: [...this.types.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+    return {
+      constructs,
+      types: [...this.types.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    };
   }
 
   /** The properties of an object type, in declaration order (own before inherited). */
@@ -118,7 +135,11 @@ class Reader {
       const propType = this.checker.getNonNullableType(this.checker.getTypeOfSymbol(p));
       const tag = p.getJsDocTags(this.checker).find((t) => t.name === 'default');
       const element = this.elementType(propType);
-      const anonymous = depth > 0 && element.symbol?.name === '__type' && !element.aliasSymbol && !!(element.flags & ts.TypeFlags.Object);
+      const anonymous =
+        depth > 0 &&
+        element.symbol?.name === '__type' &&
+        !element.aliasSymbol &&
+        !!(element.flags & ts.TypeFlags.Object);
       return {
         name: p.name,
         type: this.written(decl, propType, params),
@@ -126,7 +147,9 @@ class Reader {
         ...(tag ? { default: squash(ts.displayPartsToString(tag.text)) } : {}),
         summary: this.summary(p),
         see: this.see(element, this.aliasesIn(decl), depth),
-        declared: decl ? `${this.relative(decl)}:${decl.getSourceFile().getLineAndCharacterOfPosition(decl.getStart()).line + 1}` : '',
+        declared: decl
+          ? `${this.relative(decl)}:${decl.getSourceFile().getLineAndCharacterOfPosition(decl.getStart()).line + 1}`
+          : '',
         ...(anonymous ? { entries: this.props(element, depth, params) } : {}),
       };
     });
@@ -145,7 +168,8 @@ class Reader {
       if (cls) names.push(cls);
       else if (this.isProjectType(m)) names.push(depth > 0 ? this.document(m, depth) : this.nameOf(m));
     }
-    for (const a of aliases) names.push(depth > 0 ? this.document(this.checker.getDeclaredTypeOfSymbol(a), depth, a) : a.name);
+    for (const a of aliases)
+      names.push(depth > 0 ? this.document(this.checker.getDeclaredTypeOfSymbol(a), depth, a) : a.name);
     return [...new Set(names)];
   }
 
@@ -161,7 +185,8 @@ class Reader {
         let symbol = this.checker.getSymbolAtLocation(n.typeName);
         if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
         const alias = symbol?.declarations?.find(ts.isTypeAliasDeclaration);
-        if (symbol && alias && !alias.typeParameters && !alias.getSourceFile().fileName.includes('/node_modules/')) found.push(symbol);
+        if (symbol && alias && !alias.typeParameters && !alias.getSourceFile().fileName.includes('/node_modules/'))
+          found.push(symbol);
       }
       n.forEachChild(visit);
     };
@@ -182,13 +207,20 @@ class Reader {
     // An exported alias of a generic interface (BlobDelivery) is described by the interface.
     const symbol = alias ?? type.aliasSymbol ?? type.symbol;
     const decl = symbol.declarations![0]!;
-    const doc: { -readonly [K in keyof TypeDoc]: TypeDoc[K] } = { name, summary: this.summary(symbol), file: this.relative(decl) };
+    const doc: { -readonly [K in keyof TypeDoc]: TypeDoc[K] } = {
+      name,
+      summary: this.summary(symbol),
+      file: this.relative(decl),
+    };
     this.types.set(name, doc);
     if (type.flags & ts.TypeFlags.Union) {
       const members = (type as ts.UnionType).types;
       const node = ts.isTypeAliasDeclaration(decl) && ts.isUnionTypeNode(decl.type) ? decl.type : undefined;
       const literals = members.every((m) => m.isLiteral() || m.flags & ts.TypeFlags.BooleanLiteral);
-      doc.variants = node && !literals ? node.types.map((t) => squash(t.getText())) : members.map((m) => (m.isStringLiteral() ? `'${m.value}'` : this.checker.typeToString(m)));
+      doc.variants =
+        node && !literals
+          ? node.types.map((t) => squash(t.getText()))
+          : members.map((m) => (m.isStringLiteral() ? `'${m.value}'` : this.checker.typeToString(m)));
       for (const m of members) if (m.symbol?.name !== '__type' && this.isProjectType(m)) this.document(m, depth);
     } else {
       doc.props = this.props(type, depth - 1);
@@ -200,7 +232,8 @@ class Reader {
   private isProjectType(type: ts.Type): boolean {
     const symbol = type.aliasSymbol ?? type.symbol;
     const file = symbol?.declarations?.[0]?.getSourceFile().fileName;
-    if (!file || file.includes('/node_modules/') || !(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union))) return false;
+    if (!file || file.includes('/node_modules/') || !(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union)))
+      return false;
     if (!type.aliasSymbol && symbol.flags & ts.SymbolFlags.Class) return false;
     return symbol.name !== '__type' || !!type.aliasSymbol;
   }
@@ -215,7 +248,9 @@ class Reader {
     const map = new Map<string, string>();
     const target = (type as ts.TypeReference).target;
     if (!target?.typeParameters) return map;
-    this.checker.getTypeArguments(type as ts.TypeReference).forEach((arg, i) => map.set(target.typeParameters![i]!.symbol.name, this.nameOf(arg)));
+    this.checker
+      .getTypeArguments(type as ts.TypeReference)
+      .forEach((arg, i) => map.set(target.typeParameters![i]!.symbol.name, this.nameOf(arg)));
     return map;
   }
 
@@ -271,7 +306,8 @@ export function firstSentence(text: string): string {
     if (c === '`') code = !code;
     else if (!code && c === '(') depth++;
     else if (!code && c === ')') depth--;
-    else if (!code && depth === 0 && c === '.' && (i === text.length - 1 || /^\s+[A-Z`]/.test(text.slice(i + 1)))) return text.slice(0, i + 1);
+    else if (!code && depth === 0 && c === '.' && (i === text.length - 1 || /^\s+[A-Z`]/.test(text.slice(i + 1))))
+      return text.slice(0, i + 1);
   }
   return text;
 }

@@ -18,14 +18,25 @@ const opt = (name) => {
 const repo = path.resolve(__dirname, '..', '..');
 const nodeDir = opt('--node');
 const engines = (opt('--engines') ?? 'cdktf,pulumi').split(',');
-const env = { ...process.env, PATH: nodeDir ? `${nodeDir}${path.delimiter}${process.env.PATH}` : process.env.PATH, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+const env = {
+  ...process.env,
+  PATH: nodeDir ? `${nodeDir}${path.delimiter}${process.env.PATH}` : process.env.PATH,
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+};
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-smoke-'));
 
 /** Runs one step, timed; on failure prints its output and exits. */
 function step(label, cmd, argv, cwd) {
   const start = Date.now();
   try {
-    const result = require('child_process').spawnSync(cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = require('child_process').spawnSync(cmd, argv, {
+      cwd,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (result.status !== 0) throw Object.assign(new Error(label), result);
     const out = result.stdout;
     // an install that warns about the engines is a failure: the supported range must be true
@@ -48,8 +59,18 @@ const tarball = path.join(work, packed[0].filename);
 const outDir = { cdktf: 'cdktf.out', pulumi: 'jea-out' };
 for (const engine of engines) {
   const dir = path.join(work, engine);
-  step(`${engine}: jeajit init`, 'node', [path.join(repo, 'bin', 'jeajit.js'), 'init', '--engine', engine, '--jeajit', `file:${tarball}`, dir], repo);
-  step(`${engine}: npm install (the tarball and the ${engine} packages only)`, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+  step(
+    `${engine}: jeajit init`,
+    'node',
+    [path.join(repo, 'bin', 'jeajit.js'), 'init', '--engine', engine, '--jeajit', `file:${tarball}`, dir],
+    repo,
+  );
+  step(
+    `${engine}: npm install (the tarball and the ${engine} packages only)`,
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund'],
+    dir,
+  );
   // the engines are optional peers: a project gets only the one it uses
   const other = engine === 'cdktf' ? '@pulumi/pulumi' : 'cdktf';
   if (fs.existsSync(path.join(dir, 'node_modules', ...other.split('/')))) {
@@ -59,7 +80,12 @@ for (const engine of engines) {
   step(`${engine}: tsc --noEmit`, 'npx', ['--no-install', 'tsc', '--noEmit', '-p', '.'], dir);
   step(`${engine}: npm run synth`, 'npm', ['run', 'synth'], dir);
   step(`${engine}: jeajit lint`, 'npx', ['--no-install', 'jeajit', 'lint', outDir[engine]], dir);
-  step(`${engine}: jeajit diff against itself, gated`, 'npx', ['--no-install', 'jeajit', 'diff', outDir[engine], outDir[engine], '--fail-on', 'new-access,dangerous,error'], dir);
+  step(
+    `${engine}: jeajit diff against itself, gated`,
+    'npx',
+    ['--no-install', 'jeajit', 'diff', outDir[engine], outDir[engine], '--fail-on', 'new-access,dangerous,error'],
+    dir,
+  );
 }
 if (!args.includes('--keep')) fs.rmSync(work, { recursive: true, force: true });
 process.stdout.write('smoke: all green\n');

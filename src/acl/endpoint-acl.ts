@@ -4,7 +4,12 @@ import { parsePrincipal, Principal } from './principal';
 import { Ace, formatSddl, SecurityDescriptor } from './sddl';
 
 /** WinRM plugin permissions, as Set-PSSessionConfiguration -ShowSecurityDescriptorUI names them. */
-export const ACL_RIGHTS = { FullControl: 0x10000000, Execute: 0x20000000, Write: 0x40000000, Read: 0x80000000 } as const;
+export const ACL_RIGHTS = {
+  FullControl: 0x10000000,
+  Execute: 0x20000000,
+  Write: 0x40000000,
+  Read: 0x80000000,
+} as const;
 /** A right on an endpoint. */
 export type AclRight = keyof typeof ACL_RIGHTS;
 
@@ -30,7 +35,10 @@ export interface EndpointAclModel {
  * in PowerShell's CustomShellCommands.cs): the default ACEs are removed and every RoleDefinitions
  * principal gets GENERIC_ALL; RequiredGroups turns each ACE into a conditional one.
  */
-export function aclFromRoleDefinitions(principals: readonly string[], requiredGroups?: RequiredGroups): EndpointAclModel {
+export function aclFromRoleDefinitions(
+  principals: readonly string[],
+  requiredGroups?: RequiredGroups,
+): EndpointAclModel {
   return {
     entries: principals.map((principal) => ({ principal, access: 'Allow' as const, rights: ['FullControl' as const] })),
     ...(requiredGroups === undefined ? {} : { requiredGroups }),
@@ -39,16 +47,20 @@ export function aclFromRoleDefinitions(principals: readonly string[], requiredGr
 
 /** Checks entries: principals well-formed, at least one right, no allow and deny of one principal. */
 export function checkAcl(acl: EndpointAclModel, issues: Issues): void {
-  if (acl.entries.length === 0) issues.at('entries').add([], 'an endpoint ACL needs at least one Allow entry, or no one can connect');
+  if (acl.entries.length === 0)
+    issues.at('entries').add([], 'an endpoint ACL needs at least one Allow entry, or no one can connect');
   acl.entries.forEach((entry, i) => {
     const at = issues.at('entries').at(i);
     const p = parsePrincipal(entry.principal);
     if ('problem' in p) at.at('principal').add(entry.principal, p.problem);
-    if (entry.rights.length === 0) at.at('rights').add(entry.rights, `at least one right (allowed: ${Object.keys(ACL_RIGHTS).join(', ')})`);
-    for (const r of entry.rights) if (!(r in ACL_RIGHTS)) at.at('rights').add(r, `unknown right (allowed: ${Object.keys(ACL_RIGHTS).join(', ')})`);
+    if (entry.rights.length === 0)
+      at.at('rights').add(entry.rights, `at least one right (allowed: ${Object.keys(ACL_RIGHTS).join(', ')})`);
+    for (const r of entry.rights)
+      if (!(r in ACL_RIGHTS)) at.at('rights').add(r, `unknown right (allowed: ${Object.keys(ACL_RIGHTS).join(', ')})`);
     if (entry.access !== 'Allow' && entry.access !== 'Deny') at.at('access').add(entry.access, 'allowed: Allow, Deny');
   });
-  if (!acl.entries.some((e) => e.access === 'Allow') && acl.entries.length) issues.at('entries').add(acl.entries, 'only Deny entries: no one can connect');
+  if (!acl.entries.some((e) => e.access === 'Allow') && acl.entries.length)
+    issues.at('entries').add(acl.entries, 'only Deny entries: no one can connect');
   forEachGroup(acl.requiredGroups, (group, path) => {
     const p = parsePrincipal(group);
     if ('problem' in p) issues.at('requiredGroups').at(path).add(group, p.problem);
@@ -56,7 +68,11 @@ export function checkAcl(acl: EndpointAclModel, issues: Issues): void {
 }
 
 /** Calls `fn` for every group named in a RequiredGroups tree, with a path for messages. */
-export function forEachGroup(groups: RequiredGroups | undefined, fn: (group: string, path: string) => void, path = ''): void {
+export function forEachGroup(
+  groups: RequiredGroups | undefined,
+  fn: (group: string, path: string) => void,
+  path = '',
+): void {
   if (groups === undefined) return;
   if (typeof groups === 'string') return fn(groups, path || 'group');
   const [key, list] = 'and' in groups ? ['And', groups.and] : ['Or', groups.or];
@@ -95,7 +111,8 @@ const SACL = {
 
 /** The security descriptor of an endpoint, with principals resolved by `resolve`. */
 export function endpointSecurityDescriptor(acl: EndpointAclModel, resolve: SidResolver): SecurityDescriptor {
-  const condition = acl.requiredGroups === undefined ? undefined : stripOuter(requiredGroupsCondition(acl.requiredGroups, resolve));
+  const condition =
+    acl.requiredGroups === undefined ? undefined : stripOuter(requiredGroupsCondition(acl.requiredGroups, resolve));
   const aces: Ace[] = acl.entries.map((e) => ({
     type: (condition === undefined ? '' : 'X') + (e.access === 'Allow' ? 'A' : 'D'),
     flags: '',

@@ -18,9 +18,12 @@ const BAD_NAME_CHARS = /["/\\[\]:;|=,+*?<>@\u0000-\u001f]/;
  */
 export function parsePrincipal(text: string): Principal | { readonly problem: string } {
   const trimmed = text.trim();
-  if (trimmed !== text || text === '') return { problem: 'a principal may not be empty or have leading or trailing spaces' };
+  if (trimmed !== text || text === '')
+    return { problem: 'a principal may not be empty or have leading or trailing spaces' };
   if (/^S-/i.test(text)) {
-    return isSid(text) ? { kind: 'sid', sid: text.toUpperCase() } : { problem: 'malformed SID (expected S-1-<authority>-<sub-authority>...)' };
+    return isSid(text)
+      ? { kind: 'sid', sid: text.toUpperCase() }
+      : { problem: 'malformed SID (expected S-1-<authority>-<sub-authority>...)' };
   }
   if (/^[A-Za-z]{2}$/.test(text)) {
     const sid = sidOfAlias(text);
@@ -30,13 +33,17 @@ export function parsePrincipal(text: string): Principal | { readonly problem: st
   const wellKnown = WELL_KNOWN_NAMES[text.toUpperCase()];
   if (slash < 0) {
     if (wellKnown) return { kind: 'name', domain: '', name: text, wellKnownSid: wellKnown };
-    return { problem: "an account name must be qualified as DOMAIN\\name (or be a SID or a well-known alias such as 'BA')" };
+    return {
+      problem: "an account name must be qualified as DOMAIN\\name (or be a SID or a well-known alias such as 'BA')",
+    };
   }
   const domain = text.slice(0, slash);
   const name = text.slice(slash + 1);
   if (!domain || !name) return { problem: 'DOMAIN\\name needs both a domain and a name' };
-  if (BAD_NAME_CHARS.test(domain) || /^[. ]|[. ]$/.test(domain)) return { problem: `the domain part '${domain}' has characters Windows does not allow` };
-  if (BAD_NAME_CHARS.test(name) || name.endsWith('.')) return { problem: `the name part '${name}' has characters Windows does not allow in an account name` };
+  if (BAD_NAME_CHARS.test(domain) || /^[. ]|[. ]$/.test(domain))
+    return { problem: `the domain part '${domain}' has characters Windows does not allow` };
+  if (BAD_NAME_CHARS.test(name) || name.endsWith('.'))
+    return { problem: `the name part '${name}' has characters Windows does not allow in an account name` };
   if (name.length > 256) return { problem: 'the name part is longer than 256 characters' };
   return wellKnown ? { kind: 'name', domain, name, wellKnownSid: wellKnown } : { kind: 'name', domain, name };
 }

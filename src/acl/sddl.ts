@@ -93,7 +93,8 @@ export function parseSddl(text: string): SecurityDescriptor {
       else out.group = sid;
       i = end;
     } else {
-      const flagsEnd = text.indexOf('(', i) < 0 ? nextSection(text, i) : Math.min(text.indexOf('(', i), nextSection(text, i));
+      const flagsEnd =
+        text.indexOf('(', i) < 0 ? nextSection(text, i) : Math.min(text.indexOf('(', i), nextSection(text, i));
       const flags = text.slice(i, flagsEnd);
       if (!/^(P|AI|AR|NO_ACCESS_CONTROL)*$/.test(flags)) throw new SddlError(i, `unknown ACL flags '${flags}'`);
       i = flagsEnd;
@@ -139,9 +140,11 @@ function parseAce(body: string, at: number): Ace {
     }
   }
   parts.push(body.slice(start));
-  if (parts.length < 6) throw new SddlError(at, `an ACE has 6 fields (type;flags;rights;guid;guid;sid), found ${parts.length}`);
+  if (parts.length < 6)
+    throw new SddlError(at, `an ACE has 6 fields (type;flags;rights;guid;guid;sid), found ${parts.length}`);
   const [type, flags, rights, objectGuid, inheritObjectGuid, sid, condition] = parts;
-  if (!/^(A|D|OA|OD|AU|AL|OU|OL|ML|XA|XD|XU|ZA|RA|SP|SA)$/.test(type)) throw new SddlError(at, `unknown ACE type '${type}'`);
+  if (!/^(A|D|OA|OD|AU|AL|OU|OL|ML|XA|XD|XU|ZA|RA|SP|SA)$/.test(type))
+    throw new SddlError(at, `unknown ACE type '${type}'`);
   const ace: Ace = {
     type,
     flags,
@@ -209,5 +212,9 @@ export function formatSddl(sd: SecurityDescriptor): string {
 
 /** A canonical key for comparing ACEs as set members (alias and right spellings do not count). */
 export function aceKey(ace: Ace): string {
-  return formatAce({ ...ace, flags: ace.flags.toUpperCase(), condition: ace.condition?.replace(/\s+/g, ' ').trim() }).toUpperCase();
+  return formatAce({
+    ...ace,
+    flags: ace.flags.toUpperCase(),
+    condition: ace.condition?.replace(/\s+/g, ' ').trim(),
+  }).toUpperCase();
 }

@@ -85,7 +85,10 @@ interface Loaded {
 /** The stored form of a parameter: `sets` left out for every set. */
 type StoredParameter = Omit<CatalogParameter, 'sets'> & { readonly sets?: readonly string[] };
 /** The stored form of a command: no verb/noun, `sets` left out for one unnamed set. */
-type StoredCommand = Omit<CatalogCommand, 'verb' | 'noun' | 'sets' | 'parameters'> & { readonly sets?: readonly string[]; readonly parameters: readonly StoredParameter[] };
+type StoredCommand = Omit<CatalogCommand, 'verb' | 'noun' | 'sets' | 'parameters'> & {
+  readonly sets?: readonly string[];
+  readonly parameters: readonly StoredParameter[];
+};
 
 let loaded: Loaded | undefined;
 
@@ -94,15 +97,24 @@ let loaded: Loaded | undefined;
  * the one in `src/catalog` (tsc does not copy it).
  */
 function catalogFile(): string {
-  const candidates = [path.join(__dirname, 'commands.json'), path.resolve(__dirname, '../../../src/catalog/commands.json')];
+  const candidates = [
+    path.join(__dirname, 'commands.json'),
+    path.resolve(__dirname, '../../../src/catalog/commands.json'),
+  ];
   const found = candidates.find((f) => fs.existsSync(f));
-  if (!found) throw new Error(`the command catalog is missing (looked for ${candidates.join(', ')}); regenerate it as scripts/catalog/README.md says`);
+  if (!found)
+    throw new Error(
+      `the command catalog is missing (looked for ${candidates.join(', ')}); regenerate it as scripts/catalog/README.md says`,
+    );
   return found;
 }
 
 function load(): Loaded {
   if (loaded) return loaded;
-  const doc = JSON.parse(fs.readFileSync(catalogFile(), 'utf8')) as { sources: CatalogSource[]; commands: StoredCommand[] };
+  const doc = JSON.parse(fs.readFileSync(catalogFile(), 'utf8')) as {
+    sources: CatalogSource[];
+    commands: StoredCommand[];
+  };
   const commands = doc.commands.map(toCommand);
   const byName = new Map<string, CatalogCommand[]>();
   const byModule = new Map<string, CatalogCommand[]>();
@@ -147,7 +159,11 @@ export function matchCommands(pattern: string): readonly CatalogCommand[] {
   if (!hasWildcard(command) && (module === undefined || !hasWildcard(module))) return findCommands(pattern);
   const catalog = load();
   const scope =
-    module === undefined ? catalog.commands : hasWildcard(module) ? catalog.commands.filter((c) => wildcardMatch(module, c.module)) : (catalog.byModule.get(module.toLowerCase()) ?? []);
+    module === undefined
+      ? catalog.commands
+      : hasWildcard(module)
+        ? catalog.commands.filter((c) => wildcardMatch(module, c.module))
+        : (catalog.byModule.get(module.toLowerCase()) ?? []);
   return scope.filter((c) => wildcardMatch(command, c.name));
 }
 
@@ -156,9 +172,28 @@ export function matchCommands(pattern: string): readonly CatalogCommand[] {
  * catalog, but a prefix they share makes a parameter name ambiguous (`-V`: -Verb or -Verbose?).
  */
 const COMMON: readonly string[] = [
-  'Verbose', 'vb', 'Debug', 'db', 'ErrorAction', 'ea', 'WarningAction', 'wa', 'InformationAction', 'infa',
-  'ErrorVariable', 'ev', 'WarningVariable', 'wv', 'InformationVariable', 'iv', 'OutVariable', 'ov',
-  'OutBuffer', 'ob', 'PipelineVariable', 'pv',
+  'Verbose',
+  'vb',
+  'Debug',
+  'db',
+  'ErrorAction',
+  'ea',
+  'WarningAction',
+  'wa',
+  'InformationAction',
+  'infa',
+  'ErrorVariable',
+  'ev',
+  'WarningVariable',
+  'wv',
+  'InformationVariable',
+  'iv',
+  'OutVariable',
+  'ov',
+  'OutBuffer',
+  'ob',
+  'PipelineVariable',
+  'pv',
 ].map((n) => n.toLowerCase());
 
 /**

@@ -14,21 +14,35 @@ export const GATE_EXIT_CODE = 3;
 export function addDiffCommand(program: Command): void {
   program
     .command('diff')
-    .description('review a pull request: who gains or loses which rights between two synth outputs (or folders of .psrc/.pssc)')
+    .description(
+      'review a pull request: who gains or loses which rights between two synth outputs (or folders of .psrc/.pssc)',
+    )
     .argument('<base>', 'the synth output (cdktf.out) or folder of the base branch')
     .argument('<head>', 'the synth output or folder of the pull request')
     .option('--format <format>', 'markdown or json', 'markdown')
-    .option('--fail-on <conditions>', `exit ${GATE_EXIT_CODE} when the pull request adds any of: ${GATE_CONDITIONS.join(', ')} (comma-separated)`)
-    .option('--suppressions <file>', "JSON array of { ruleId, reason, file?, path? }, added to the findings HEAD's synth output accepted")
+    .option(
+      '--fail-on <conditions>',
+      `exit ${GATE_EXIT_CODE} when the pull request adds any of: ${GATE_CONDITIONS.join(', ')} (comma-separated)`,
+    )
+    .option(
+      '--suppressions <file>',
+      "JSON array of { ruleId, reason, file?, path? }, added to the findings HEAD's synth output accepted",
+    )
     .action((base: string, head: string, opts: { format: string; failOn?: string; suppressions?: string }) => {
       const fmt = choice('--format', opts.format, ['markdown', 'json'] as const);
       const gate = opts.failOn === undefined ? [] : opts.failOn.split(',').map((c) => c.trim());
-      for (const c of gate) if (!(GATE_CONDITIONS as readonly string[]).includes(c)) throw new CliError(`--fail-on must be a comma-separated list of ${GATE_CONDITIONS.join(', ')} (got '${c}')`, 2);
+      for (const c of gate)
+        if (!(GATE_CONDITIONS as readonly string[]).includes(c))
+          throw new CliError(
+            `--fail-on must be a comma-separated list of ${GATE_CONDITIONS.join(', ')} (got '${c}')`,
+            2,
+          );
       const given = opts.suppressions ? readSuppressionsFile(opts.suppressions) : [];
       const [before, after] = [base, head].map((dir) => {
         requirePath(dir, 'folder', 'give a synth output, e.g. cdktf.out, or a folder of .psrc/.pssc files');
         const loaded = loadSynthOutput(dir);
-        for (const p of loaded.problems) process.stderr.write(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+        for (const p of loaded.problems)
+          process.stderr.write(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
         return loaded;
       });
       const result = review(before.set, after.set, { suppressions: [...after.suppressions, ...given] });

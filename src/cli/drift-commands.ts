@@ -26,7 +26,12 @@ export interface DriftIo {
 
 /** The process's streams, environment and exit code. */
 export function processIo(): DriftIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, setExitCode: (code) => void (process.exitCode = code) };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    setExitCode: (code) => void (process.exitCode = code),
+  };
 }
 
 /** Exit code of a drift check that found drift. */
@@ -36,7 +41,8 @@ const SYNTH_HINT = 'give the synth output, e.g. cdktf.out';
 
 /** The declaration in a folder: an error naming the folder when it is missing, a file, empty or does not load. */
 function declared(dir: string): DeclaredEstate {
-  if (!fs.existsSync(dir)) throw new CliError(`${dir}: no such file or folder, so not a folder with a declaration (${SYNTH_HINT})`);
+  if (!fs.existsSync(dir))
+    throw new CliError(`${dir}: no such file or folder, so not a folder with a declaration (${SYNTH_HINT})`);
   requirePath(dir, 'folder', SYNTH_HINT);
   let estate: DeclaredEstate;
   try {
@@ -57,7 +63,10 @@ function declared(dir: string): DeclaredEstate {
  */
 function knownHosts(estate: DeclaredEstate): string[] {
   const keys = [...estate.placements.keys()];
-  return keys.filter((k) => !keys.some((other) => other !== k && other.startsWith(k) && k.length === 15)).map((k) => k.toLowerCase()).sort();
+  return keys
+    .filter((k) => !keys.some((other) => other !== k && other.startsWith(k) && k.length === 15))
+    .map((k) => k.toLowerCase())
+    .sort();
 }
 
 /**
@@ -67,7 +76,9 @@ function knownHosts(estate: DeclaredEstate): string[] {
  */
 function checkHost(estate: DeclaredEstate, dir: string, host: string): void {
   if (estate.placements.size === 0 || estate.placements.has(fold(host.split('.')[0]))) return;
-  throw new CliError(`--host ${host}: no VM deployment in ${dir} names this host; the declaration deploys to ${knownHosts(estate).join(', ')}`);
+  throw new CliError(
+    `--host ${host}: no VM deployment in ${dir} names this host; the declaration deploys to ${knownHosts(estate).join(', ')}`,
+  );
 }
 
 /** Writes to a file, or to standard output without one. */
@@ -111,7 +122,10 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
     .description('print the snapshot a perfectly deployed host would give (schema jeajit.snapshot/v1)')
     .requiredOption('--expected <dir>', 'the synth output (cdktf.out) or a folder of .pssc/.psrc files')
     .option('--principals <file>', 'JSON object of known SIDs: { "DOMAIN\\\\name": "S-1-..." } (others are made up)')
-    .option('--host <name>', 'the host name: the endpoints deployed to that VM (default: every endpoint); exit 1 for a host the declaration does not deploy to')
+    .option(
+      '--host <name>',
+      'the host name: the endpoints deployed to that VM (default: every endpoint); exit 1 for a host the declaration does not deploy to',
+    )
     .option('--out <file>', 'write the snapshot here (default: standard output)')
     .action((opts: { expected: string; principals?: string; host?: string; out?: string }) => {
       let principals: Record<string, string> | undefined;
@@ -124,7 +138,18 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
       }
       const estate = declared(opts.expected);
       if (opts.host) checkHost(estate, opts.expected, opts.host);
-      emit(io, opts.out, JSON.stringify(expectedSnapshot(estate, { ...(opts.host ? { host: opts.host } : {}), ...(principals ? { principals } : {}) }), null, 2) + '\n');
+      emit(
+        io,
+        opts.out,
+        JSON.stringify(
+          expectedSnapshot(estate, {
+            ...(opts.host ? { host: opts.host } : {}),
+            ...(principals ? { principals } : {}),
+          }),
+          null,
+          2,
+        ) + '\n',
+      );
     });
 
   program
@@ -136,28 +161,49 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
     .option('--subscription <id>', 'the subscription (with --azure)')
     .option('--endpoint <url>', 'the ARM endpoint (with --azure)', 'https://management.azure.com')
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
-    .action(async (opts: { declared: string; actual?: string; azure?: boolean; subscription?: string; endpoint: string; format: ReportFormat }) => {
-      if (!opts.actual && !opts.azure) throw new CliError('give --actual SNAPSHOT_OR_DIR, --azure, or both');
-      if (opts.azure && !opts.subscription) throw new CliError('--azure needs --subscription ID');
-      if (!opts.azure && opts.subscription) throw new CliError('--subscription needs --azure');
-      const estate = declared(opts.declared);
-      if (opts.actual !== undefined) checkActual(opts.actual);
-      const progress = wantsProgress({ isTTY: !!io.stderr.isTTY, format: opts.format, env: io.env }) ? progressBar(io.stderr) : NO_PROGRESS;
-      let result;
-      try {
-        result = await driftCheck({
-          declared: estate,
-          ...(opts.actual ? { actual: opts.actual } : {}),
-          ...(opts.azure ? { azure: { subscription: opts.subscription!, endpoint: opts.endpoint, env: io.env, ...(io.fetch ? { fetch: io.fetch } : {}) } } : {}),
-          progress,
-        });
-      } catch (e) {
-        if (e instanceof ArmError || e instanceof TokenError || (e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((e as Error).message);
-        throw e;
-      }
-      for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
-      const color = opts.format === 'text' && !!io.stdout.isTTY && !('NO_COLOR' in io.env);
-      io.stdout.write(renderReport(opts.format, { findings: result.findings, checked: result.checked, color }));
-      io.setExitCode(result.findings.length ? DRIFT_EXIT_CODE : 0);
-    });
+    .action(
+      async (opts: {
+        declared: string;
+        actual?: string;
+        azure?: boolean;
+        subscription?: string;
+        endpoint: string;
+        format: ReportFormat;
+      }) => {
+        if (!opts.actual && !opts.azure) throw new CliError('give --actual SNAPSHOT_OR_DIR, --azure, or both');
+        if (opts.azure && !opts.subscription) throw new CliError('--azure needs --subscription ID');
+        if (!opts.azure && opts.subscription) throw new CliError('--subscription needs --azure');
+        const estate = declared(opts.declared);
+        if (opts.actual !== undefined) checkActual(opts.actual);
+        const progress = wantsProgress({ isTTY: !!io.stderr.isTTY, format: opts.format, env: io.env })
+          ? progressBar(io.stderr)
+          : NO_PROGRESS;
+        let result;
+        try {
+          result = await driftCheck({
+            declared: estate,
+            ...(opts.actual ? { actual: opts.actual } : {}),
+            ...(opts.azure
+              ? {
+                  azure: {
+                    subscription: opts.subscription!,
+                    endpoint: opts.endpoint,
+                    env: io.env,
+                    ...(io.fetch ? { fetch: io.fetch } : {}),
+                  },
+                }
+              : {}),
+            progress,
+          });
+        } catch (e) {
+          if (e instanceof ArmError || e instanceof TokenError || (e as NodeJS.ErrnoException).code === 'ENOENT')
+            throw new CliError((e as Error).message);
+          throw e;
+        }
+        for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
+        const color = opts.format === 'text' && !!io.stdout.isTTY && !('NO_COLOR' in io.env);
+        io.stdout.write(renderReport(opts.format, { findings: result.findings, checked: result.checked, color }));
+        io.setExitCode(result.findings.length ? DRIFT_EXIT_CODE : 0);
+      },
+    );
 }

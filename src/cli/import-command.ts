@@ -13,7 +13,8 @@ export function addImportCommand(program: Command): void {
     .option('--class-name <name>', 'the generated stack class', 'ImportedJea')
     .option('--from <module>', 'the module the generated code imports the constructs from', 'jeajit/cdktf')
     .action((files: string[], opts: { out?: string; className: string; from: string }) => {
-      if (!/^[A-Z][A-Za-z0-9_]*$/.test(opts.className)) throw new CliError(`--class-name must be a TypeScript class name (got '${opts.className}')`);
+      if (!/^[A-Z][A-Za-z0-9_]*$/.test(opts.className))
+        throw new CliError(`--class-name must be a TypeScript class name (got '${opts.className}')`);
       // what cannot be read or parsed is said here, as every command says it (FILE:LINE:COL: ...)
       for (const file of files) {
         requirePath(file, 'file');

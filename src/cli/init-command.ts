@@ -17,8 +17,10 @@ function workflowFiles(): { path: string; content: string }[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const from = path.join(dir, e.name);
       if (e.isDirectory()) walk(from, path.posix.join(rel, e.name));
-      else if (/\.ya?ml$/.test(e.name) && rel === '') out.push({ path: path.posix.join('.github', 'workflows', e.name), content: fs.readFileSync(from, 'utf8') });
-      else if (e.name !== 'README.md') out.push({ path: path.posix.join('.github', 'jeajit', rel, e.name), content: fs.readFileSync(from, 'utf8') });
+      else if (/\.ya?ml$/.test(e.name) && rel === '')
+        out.push({ path: path.posix.join('.github', 'workflows', e.name), content: fs.readFileSync(from, 'utf8') });
+      else if (e.name !== 'README.md')
+        out.push({ path: path.posix.join('.github', 'jeajit', rel, e.name), content: fs.readFileSync(from, 'utf8') });
     }
   };
   walk(root, '');
@@ -39,23 +41,44 @@ function versions(): Record<string, string> {
 export function addInitCommand(program: Command): void {
   program
     .command('init')
-    .description('write a new IaC repository: package.json, tsconfig, the engine config, a main program with one role, one endpoint and one JIT policy, the review workflow and a README')
+    .description(
+      'write a new IaC repository: package.json, tsconfig, the engine config, a main program with one role, one endpoint and one JIT policy, the review workflow and a README',
+    )
     .argument('[dir]', 'the folder to create or fill (must be empty)', '.')
     .option('--engine <engine>', 'cdktf or pulumi', 'cdktf')
     .option('--jeajit <spec>', 'the jeajit dependency to write (a version range, or a tarball path)')
     .action((dir: string, opts: { engine: string; jeajit?: string }) => {
-      if (opts.engine !== 'cdktf' && opts.engine !== 'pulumi') throw new CliError(`--engine must be cdktf or pulumi (got '${opts.engine}')`, 2);
+      if (opts.engine !== 'cdktf' && opts.engine !== 'pulumi')
+        throw new CliError(`--engine must be cdktf or pulumi (got '${opts.engine}')`, 2);
       const target = path.resolve(dir);
       if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) throw new CliError(`${dir}: not a folder`);
       const present = fs.existsSync(target) ? fs.readdirSync(target).filter((f) => f !== '.git') : [];
-      if (present.length) throw new CliError(`${dir}: not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''}); jeajit init writes only into an empty folder`);
-      const name = path.basename(target).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'jea-estate';
-      const files = [...initFiles({ name, engine: opts.engine as InitEngine, jeajit: opts.jeajit ?? `^${packageVersion()}`, versions: versions() }), ...workflowFiles()];
+      if (present.length)
+        throw new CliError(
+          `${dir}: not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''}); jeajit init writes only into an empty folder`,
+        );
+      const name =
+        path
+          .basename(target)
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'jea-estate';
+      const files = [
+        ...initFiles({
+          name,
+          engine: opts.engine as InitEngine,
+          jeajit: opts.jeajit ?? `^${packageVersion()}`,
+          versions: versions(),
+        }),
+        ...workflowFiles(),
+      ];
       for (const f of files) {
         const to = path.join(target, ...f.path.split('/'));
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.writeFileSync(to, f.content, f.path.endsWith('.sh') ? { mode: 0o755 } : {});
       }
-      process.stdout.write(`jeajit: wrote a ${opts.engine} repository to ${dir} (${files.length} files). Next: cd ${dir} && npm install && npm run synth && npm run lint\n`);
+      process.stdout.write(
+        `jeajit: wrote a ${opts.engine} repository to ${dir} (${files.length} files). Next: cd ${dir} && npm install && npm run synth && npm run lint\n`,
+      );
     });
 }

@@ -56,7 +56,10 @@ export function readInput(file: string | undefined): Buffer {
 /** The text of JSON bytes: UTF-8 with or without BOM, or UTF-16 with BOM. */
 function jsonText(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length & ~1)).swap16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2, bytes.length & ~1))
+      .swap16()
+      .toString('utf16le');
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 

@@ -17,7 +17,10 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 export function jsonProblem(text: string): JsonProblem | undefined {
   let i = 0;
   const fail = (reason?: string): never => {
-    throw new Stop({ offset: i, reason: reason ?? (i >= text.length ? 'unexpected end of the text' : `unexpected ${JSON.stringify(text[i])}`) });
+    throw new Stop({
+      offset: i,
+      reason: reason ?? (i >= text.length ? 'unexpected end of the text' : `unexpected ${JSON.stringify(text[i])}`),
+    });
   };
   const space = () => {
     while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r') i++;

@@ -22,7 +22,9 @@ export function addPsd1Commands(program: Command): void {
 
   psd1
     .command('parse')
-    .description('print a data file as JSON (hashtables as objects in source order; script blocks as {"$scriptblock": text})')
+    .description(
+      'print a data file as JSON (hashtables as objects in source order; script blocks as {"$scriptblock": text})',
+    )
     .argument('<file>', 'the data file (UTF-16 with BOM, or UTF-8 with or without BOM)')
     .option('--compact', 'print JSON on one line')
     .action((file: string, opts: { compact?: boolean }) => {
@@ -67,16 +69,23 @@ export function addPsd1Commands(program: Command): void {
       // a rewrite that would lose one is refused, never done silently.
       const lost = lostComments(doc.text, canonical);
       if (opts.check) {
-        if (!Buffer.from(canonical).equals(original)) throw new CliError(`${file}: not canonical (${lost.length ? `and ${lost.length} comment line(s) keep fmt from rewriting it` : 'run jeajit psd1 fmt --write'})`, 3);
+        if (!Buffer.from(canonical).equals(original))
+          throw new CliError(
+            `${file}: not canonical (${lost.length ? `and ${lost.length} comment line(s) keep fmt from rewriting it` : 'run jeajit psd1 fmt --write'})`,
+            3,
+          );
         return;
       }
       if (opts.write) {
         if (lost.length) {
-          throw new CliError(`${file}: not rewritten: fmt would drop ${lost.length} comment line(s), the first at line ${lost[0].line} ('${lost[0].text}'); move them into a description, or format by hand`);
+          throw new CliError(
+            `${file}: not rewritten: fmt would drop ${lost.length} comment line(s), the first at line ${lost[0].line} ('${lost[0].text}'); move them into a description, or format by hand`,
+          );
         }
         writeOutput(file, canonical);
       } else {
-        if (lost.length) process.stderr.write(`warning: ${file}: the output leaves out ${lost.length} comment line(s) of the file\n`);
+        if (lost.length)
+          process.stderr.write(`warning: ${file}: the output leaves out ${lost.length} comment line(s) of the file\n`);
         process.stdout.write(canonical);
       }
     });

@@ -5,7 +5,8 @@ import { Severity } from '../rules/rule';
  * of the command (its parameters' types and names in the catalog, src/catalog) or of the values
  * it may be given, never from the command's name alone.
  */
-export type DangerClass = 'code-execution' | 'identity-takeover' | 'defense-evasion' | 'write-anywhere' | 'lateral-movement';
+export type DangerClass =
+  'code-execution' | 'identity-takeover' | 'defense-evasion' | 'write-anywhere' | 'lateral-movement';
 
 /** How each class is named in reports and how severe it is. */
 export const DANGER_CLASSES: Readonly<Record<DangerClass, { readonly label: string; readonly severity: Severity }>> = {
@@ -47,6 +48,8 @@ export function dangerSeverity(d: Danger): Severity {
 /** `defense evasion: Restart-Service -Name WinDefend restarts ...; instead ...`. */
 export function dangerText(d: Danger): string {
   const at = `${d.command}${d.parameter ? ` -${d.parameter}` : ''}${d.value !== undefined ? ` ${d.value}` : ''}`;
-  const latent = d.latent ? ` (latent: the engine refuses it while the ${d.latent} provider is hidden; it works once a role or the session shows ${d.latent})` : '';
+  const latent = d.latent
+    ? ` (latent: the engine refuses it while the ${d.latent} provider is hidden; it works once a role or the session shows ${d.latent})`
+    : '';
   return `${DANGER_CLASSES[d.class].label}: ${at} ${d.why}${latent}; ${d.safer}`;
 }

@@ -28,5 +28,7 @@ export function declaredGrant(entry: VisibleCommand): CommandGrant {
 
 /** The grant an effective command amounts to (a command also public unconstrained allows everything). */
 export function effectiveGrant(command: EffectiveCommand): CommandGrant {
-  return command.alsoUnconstrained || !command.parameters ? { name: command.name } : { name: command.name, parameters: command.parameters };
+  return command.alsoUnconstrained || !command.parameters
+    ? { name: command.name }
+    : { name: command.name, parameters: command.parameters };
 }

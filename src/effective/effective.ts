@@ -51,7 +51,12 @@ export interface EffectiveOptions {
  * makes PowerShell refuse the session, unless the endpoint declares the role external), the
  * session-level capabilities and the session type's defaults, merged by {@link mergeCapabilities}.
  */
-export function effectiveRights(endpoint: EndpointEntry, user: string, groups: readonly string[] = [], options: EffectiveOptions = {}): EffectiveResult {
+export function effectiveRights(
+  endpoint: EndpointEntry,
+  user: string,
+  groups: readonly string[] = [],
+  options: EffectiveOptions = {},
+): EffectiveResult {
   if (!options.ignoreRequiredGroups) {
     const rg = evaluateRequiredGroups(endpoint.model.requiredGroups, user, groups);
     if (!rg.ok) return { rights: NOTHING, matchedPrincipals: [], deniedBy: rg.unmet, missingRoles: [] };
@@ -82,8 +87,13 @@ export function effectiveRights(endpoint: EndpointEntry, user: string, groups: r
   }
   const session = sessionDefaults(endpoint.model, blocks);
   const merged = mergeCapabilities(blocks, session.blocks);
-  if (merged.sessionFails) return { rights: NOTHING, matchedPrincipals: matched, sessionFails: merged.sessionFails, missingRoles: missing };
+  if (merged.sessionFails)
+    return { rights: NOTHING, matchedPrincipals: matched, sessionFails: merged.sessionFails, missingRoles: missing };
   const { sessionFails: _none, ...rights } = merged;
   void _none;
-  return { rights: { roles, languageMode: session.languageMode, ...rights }, matchedPrincipals: matched, missingRoles: missing };
+  return {
+    rights: { roles, languageMode: session.languageMode, ...rights },
+    matchedPrincipals: matched,
+    missingRoles: missing,
+  };
 }

@@ -59,13 +59,22 @@ export interface MergeResult extends MergedCapabilities {
  * External commands, aliases, providers and scripts add up. `session` holds what the session type
  * itself offers: it is merged too, but does not count as a role restricting visibility.
  */
-export function mergeCapabilities(blocks: readonly CapabilityModel[], session: readonly CapabilityModel[] = []): MergeResult {
+export function mergeCapabilities(
+  blocks: readonly CapabilityModel[],
+  session: readonly CapabilityModel[] = [],
+): MergeResult {
   // Defined functions and aliases are public unless some role lists VisibleFunctions /
   // VisibleAliases (CreateSessionStateFunctionEntry, CreateSessionStateAliasEntry).
-  const definedFunctions = blocks.some((b) => b.visibleFunctions?.length) ? [] : blocks.flatMap((b) => (b.functionDefinitions ?? []).map((f) => f.name));
-  const definedAliases = blocks.some((b) => b.visibleAliases?.length) ? [] : blocks.flatMap((b) => (b.aliasDefinitions ?? []).map((a) => a.name));
+  const definedFunctions = blocks.some((b) => b.visibleFunctions?.length)
+    ? []
+    : blocks.flatMap((b) => (b.functionDefinitions ?? []).map((f) => f.name));
+  const definedAliases = blocks.some((b) => b.visibleAliases?.length)
+    ? []
+    : blocks.flatMap((b) => (b.aliasDefinitions ?? []).map((a) => a.name));
   const all = [...blocks, ...session];
-  const cmdlets = all.flatMap((b) => b.visibleCmdlets ?? []).filter((c) => typeof c !== 'string' || !neverPublicByName(c));
+  const cmdlets = all
+    .flatMap((b) => b.visibleCmdlets ?? [])
+    .filter((c) => typeof c !== 'string' || !neverPublicByName(c));
   const functions = [...all.flatMap((b) => b.visibleFunctions ?? []), ...definedFunctions];
   const bare = bareNames([...cmdlets, ...functions].filter((c): c is string => typeof c === 'string'));
   const constrainedCmdlets = constrained(cmdlets);
@@ -75,13 +84,18 @@ export function mergeCapabilities(blocks: readonly CapabilityModel[], session: r
     visibleCmdlets: commandList(cmdlets, constrainedCmdlets, bare),
     visibleFunctions: commandList(functions, constrainedFunctions, bare, constrainedCmdlets),
     visibleExternalCommands: union(all.flatMap((b) => b.visibleExternalCommands ?? [])),
-    visibleAliases: union([...all.flatMap((b) => b.visibleAliases ?? []), ...definedAliases]).filter((a) => a.toLowerCase() !== 'ipmo'),
+    visibleAliases: union([...all.flatMap((b) => b.visibleAliases ?? []), ...definedAliases]).filter(
+      (a) => a.toLowerCase() !== 'ipmo',
+    ),
     visibleProviders: union(all.flatMap((b) => b.visibleProviders ?? [])),
     scriptsToProcess: union(all.flatMap((b) => b.scriptsToProcess ?? [])),
   };
   if (twice === undefined) return merged;
   const name = constrainedCmdlets.get(twice)!.name;
-  return { ...merged, sessionFails: `'${name}' has parameter constraints in both VisibleCmdlets and VisibleFunctions: PowerShell refuses the session ("An item with the same key has already been added")` };
+  return {
+    ...merged,
+    sessionFails: `'${name}' has parameter constraints in both VisibleCmdlets and VisibleFunctions: PowerShell refuses the session ("An item with the same key has already been added")`,
+  };
 }
 
 /**
@@ -92,7 +106,10 @@ export function mergeCapabilities(blocks: readonly CapabilityModel[], session: r
  */
 export function neverPublicByName(name: string): boolean {
   const { module, command } = splitCommand(name);
-  return command.toLowerCase() === 'import-module' && (module === undefined || module.toLowerCase() === 'microsoft.powershell.core');
+  return (
+    command.toLowerCase() === 'import-module' &&
+    (module === undefined || module.toLowerCase() === 'microsoft.powershell.core')
+  );
 }
 
 /** One command's hashtable entries merged: parameter name (folded) -> sets and patterns. */
@@ -123,7 +140,12 @@ function constrained(entries: readonly VisibleCommand[]): Map<string, Constraine
  * The commands of one list: its constrained commands (with `alsoUnconstrained` when a bare name
  * or wildcard of either list reaches them), then its bare names not already shown constrained.
  */
-function commandList(entries: readonly VisibleCommand[], own: Map<string, Constrained>, bare: BareNames, shownElsewhere?: Map<string, Constrained>): EffectiveCommand[] {
+function commandList(
+  entries: readonly VisibleCommand[],
+  own: Map<string, Constrained>,
+  bare: BareNames,
+  shownElsewhere?: Map<string, Constrained>,
+): EffectiveCommand[] {
   const out = new Map<string, EffectiveCommand>();
   for (const [key, c] of own) {
     const parameters = [...c.params.values()].sort((a, b) => byName(a.name, b.name)).map(parameterOf);
@@ -155,7 +177,10 @@ interface BareNames {
 
 function bareNames(entries: readonly string[]): BareNames {
   const plain = (e: string) => !hasWildcard(e) && !e.includes('\\');
-  return { exact: new Set(entries.filter(plain).map((e) => e.toLowerCase())), patterns: entries.filter((e) => !plain(e)) };
+  return {
+    exact: new Set(entries.filter(plain).map((e) => e.toLowerCase())),
+    patterns: entries.filter((e) => !plain(e)),
+  };
 }
 
 /**

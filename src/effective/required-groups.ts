@@ -5,7 +5,11 @@ import { principalMatches } from './role-lookup';
  * Whether a user with these groups satisfies RequiredGroups; when not, the condition that failed,
  * in words (`CONTOSO\SmartCard-Users or CONTOSO\MFA`).
  */
-export function evaluateRequiredGroups(rg: RequiredGroups | undefined, user: string, groups: readonly string[]): { ok: true } | { ok: false; unmet: string } {
+export function evaluateRequiredGroups(
+  rg: RequiredGroups | undefined,
+  user: string,
+  groups: readonly string[],
+): { ok: true } | { ok: false; unmet: string } {
   if (rg === undefined) return { ok: true };
   return holds(rg, user, groups) ? { ok: true } : { ok: false, unmet: describe(rg) };
 }

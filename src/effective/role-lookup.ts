@@ -14,12 +14,19 @@ export function resolveGrant(endpoint: EndpointEntry, grant: RoleGrant): { roles
     const slash = name.indexOf('\\');
     const module = slash < 0 ? undefined : name.slice(0, slash).toLowerCase();
     const role = (slash < 0 ? name : name.slice(slash + 1)).toLowerCase();
-    const found = endpoint.roles.find((r) => !r.unreachable && r.name.toLowerCase() === role && (module === undefined || r.module?.toLowerCase() === module));
+    const found = endpoint.roles.find(
+      (r) =>
+        !r.unreachable && r.name.toLowerCase() === role && (module === undefined || r.module?.toLowerCase() === module),
+    );
     if (found) roles.push(found);
     else missing.push(name);
   }
   for (const file of grant.roleCapabilityFiles ?? []) {
-    const base = file.split(/[\\/]/).pop()!.replace(/\.psrc$/i, '').toLowerCase();
+    const base = file
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.psrc$/i, '')
+      .toLowerCase();
     const found = endpoint.roles.find((r) => r.name.toLowerCase() === base);
     if (found) roles.push(found);
     else missing.push(file);

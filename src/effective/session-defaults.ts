@@ -8,7 +8,12 @@ import { CapabilityModel, LanguageMode, SessionConfigurationModel } from '../jea
 export const RESTRICTED_REMOTE_SERVER: CapabilityModel = {
   visibleCmdlets: [
     { name: 'Exit-PSSession', parameters: [] },
-    { name: 'Get-Command', parameters: ['Name', 'Module', 'ArgumentList', 'CommandType', 'ListImported', 'ShowCommandInfo'].map((name) => ({ name })) },
+    {
+      name: 'Get-Command',
+      parameters: ['Name', 'Module', 'ArgumentList', 'CommandType', 'ListImported', 'ShowCommandInfo'].map((name) => ({
+        name,
+      })),
+    },
     { name: 'Get-FormatData', parameters: [{ name: 'TypeName' }, { name: 'PowerShellVersion' }] },
     {
       name: 'Get-Help',
@@ -16,7 +21,25 @@ export const RESTRICTED_REMOTE_SERVER: CapabilityModel = {
         { name: 'Name', validatePattern: '[-._:\\\\\\p{Ll}\\p{Lu}\\p{Lt}\\p{Lo}\\p{Nd}\\p{Lm}]{1,100}' },
         {
           name: 'Category',
-          validateSet: ['None', 'Alias', 'Cmdlet', 'Provider', 'General', 'FAQ', 'Glossary', 'HelpFile', 'ScriptCommand', 'Function', 'Filter', 'ExternalScript', 'DefaultHelp', 'Configuration', 'DscResource', 'Class', 'All'],
+          validateSet: [
+            'None',
+            'Alias',
+            'Cmdlet',
+            'Provider',
+            'General',
+            'FAQ',
+            'Glossary',
+            'HelpFile',
+            'ScriptCommand',
+            'Function',
+            'Filter',
+            'ExternalScript',
+            'DefaultHelp',
+            'Configuration',
+            'DscResource',
+            'Class',
+            'All',
+          ],
         },
       ],
     },
@@ -25,7 +48,22 @@ export const RESTRICTED_REMOTE_SERVER: CapabilityModel = {
     {
       name: 'Select-Object',
       parameters: [
-        { name: 'Property', validateSet: ['ModuleName', 'Namespace', 'OutputType', 'Count', 'HelpUri', 'Name', 'CommandType', 'ResolvedCommandName', 'DefaultParameterSet', 'CmdletBinding', 'Parameters'] },
+        {
+          name: 'Property',
+          validateSet: [
+            'ModuleName',
+            'Namespace',
+            'OutputType',
+            'Count',
+            'HelpUri',
+            'Name',
+            'CommandType',
+            'ResolvedCommandName',
+            'DefaultParameterSet',
+            'CmdletBinding',
+            'Parameters',
+          ],
+        },
         { name: 'InputObject' },
       ],
     },
@@ -35,11 +73,26 @@ export const RESTRICTED_REMOTE_SERVER: CapabilityModel = {
 };
 
 /** Every command, alias and provider (a Default session that restricts nothing). */
-const EVERYTHING: CapabilityModel = { visibleCmdlets: ['*'], visibleFunctions: ['*'], visibleAliases: ['*'], visibleProviders: ['*'], visibleExternalCommands: ['*'] };
+const EVERYTHING: CapabilityModel = {
+  visibleCmdlets: ['*'],
+  visibleFunctions: ['*'],
+  visibleAliases: ['*'],
+  visibleProviders: ['*'],
+  visibleExternalCommands: ['*'],
+};
 
 /** Whether any block restricts the visibility of commands (any Visible* list is given). */
 export function visibilityApplied(blocks: readonly CapabilityModel[]): boolean {
-  return blocks.some((b) => !!(b.visibleCmdlets?.length || b.visibleFunctions?.length || b.visibleAliases?.length || b.visibleProviders?.length || b.visibleExternalCommands?.length));
+  return blocks.some(
+    (b) =>
+      !!(
+        b.visibleCmdlets?.length ||
+        b.visibleFunctions?.length ||
+        b.visibleAliases?.length ||
+        b.visibleProviders?.length ||
+        b.visibleExternalCommands?.length
+      ),
+  );
 }
 
 /**
@@ -49,7 +102,10 @@ export function visibilityApplied(blocks: readonly CapabilityModel[]): boolean {
  * Visible* list is given only what is listed stays public, except providers, which stay public
  * unless VisibleProviders is given. LanguageMode, when set, wins.
  */
-export function sessionDefaults(model: SessionConfigurationModel, blocks: readonly CapabilityModel[]): { languageMode: LanguageMode; blocks: CapabilityModel[] } {
+export function sessionDefaults(
+  model: SessionConfigurationModel,
+  blocks: readonly CapabilityModel[],
+): { languageMode: LanguageMode; blocks: CapabilityModel[] } {
   const type = model.sessionType ?? 'Default';
   const languageMode = model.languageMode ?? (type === 'RestrictedRemoteServer' ? 'NoLanguage' : 'FullLanguage');
   if (type === 'RestrictedRemoteServer') return { languageMode, blocks: [RESTRICTED_REMOTE_SERVER] };

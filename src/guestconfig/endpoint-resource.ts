@@ -50,7 +50,9 @@ export function endpointResourceProperties(artifacts: EndpointArtifacts): Endpoi
 }
 
 /** The properties in MOF order, as name/value pairs. */
-export function resourcePropertyList(p: EndpointResourceProperties): readonly (readonly [string, string | readonly string[]])[] {
+export function resourcePropertyList(
+  p: EndpointResourceProperties,
+): readonly (readonly [string, string | readonly string[]])[] {
   return [
     ['Name', p.Name],
     ['BundleSha256', p.BundleSha256],
@@ -73,7 +75,8 @@ export function bundleFiles(artifacts: EndpointArtifacts): ArtifactFile[] {
   const byPath = new Map(artifacts.files.map((f) => [f.path, f]));
   const carried = artifacts.manifest.files.map((f) => {
     const file = byPath.get(f.path);
-    if (!file || sha256(file.content) !== f.sha256) throw new Error(`endpoint '${artifacts.manifest.name}': '${f.path}' is not the file endpoint.json lists`);
+    if (!file || sha256(file.content) !== f.sha256)
+      throw new Error(`endpoint '${artifacts.manifest.name}': '${f.path}' is not the file endpoint.json lists`);
     return file;
   });
   return [...carried, artifacts.installScript];

@@ -22,7 +22,15 @@ export interface MofResource {
 }
 
 /** MOF escapes (DSP0221 7.6.1.1): `\b \t \n \f \r \" \' \\`, other control characters as `\xHHHH`. */
-const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\f': '\\f',
+  '\r': '\\r',
+};
 
 /**
  * A MOF string literal: double-quoted, with backslash, double quote and every control character
@@ -49,7 +57,12 @@ function property(name: string, value: MofValue): string {
 
 /** One `instance of ... as $...ref { ... };` block. */
 function instance(className: string, alias: string, properties: readonly (readonly [string, MofValue])[]): string {
-  return [`instance of ${className}${alias ? ` as ${alias}` : ''}`, '{', ...properties.map(([n, v]) => property(n, v)), '};'].join('\n');
+  return [
+    `instance of ${className}${alias ? ` as ${alias}` : ''}`,
+    '{',
+    ...properties.map(([n, v]) => property(n, v)),
+    '};',
+  ].join('\n');
 }
 
 /**
@@ -80,6 +93,15 @@ export function configurationMof(configurationName: string, resources: readonly 
     ['CompatibleVersionAdditionalProperties', ['Omi_BaseResource:ConfigurationName']],
     ['Name', configurationName],
   ]);
-  const text = ['/*', "@TargetNode='localhost'", '@GeneratedBy=jeajit', '*/', '', ...blocks.flatMap((b) => [b, '']), document, ''].join('\n');
+  const text = [
+    '/*',
+    "@TargetNode='localhost'",
+    '@GeneratedBy=jeajit',
+    '*/',
+    '',
+    ...blocks.flatMap((b) => [b, '']),
+    document,
+    '',
+  ].join('\n');
   return Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8');
 }

@@ -49,18 +49,34 @@ export function metaconfig(options: PackageOptions): Uint8Array {
  * carries, and that script). Deterministic: fixed timestamps, sorted entries, stored content,
  * derived module GUID.
  */
-export function machineConfigurationPackage(artifacts: EndpointArtifacts, options: PackageOptions): MachineConfigurationPackage {
-  if (options.mode !== 'Audit' && options.mode !== 'AuditAndSet') throw new Error(`machine configuration package: mode '${String(options.mode)}' is not Audit or AuditAndSet`);
-  if (!/^\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(options.version)) throw new Error(`machine configuration package: version '${options.version}' is not x.y.z`);
+export function machineConfigurationPackage(
+  artifacts: EndpointArtifacts,
+  options: PackageOptions,
+): MachineConfigurationPackage {
+  if (options.mode !== 'Audit' && options.mode !== 'AuditAndSet')
+    throw new Error(`machine configuration package: mode '${String(options.mode)}' is not Audit or AuditAndSet`);
+  if (!/^\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(options.version))
+    throw new Error(`machine configuration package: version '${options.version}' is not x.y.z`);
   const name = packageName(artifacts.manifest.name);
   const properties = endpointResourceProperties(artifacts);
   const mof = configurationMof(name, [
-    { className: RESOURCE.className, instanceName: properties.Name, moduleName: RESOURCE.moduleName, moduleVersion: options.version, properties: resourcePropertyList(properties) },
+    {
+      className: RESOURCE.className,
+      instanceName: properties.Name,
+      moduleName: RESOURCE.moduleName,
+      moduleVersion: options.version,
+      properties: resourcePropertyList(properties),
+    },
   ]);
   const bytes = deterministicZip([
     { path: `${name}.mof`, content: mof },
     { path: `${name}.metaconfig.json`, content: metaconfig(options) },
     ...resourceModuleFiles(artifacts, options.version),
   ]);
-  return { name, fileName: `${name}.zip`, bytes, sha256: createHash('sha256').update(bytes).digest('hex').toUpperCase() };
+  return {
+    name,
+    fileName: `${name}.zip`,
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex').toUpperCase(),
+  };
 }

@@ -25,7 +25,10 @@ export function resourceModuleManifest(version: string): PsHashtable {
     ['ModuleVersion', version],
     ['GUID', RESOURCE_MODULE_GUID],
     ['Author', 'jeajit'],
-    ['Description', `jeajit Machine Configuration resource: ${RESOURCE.className} checks that a JEA endpoint is installed and registered as declared, and installs it from ${BUNDLES_FOLDER}\\<endpoint> through Windows PowerShell.`],
+    [
+      'Description',
+      `jeajit Machine Configuration resource: ${RESOURCE.className} checks that a JEA endpoint is installed and registered as declared, and installs it from ${BUNDLES_FOLDER}\\<endpoint> through Windows PowerShell.`,
+    ],
     ['PowerShellVersion', '5.1'],
     ['FunctionsToExport', []],
     ['CmdletsToExport', []],

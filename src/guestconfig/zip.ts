@@ -58,7 +58,9 @@ function fields(values: readonly (readonly [number, 2 | 4])[]): Buffer {
  * folder on Windows), and beyond what a zip without Zip64 holds (65,535 entries, 4 GiB).
  */
 export function deterministicZip(files: readonly ArtifactFile[]): Uint8Array {
-  const sorted = [...files].map((f) => ({ ...f, name: Buffer.from(f.path, 'utf8') })).sort((a, b) => Buffer.compare(a.name, b.name));
+  const sorted = [...files]
+    .map((f) => ({ ...f, name: Buffer.from(f.path, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.name, b.name));
   const seen = new Map<string, string>();
   for (const f of sorted) {
     const problem = zipPathProblem(f.path);
@@ -74,14 +76,39 @@ export function deterministicZip(files: readonly ArtifactFile[]): Uint8Array {
   for (const f of sorted) {
     const size = f.content.length;
     const crc = crc32(f.content);
-    const common: (readonly [number, 2 | 4])[] = [[VERSION, 2], [UTF8_NAMES, 2], [0, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [size, 4], [size, 4], [f.name.length, 2], [0, 2]];
+    const common: (readonly [number, 2 | 4])[] = [
+      [VERSION, 2],
+      [UTF8_NAMES, 2],
+      [0, 2],
+      [DOS_TIME, 2],
+      [DOS_DATE, 2],
+      [crc, 4],
+      [size, 4],
+      [size, 4],
+      [f.name.length, 2],
+      [0, 2],
+    ];
     const local = Buffer.concat([fields([[LOCAL_HEADER, 4], ...common]), f.name]);
-    central.push(Buffer.concat([fields([[CENTRAL_HEADER, 4], [VERSION, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]), f.name]));
+    central.push(
+      Buffer.concat([
+        fields([[CENTRAL_HEADER, 4], [VERSION, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]),
+        f.name,
+      ]),
+    );
     chunks.push(local, Buffer.from(f.content));
     offset += local.length + size;
     if (offset > 0xffffffff) throw new Error('zip: more than 4 GiB; Zip64 is not written');
   }
   const directory = Buffer.concat(central);
-  const end = fields([[END_OF_CENTRAL_DIRECTORY, 4], [0, 2], [0, 2], [sorted.length, 2], [sorted.length, 2], [directory.length, 4], [offset, 4], [0, 2]]);
+  const end = fields([
+    [END_OF_CENTRAL_DIRECTORY, 4],
+    [0, 2],
+    [0, 2],
+    [sorted.length, 2],
+    [sorted.length, 2],
+    [directory.length, 4],
+    [offset, 4],
+    [0, 2],
+  ]);
   return Buffer.concat([...chunks, directory, end]);
 }

@@ -74,15 +74,20 @@ export function generateImport(files: readonly string[], options: ImportOptions 
       if (!model || issues.any) throw new ImportError(file, `not valid JEA:\n${located(file, doc, issues.all)}`);
       const { guid: _guid, ...content } = model;
       void _guid;
-      const exceptions = neededExceptions(file, doc, (deferred) => defineRoleCapability(`import/${name}`, { roleName: name, ...content, policyExceptions: deferred }));
+      const exceptions = neededExceptions(file, doc, (deferred) =>
+        defineRoleCapability(`import/${name}`, { roleName: name, ...content, policyExceptions: deferred }),
+      );
       roles.push({ file, name, module: moduleOf(file), model, exceptions });
     } else if (/\.pssc$/i.test(file)) {
       const model = decodeSessionConfiguration(doc.value, issues);
       if (!model || issues.any) throw new ImportError(file, `not valid JEA:\n${located(file, doc, issues.all)}`);
-      if (!model.roleDefinitions?.length) throw new ImportError(file, 'no RoleDefinitions: not a JEA endpoint (a SessionConfiguration grants roles)');
+      if (!model.roleDefinitions?.length)
+        throw new ImportError(file, 'no RoleDefinitions: not a JEA endpoint (a SessionConfiguration grants roles)');
       const { schemaVersion: _s, ...content } = model;
       void _s;
-      const exceptions = neededExceptions(file, doc, (deferred) => defineSessionConfiguration(`import/${name}`, { ...content, policyExceptions: deferred }));
+      const exceptions = neededExceptions(file, doc, (deferred) =>
+        defineSessionConfiguration(`import/${name}`, { ...content, policyExceptions: deferred }),
+      );
       endpoints.push({ file, name, model, exceptions });
     } else {
       throw new ImportError(file, 'not a .psrc or .pssc file');
@@ -94,12 +99,19 @@ export function generateImport(files: readonly string[], options: ImportOptions 
 /** Issues as `FILE:LINE:COL: field = value: reason` lines, at the positions of their fields. */
 function located(file: string, doc: Psd1Document, issues: readonly ValidationIssue[]): string {
   return locateIssues(file, doc, issues)
-    .map((p, i) => `${p.file}:${p.line}:${p.column}: ${issues[i].field} = ${describeValue(issues[i].value)}: ${issues[i].reason}`)
+    .map(
+      (p, i) =>
+        `${p.file}:${p.line}:${p.column}: ${issues[i].field} = ${describeValue(issues[i].value)}: ${issues[i].reason}`,
+    )
     .join('\n');
 }
 
 /** The deferrable checks a declaration needs deferred to be created; an ImportError if others fail. */
-function neededExceptions(file: string, doc: Psd1Document, define: (deferred: { ruleId: DeferrableCheck; reason: string }[]) => void): DeferrableCheck[] {
+function neededExceptions(
+  file: string,
+  doc: Psd1Document,
+  define: (deferred: { ruleId: DeferrableCheck; reason: string }[]) => void,
+): DeferrableCheck[] {
   const reason = `imported as it is from ${path.basename(file)}; fix it and remove this exception`;
   const attempt = (ids: readonly DeferrableCheck[]): ValidationError | undefined => {
     try {
@@ -134,7 +146,9 @@ function render(roles: ImportedRole[], endpoints: ImportedEndpoint[], notes: str
     lines.push('//', '// Comments of the input are not kept in the declaration; here they are:');
     for (const n of [...new Set(notes)]) lines.push(`//   ${n.replace(/\*\//g, '* /')}`);
   }
-  const usesScriptBlock = roles.some((r) => r.model.variableDefinitions?.some((v) => typeof v.value === 'object')) || endpoints.some((e) => JSON.stringify(e.model).includes('"text"'));
+  const usesScriptBlock =
+    roles.some((r) => r.model.variableDefinitions?.some((v) => typeof v.value === 'object')) ||
+    endpoints.some((e) => JSON.stringify(e.model).includes('"text"'));
   lines.push(
     "import { TerraformStack } from 'cdktf';",
     "import { Construct } from 'constructs';",
@@ -156,7 +170,9 @@ function render(roles: ImportedRole[], endpoints: ImportedEndpoint[], notes: str
     role.variable = identifier(role.name, taken);
     const { guid, ...content } = role.model;
     const props = { roleName: role.name, guid, ...content, ...exceptionsProp(role.exceptions, role.file) };
-    lines.push(`    const ${role.variable} = new RoleCapability(this, ${JSON.stringify(constructId(role.name))}, ${tsLiteral(props, '    ')});`);
+    lines.push(
+      `    const ${role.variable} = new RoleCapability(this, ${JSON.stringify(constructId(role.name))}, ${tsLiteral(props, '    ')});`,
+    );
   }
   const modules = new Map<string, ImportedRole[]>();
   for (const role of roles) {
@@ -165,15 +181,27 @@ function render(roles: ImportedRole[], endpoints: ImportedEndpoint[], notes: str
   }
   for (const [, members] of modules) {
     const m = members[0].module;
-    lines.push(`    new JeaModule(this, ${JSON.stringify(constructId(`${m.name}Module`))}, { name: ${JSON.stringify(m.name)}, version: ${JSON.stringify(m.version)}, roleCapabilities: [${members.map((r) => r.variable).join(', ')}] });`);
+    lines.push(
+      `    new JeaModule(this, ${JSON.stringify(constructId(`${m.name}Module`))}, { name: ${JSON.stringify(m.name)}, version: ${JSON.stringify(m.version)}, roleCapabilities: [${members.map((r) => r.variable).join(', ')}] });`,
+    );
   }
-  for (const ep of endpoints) lines.push(`    new SessionConfiguration(this, ${JSON.stringify(constructId(ep.name))}, ${endpointProps(ep, roles)});`);
+  for (const ep of endpoints)
+    lines.push(
+      `    new SessionConfiguration(this, ${JSON.stringify(constructId(ep.name))}, ${endpointProps(ep, roles)});`,
+    );
   lines.push('  }', '}', '');
   return lines.join('\n');
 }
 
 function exceptionsProp(ids: readonly DeferrableCheck[], file: string): object {
-  return ids.length ? { policyExceptions: ids.map((ruleId) => ({ ruleId, reason: `imported as it is from ${path.basename(file)}; fix it and remove this exception` })) } : {};
+  return ids.length
+    ? {
+        policyExceptions: ids.map((ruleId) => ({
+          ruleId,
+          reason: `imported as it is from ${path.basename(file)}; fix it and remove this exception`,
+        })),
+      }
+    : {};
 }
 
 /** The props of a SessionConfiguration, with role names pointing at the imported roles' variables. */
@@ -185,7 +213,15 @@ function endpointProps(ep: ImportedEndpoint, roles: readonly ImportedRole[]): st
       : m.runAsVirtualAccount
         ? { virtualAccount: true, ...(m.runAsVirtualAccountGroups ? { groups: m.runAsVirtualAccountGroups } : {}) }
         : { connectingUser: true };
-  const { schemaVersion: _s, sessionType, runAsVirtualAccount: _v, runAsVirtualAccountGroups: _g, groupManagedServiceAccount: _m, roleDefinitions, ...rest } = m;
+  const {
+    schemaVersion: _s,
+    sessionType,
+    runAsVirtualAccount: _v,
+    runAsVirtualAccountGroups: _g,
+    groupManagedServiceAccount: _m,
+    roleDefinitions,
+    ...rest
+  } = m;
   void [_s, _v, _g, _m];
   const props = {
     sessionType: sessionType ?? 'Default',

@@ -22,7 +22,8 @@ export interface InitFile {
   readonly content: string;
 }
 
-const VM = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-servers/providers/Microsoft.Compute/virtualMachines/vm-app01';
+const VM =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-servers/providers/Microsoft.Compute/virtualMachines/vm-app01';
 
 /** The estate both engines declare, given the engine's way to make each construct. */
 function estateBody(make: (kind: string, id: string) => string): string {
@@ -65,7 +66,9 @@ class JeaStack extends TerraformStack {
     super(scope, id);
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     new AzureadProvider(this, 'azuread', {});
-${estateBody((kind, id) => `new ${kind}(this, '${id}',`).replace(/^/gm, '  ').replace(/^  $/gm, '')}    new TerraformOutput(this, 'endpoint', { value: endpoint.name });
+${estateBody((kind, id) => `new ${kind}(this, '${id}',`)
+  .replace(/^/gm, '  ')
+  .replace(/^  $/gm, '')}    new TerraformOutput(this, 'endpoint', { value: endpoint.name });
     // The security rules: an error fails synth; accepted findings need a reason.
     Aspects.of(this).add(new JeaChecks());
   }
@@ -95,7 +98,10 @@ writeEndpointFiles(new pulumi.Config('jeajit').get('outDir') ?? 'jea-out', [endp
 /** package.json of the new repository: the engine's packages, jeajit, and the scripts CI uses. */
 function packageJson(o: InitOptions): string {
   const v = (name: string) => o.versions[name] ?? 'latest';
-  const engine = o.engine === 'cdktf' ? ['cdktf', 'constructs', '@cdktf/provider-azurerm', '@cdktf/provider-azuread'] : ['@pulumi/pulumi', '@pulumi/azuread'];
+  const engine =
+    o.engine === 'cdktf'
+      ? ['cdktf', 'constructs', '@cdktf/provider-azurerm', '@cdktf/provider-azuread']
+      : ['@pulumi/pulumi', '@pulumi/azuread'];
   const main = o.engine === 'cdktf' ? 'main.ts' : 'synth.ts';
   const out = o.engine === 'cdktf' ? 'cdktf.out' : 'jea-out';
   const pkg = {
@@ -108,7 +114,9 @@ function packageJson(o: InitOptions): string {
       lint: `jeajit lint ${out}`,
       review: `jeajit diff base-${out} ${out} --fail-on dangerous,error`,
     },
-    dependencies: Object.fromEntries([['jeajit', o.jeajit], ...engine.map((n) => [n, v(n)])].sort(([a], [b]) => (a < b ? -1 : 1))),
+    dependencies: Object.fromEntries(
+      [['jeajit', o.jeajit], ...engine.map((n) => [n, v(n)])].sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
     devDependencies: { '@types/node': v('@types/node'), 'ts-node': v('ts-node'), typescript: v('typescript') },
   };
   return JSON.stringify(pkg, null, 2) + '\n';
@@ -116,7 +124,16 @@ function packageJson(o: InitOptions): string {
 
 const TSCONFIG = `${JSON.stringify(
   {
-    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] },
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'node16',
+      moduleResolution: 'node16',
+      strict: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: ['node'],
+    },
     include: ['*.ts'],
   },
   null,
@@ -137,7 +154,10 @@ require('./index');
 
 function readme(o: InitOptions): string {
   const out = o.engine === 'cdktf' ? 'cdktf.out' : 'jea-out';
-  const deploy = o.engine === 'cdktf' ? '`npx cdktf deploy` (install cdktf-cli, or CDK Terrain, and Terraform)' : '`pulumi up` (install the Pulumi CLI)';
+  const deploy =
+    o.engine === 'cdktf'
+      ? '`npx cdktf deploy` (install cdktf-cli, or CDK Terrain, and Terraform)'
+      : '`pulumi up` (install the Pulumi CLI)';
   return `# ${o.name}
 
 JEA role capabilities, endpoints and just-in-time access, declared with
@@ -165,12 +185,18 @@ export function initFiles(o: InitOptions): InitFile[] {
     o.engine === 'cdktf'
       ? [
           { path: 'main.ts', content: cdktfMain() },
-          { path: 'cdktf.json', content: `${JSON.stringify({ language: 'typescript', app: 'npx ts-node --transpile-only main.ts', projectId: o.name, sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }, null, 2)}\n` },
+          {
+            path: 'cdktf.json',
+            content: `${JSON.stringify({ language: 'typescript', app: 'npx ts-node --transpile-only main.ts', projectId: o.name, sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }, null, 2)}\n`,
+          },
         ]
       : [
           { path: 'index.ts', content: pulumiMain() },
           { path: 'synth.ts', content: PULUMI_SYNTH },
-          { path: 'Pulumi.yaml', content: `name: ${o.name}\ndescription: JEA and JIT access, declared with jeajit\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n` },
+          {
+            path: 'Pulumi.yaml',
+            content: `name: ${o.name}\ndescription: JEA and JIT access, declared with jeajit\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n`,
+          },
         ];
   return [
     { path: 'package.json', content: packageJson(o) },

@@ -2,10 +2,22 @@ import { Psd1Value, PsHashtable, ScriptBlock } from '../psd1';
 import { Codec, Field, field, list, record, text } from './codec';
 import { Issues } from './issues';
 import { hasWildcard } from './wildcard';
-import { AliasDefinition, CommandRule, FunctionDefinition, ModuleSpec, ParameterConstraint, VariableDefinition, VisibleCommand } from './model';
+import {
+  AliasDefinition,
+  CommandRule,
+  FunctionDefinition,
+  ModuleSpec,
+  ParameterConstraint,
+  VariableDefinition,
+  VisibleCommand,
+} from './model';
 
 const parameterRecord = record<ParameterConstraint>(
-  [field('name', 'Name', text), field('validateSet', 'ValidateSet', list(text)), field('validatePattern', 'ValidatePattern', text)],
+  [
+    field('name', 'Name', text),
+    field('validateSet', 'ValidateSet', list(text)),
+    field('validatePattern', 'ValidatePattern', text),
+  ],
   'a parameter constraint',
   ['name'],
 );
@@ -22,7 +34,12 @@ const parameter: Codec<ParameterConstraint> = {
       for (const key of ['ValidateSet', 'ValidatePattern']) {
         const spelling = v.spellingOf(key);
         if (spelling !== undefined && spelling !== key) {
-          issues.at(String(spelling)).add(v.get(key), `PowerShell only applies this constraint when the key is spelled exactly '${key}'; as written the parameter is not constrained`);
+          issues
+            .at(String(spelling))
+            .add(
+              v.get(key),
+              `PowerShell only applies this constraint when the key is spelled exactly '${key}'; as written the parameter is not constrained`,
+            );
         }
       }
     }
@@ -33,7 +50,11 @@ const parameter: Codec<ParameterConstraint> = {
 
 // PowerShell refuses a hashtable entry without Parameters (DISCCommandModificationSyntax in
 // InitialSessionStateProvider.ProcessCommandModification); a plain name says "all parameters".
-const commandRuleRecord = record<CommandRule>([field('name', 'Name', text), field('parameters', 'Parameters', list(parameter))], 'a command rule', ['name', 'parameters']);
+const commandRuleRecord = record<CommandRule>(
+  [field('name', 'Name', text), field('parameters', 'Parameters', list(parameter))],
+  'a command rule',
+  ['name', 'parameters'],
+);
 
 /**
  * A command rule. PowerShell looks the Name of an entry with Parameters up as one command
@@ -44,7 +65,12 @@ const commandRule: Codec<CommandRule> = {
   decode: (v, issues) => {
     const rule = commandRuleRecord.decode(v, issues);
     if (rule && hasWildcard(rule.name)) {
-      issues.at('Name').add(rule.name, 'a wildcard in the Name of an entry with Parameters matches no command: PowerShell skips the entry silently, so the constraint never applies; name one command per entry');
+      issues
+        .at('Name')
+        .add(
+          rule.name,
+          'a wildcard in the Name of an entry with Parameters matches no command: PowerShell skips the entry silently, so the constraint never applies; name one command per entry',
+        );
     }
     return rule;
   },
@@ -82,13 +108,22 @@ export const scriptBlockText: Codec<string> = {
 };
 
 const aliasDefinition = record<AliasDefinition>(
-  [field('name', 'Name', text), field('value', 'Value', text), field('description', 'Description', text), field('options', 'Options', text)],
+  [
+    field('name', 'Name', text),
+    field('value', 'Value', text),
+    field('description', 'Description', text),
+    field('options', 'Options', text),
+  ],
   'an alias definition',
   ['name', 'value'],
 );
 
 const functionDefinition = record<FunctionDefinition>(
-  [field('name', 'Name', text), field('scriptBlock', 'ScriptBlock', scriptBlockText), field('options', 'Options', text)],
+  [
+    field('name', 'Name', text),
+    field('scriptBlock', 'ScriptBlock', scriptBlockText),
+    field('options', 'Options', text),
+  ],
   'a function definition',
   ['name', 'scriptBlock'],
 );
@@ -101,7 +136,11 @@ const variableValue: Codec<VariableDefinition['value']> = {
   encode: (v) => v,
 };
 
-const variableDefinition = record<VariableDefinition>([field('name', 'Name', text), field('value', 'Value', variableValue)], 'a variable definition', ['name', 'value']);
+const variableDefinition = record<VariableDefinition>(
+  [field('name', 'Name', text), field('value', 'Value', variableValue)],
+  'a variable definition',
+  ['name', 'value'],
+);
 
 /** `@{ NAME = 'value'; ... }` as a record of strings. */
 export const environment: Codec<Readonly<Record<string, string>>> = {

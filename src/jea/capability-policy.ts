@@ -38,7 +38,11 @@ const NONE: PolicyExceptions = new Set();
 /** Validates exceptions (known ids, a reason each) and returns the deferred ids. */
 export function policyExceptions(list: readonly PolicyException[] | undefined, issues: Issues): PolicyExceptions {
   (list ?? []).forEach((e, i) => {
-    if (!(DEFERRABLE_CHECKS as readonly string[]).includes(e.ruleId)) issues.at('policyExceptions').at(i).add(e.ruleId, `allowed: ${DEFERRABLE_CHECKS.join(', ')}`);
+    if (!(DEFERRABLE_CHECKS as readonly string[]).includes(e.ruleId))
+      issues
+        .at('policyExceptions')
+        .at(i)
+        .add(e.ruleId, `allowed: ${DEFERRABLE_CHECKS.join(', ')}`);
     if (!e.reason?.trim()) issues.at('policyExceptions').at(i).add(e, 'a policy exception needs a reason');
   });
   return new Set((list ?? []).map((e) => e.ruleId));
@@ -57,9 +61,13 @@ export function checkCapability(model: CapabilityModel, issues: Issues, exceptio
   checkCommands(model.visibleCmdlets, issues.at('VisibleCmdlets'), cmdletNameProblem);
   checkCommands(model.visibleFunctions, issues.at('VisibleFunctions'), functionNameProblem);
   if (!exceptions.has('JEA003')) {
-    model.visibleExternalCommands?.forEach((path, i) => checkAbsolutePath(path, issues.at('VisibleExternalCommands').at(i), 'an external command'));
+    model.visibleExternalCommands?.forEach((path, i) =>
+      checkAbsolutePath(path, issues.at('VisibleExternalCommands').at(i), 'an external command'),
+    );
   }
-  model.visibleProviders?.forEach((name, i) => problem(issues.at('VisibleProviders').at(i), name, providerNameProblem(name)));
+  model.visibleProviders?.forEach((name, i) =>
+    problem(issues.at('VisibleProviders').at(i), name, providerNameProblem(name)),
+  );
   model.visibleAliases?.forEach((name, i) => problem(issues.at('VisibleAliases').at(i), name, aliasNameProblem(name)));
   for (const key of ['scriptsToProcess', 'typesToProcess', 'formatsToProcess'] as const) {
     const at = issues.at(key[0].toUpperCase() + key.slice(1));
@@ -68,13 +76,16 @@ export function checkCapability(model: CapabilityModel, issues: Issues, exceptio
   model.modulesToImport?.forEach((spec, i) => {
     const at = issues.at('ModulesToImport').at(i);
     const name = typeof spec === 'string' ? spec : spec.moduleName;
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) && !isAbsoluteWindowsPath(name)) at.add(name, 'not a module name or an absolute module path');
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) && !isAbsoluteWindowsPath(name))
+      at.add(name, 'not a module name or an absolute module path');
     if (typeof spec !== 'string') {
       for (const v of ['moduleVersion', 'requiredVersion', 'maximumVersion'] as const) {
         const value = spec[v];
-        if (value !== undefined && !/^\d+(\.\d+){1,3}$/.test(value)) at.at(v[0].toUpperCase() + v.slice(1)).add(value, 'not a version (allowed: 1.0 to 1.0.0.0)');
+        if (value !== undefined && !/^\d+(\.\d+){1,3}$/.test(value))
+          at.at(v[0].toUpperCase() + v.slice(1)).add(value, 'not a version (allowed: 1.0 to 1.0.0.0)');
       }
-      if (spec.guid !== undefined && !isGuid(spec.guid)) at.at('GUID').add(spec.guid, 'not a GUID (8-4-4-4-12 hexadecimal digits)');
+      if (spec.guid !== undefined && !isGuid(spec.guid))
+        at.at('GUID').add(spec.guid, 'not a GUID (8-4-4-4-12 hexadecimal digits)');
     }
   });
   model.aliasDefinitions?.forEach((alias, i) => {
@@ -87,13 +98,29 @@ export function checkCapability(model: CapabilityModel, issues: Issues, exceptio
     problem(at.at('Name'), fn.name, functionNameProblem(fn.name));
     checkOptions(fn.options, at.at('Options'));
     const scan = scanCode(fn.scriptBlock, 0, null, true);
-    if (!scan.ok) at.at('ScriptBlock').add(fn.scriptBlock, `the script block is not self-contained: ${scan.reason} (at offset ${scan.at})`);
-    const visible = (model.visibleFunctions ?? []).some((v) => wildcardMatch(commandName(v).replace(/^.*\\/, ''), fn.name));
-    if (!visible && !exceptions.has('JEA008')) at.at('Name').add(fn.name, 'the function is defined but not listed in VisibleFunctions: PowerShell makes it private when any role of the session lists VisibleFunctions and public otherwise (add it to visibleFunctions or remove it)');
+    if (!scan.ok)
+      at.at('ScriptBlock').add(
+        fn.scriptBlock,
+        `the script block is not self-contained: ${scan.reason} (at offset ${scan.at})`,
+      );
+    const visible = (model.visibleFunctions ?? []).some((v) =>
+      wildcardMatch(commandName(v).replace(/^.*\\/, ''), fn.name),
+    );
+    if (!visible && !exceptions.has('JEA008'))
+      at.at('Name').add(
+        fn.name,
+        'the function is defined but not listed in VisibleFunctions: PowerShell makes it private when any role of the session lists VisibleFunctions and public otherwise (add it to visibleFunctions or remove it)',
+      );
   });
-  model.variableDefinitions?.forEach((v, i) => problem(issues.at('VariableDefinitions').at(i).at('Name'), v.name, variableNameProblem(v.name)));
+  model.variableDefinitions?.forEach((v, i) =>
+    problem(issues.at('VariableDefinitions').at(i).at('Name'), v.name, variableNameProblem(v.name)),
+  );
   for (const name of Object.keys(model.environmentVariables ?? {})) {
-    problem(issues.at('EnvironmentVariables').atKey(name), name, /^[^=\u0000]+$/.test(name) ? undefined : 'not an environment variable name');
+    problem(
+      issues.at('EnvironmentVariables').atKey(name),
+      name,
+      /^[^=\u0000]+$/.test(name) ? undefined : 'not an environment variable name',
+    );
   }
 }
 
@@ -102,7 +129,11 @@ export function commandName(v: VisibleCommand): string {
   return typeof v === 'string' ? v : v.name;
 }
 
-function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issues, nameProblem: (n: string) => string | undefined): void {
+function checkCommands(
+  list: readonly VisibleCommand[] | undefined,
+  issues: Issues,
+  nameProblem: (n: string) => string | undefined,
+): void {
   const seen = new Map<string, number>();
   list?.forEach((entry, i) => {
     const at = issues.at(i);
@@ -116,12 +147,20 @@ function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issu
     entry.parameters?.forEach((p, j) => {
       const pat = at.at('Parameters').at(j);
       problem(pat.at('Name'), p.name, parameterNameProblem(p.name));
-      if (params.has(p.name.toLowerCase())) pat.at('Name').add(p.name, 'the parameter is constrained twice in this entry');
+      if (params.has(p.name.toLowerCase()))
+        pat.at('Name').add(p.name, 'the parameter is constrained twice in this entry');
       params.add(p.name.toLowerCase());
-      if (p.validateSet !== undefined && p.validateSet.length === 0) pat.at('ValidateSet').add(p.validateSet, 'an empty ValidateSet allows no value; list at least one');
+      if (p.validateSet !== undefined && p.validateSet.length === 0)
+        pat.at('ValidateSet').add(p.validateSet, 'an empty ValidateSet allows no value; list at least one');
       if (p.validatePattern !== undefined) {
         const bad = checkDotNetRegex(p.validatePattern);
-        if (bad) pat.at('ValidatePattern').add(p.validatePattern, `.NET would reject this regular expression: ${bad.reason} (at offset ${bad.offset})`);
+        if (bad)
+          pat
+            .at('ValidatePattern')
+            .add(
+              p.validatePattern,
+              `.NET would reject this regular expression: ${bad.reason} (at offset ${bad.offset})`,
+            );
       }
     });
   });
@@ -129,7 +168,10 @@ function checkCommands(list: readonly VisibleCommand[] | undefined, issues: Issu
 
 function checkAbsolutePath(path: string, issues: Issues, what: string): void {
   if (!isAbsoluteWindowsPath(path)) {
-    issues.add(path, `${what} must be an absolute path (C:\\Windows\\System32\\whoami.exe): a bare name runs whatever comes first on PATH`);
+    issues.add(
+      path,
+      `${what} must be an absolute path (C:\\Windows\\System32\\whoami.exe): a bare name runs whatever comes first on PATH`,
+    );
   } else problem(issues, path, windowsPathProblem(path));
 }
 
@@ -137,7 +179,8 @@ function checkOptions(options: string | undefined, issues: Issues): void {
   if (options === undefined) return;
   const parts = options.split(',').map((s) => s.trim());
   const bad = parts.filter((p) => !SCOPED_ITEM_OPTIONS.some((o) => o.toLowerCase() === p.toLowerCase()));
-  if (bad.length) issues.add(options, `not ScopedItemOptions (allowed: ${SCOPED_ITEM_OPTIONS.join(', ')}, comma-separated)`);
+  if (bad.length)
+    issues.add(options, `not ScopedItemOptions (allowed: ${SCOPED_ITEM_OPTIONS.join(', ')}, comma-separated)`);
 }
 
 function problem(issues: Issues, value: unknown, reason: string | undefined): void {

@@ -40,13 +40,19 @@ export const text: Codec<string> = {
 
 /** A string, also read from a number (PowerShellVersion = 5.1). */
 export const version: Codec<string> = {
-  decode: (v, issues) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : void issues.add(v, `expected a version string, found ${typeName(v)}`)),
+  decode: (v, issues) =>
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number'
+        ? String(v)
+        : void issues.add(v, `expected a version string, found ${typeName(v)}`),
   encode: (v) => v,
 };
 
 /** $true or $false. */
 export const bool: Codec<boolean> = {
-  decode: (v, issues) => (typeof v === 'boolean' ? v : void issues.add(v, `expected $true or $false, found ${typeName(v)}`)),
+  decode: (v, issues) =>
+    typeof v === 'boolean' ? v : void issues.add(v, `expected $true or $false, found ${typeName(v)}`),
   encode: (v) => v,
 };
 
@@ -85,7 +91,12 @@ export function list<T>(item: Codec<T>): Codec<readonly T[]> {
 }
 
 /** Reads a hashtable of known keys (matched case-insensitively); unknown keys are issues. */
-export function decodeTable(v: Psd1Value, issues: Issues, fields: readonly Field[], what: string): Record<string, unknown> | undefined {
+export function decodeTable(
+  v: Psd1Value,
+  issues: Issues,
+  fields: readonly Field[],
+  what: string,
+): Record<string, unknown> | undefined {
   if (!(v instanceof PsHashtable)) {
     issues.add(v, `expected a hashtable (${what}), found ${typeName(v)}`);
     return undefined;
@@ -95,7 +106,9 @@ export function decodeTable(v: Psd1Value, issues: Issues, fields: readonly Field
     const f = fields.find((x) => x.key.toLowerCase() === String(key).toLowerCase());
     if (!f) {
       const allowed = fields.map((x) => x.key);
-      issues.at(String(key)).add(value, `unknown key in ${what}.${didYouMean(String(key), allowed)} Allowed: ${allowed.join(', ')}`);
+      issues
+        .at(String(key))
+        .add(value, `unknown key in ${what}.${didYouMean(String(key), allowed)} Allowed: ${allowed.join(', ')}`);
       continue;
     }
     const decoded = f.codec.decode(value, issues.at(f.key));
@@ -124,9 +137,18 @@ export function encodeTable(model: object, fields: readonly Field[]): PsHashtabl
 
 /** A JavaScript value as data, for reporting what a declaration holds that no field takes. */
 function rawValue(v: unknown): Psd1Value {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof ScriptBlock || v instanceof PsHashtable) return v;
+  if (
+    v === null ||
+    typeof v === 'string' ||
+    typeof v === 'number' ||
+    typeof v === 'boolean' ||
+    v instanceof ScriptBlock ||
+    v instanceof PsHashtable
+  )
+    return v;
   if (Array.isArray(v)) return v.map(rawValue);
-  if (typeof v === 'object') return PsHashtable.from(Object.entries(v as object).map(([k, x]) => [k, rawValue(x)] as const));
+  if (typeof v === 'object')
+    return PsHashtable.from(Object.entries(v as object).map(([k, x]) => [k, rawValue(x)] as const));
   return String(v);
 }
 
@@ -182,7 +204,9 @@ function crlf(value: Psd1Value): Psd1Value {
   }
   if (value instanceof PsHashtable) {
     const values = [...value.entries()].map(([, v]) => crlf(v));
-    return values.some((v, i) => v !== value.valueAt(i)) ? PsHashtable.from([...value.keys()].map((k, i) => [k, values[i]])) : value;
+    return values.some((v, i) => v !== value.valueAt(i))
+      ? PsHashtable.from([...value.keys()].map((k, i) => [k, values[i]]))
+      : value;
   }
   return value;
 }
@@ -197,7 +221,14 @@ export function normalizeModel<T extends object>(model: T, fields: readonly Fiel
   const pruned: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(model)) {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 && !(value instanceof ScriptBlock)) continue;
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.keys(value).length === 0 &&
+      !(value instanceof ScriptBlock)
+    )
+      continue;
     pruned[key] = value;
   }
   const known = Object.fromEntries(Object.entries(pruned).filter(([k]) => fields.some((f) => f.prop === k)));
@@ -209,6 +240,7 @@ export function normalizeModel<T extends object>(model: T, fields: readonly Fiel
     return undefined;
   }
   const unknown = Object.keys(pruned).filter((k) => !fields.some((f) => f.prop === k));
-  for (const k of unknown) issues.at(k).add(pruned[k], `unknown property (allowed: ${fields.map((f) => f.prop).join(', ')})`);
+  for (const k of unknown)
+    issues.at(k).add(pruned[k], `unknown property (allowed: ${fields.map((f) => f.prop).join(', ')})`);
   return decodeTable(table, issues, fields, 'the declaration') as T | undefined;
 }

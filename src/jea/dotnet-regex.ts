@@ -68,13 +68,43 @@ export function checkDotNetRegex(pattern: string): DotNetRegexProblem | undefine
 
 /** Unicode general categories accepted by `\p{...}` (case-sensitive, as in .NET). */
 const CATEGORIES: ReadonlySet<string> = new Set([
-  'L', 'Lu', 'Ll', 'Lt', 'Lm', 'Lo',
-  'M', 'Mn', 'Mc', 'Me',
-  'N', 'Nd', 'Nl', 'No',
-  'P', 'Pc', 'Pd', 'Ps', 'Pe', 'Pi', 'Pf', 'Po',
-  'S', 'Sm', 'Sc', 'Sk', 'So',
-  'Z', 'Zs', 'Zl', 'Zp',
-  'C', 'Cc', 'Cf', 'Cs', 'Co', 'Cn',
+  'L',
+  'Lu',
+  'Ll',
+  'Lt',
+  'Lm',
+  'Lo',
+  'M',
+  'Mn',
+  'Mc',
+  'Me',
+  'N',
+  'Nd',
+  'Nl',
+  'No',
+  'P',
+  'Pc',
+  'Pd',
+  'Ps',
+  'Pe',
+  'Pi',
+  'Pf',
+  'Po',
+  'S',
+  'Sm',
+  'Sc',
+  'Sk',
+  'So',
+  'Z',
+  'Zs',
+  'Zl',
+  'Zp',
+  'C',
+  'Cc',
+  'Cf',
+  'Cs',
+  'Co',
+  'Cn',
 ]);
 
 /**
@@ -82,30 +112,118 @@ const CATEGORIES: ReadonlySet<string> = new Set([
  * Unicode 4.0's blocks plus Perl's aliases, and the four XML-name helper sets .NET's table also holds.
  */
 const NAMED_BLOCKS: ReadonlySet<string> = new Set([
-  'IsAlphabeticPresentationForms', 'IsArabic', 'IsArabicPresentationForms-A', 'IsArabicPresentationForms-B',
-  'IsArmenian', 'IsArrows', 'IsBasicLatin', 'IsBengali', 'IsBlockElements', 'IsBopomofo',
-  'IsBopomofoExtended', 'IsBoxDrawing', 'IsBraillePatterns', 'IsBuhid', 'IsCJKCompatibility',
-  'IsCJKCompatibilityForms', 'IsCJKCompatibilityIdeographs', 'IsCJKRadicalsSupplement',
-  'IsCJKSymbolsandPunctuation', 'IsCJKUnifiedIdeographs', 'IsCJKUnifiedIdeographsExtensionA', 'IsCherokee',
-  'IsCombiningDiacriticalMarks', 'IsCombiningDiacriticalMarksforSymbols', 'IsCombiningHalfMarks',
-  'IsCombiningMarksforSymbols', 'IsControlPictures', 'IsCurrencySymbols', 'IsCyrillic', 'IsCyrillicSupplement',
-  'IsDevanagari', 'IsDingbats', 'IsEnclosedAlphanumerics', 'IsEnclosedCJKLettersandMonths', 'IsEthiopic',
-  'IsGeneralPunctuation', 'IsGeometricShapes', 'IsGeorgian', 'IsGreek', 'IsGreekExtended', 'IsGreekandCoptic',
-  'IsGujarati', 'IsGurmukhi', 'IsHalfwidthandFullwidthForms', 'IsHangulCompatibilityJamo', 'IsHangulJamo',
-  'IsHangulSyllables', 'IsHanunoo', 'IsHebrew', 'IsHighPrivateUseSurrogates', 'IsHighSurrogates', 'IsHiragana',
-  'IsIPAExtensions', 'IsIdeographicDescriptionCharacters', 'IsKanbun', 'IsKangxiRadicals', 'IsKannada',
-  'IsKatakana', 'IsKatakanaPhoneticExtensions', 'IsKhmer', 'IsKhmerSymbols', 'IsLao', 'IsLatin-1Supplement',
-  'IsLatinExtended-A', 'IsLatinExtended-B', 'IsLatinExtendedAdditional', 'IsLetterlikeSymbols', 'IsLimbu',
-  'IsLowSurrogates', 'IsMalayalam', 'IsMathematicalOperators', 'IsMiscellaneousMathematicalSymbols-A',
-  'IsMiscellaneousMathematicalSymbols-B', 'IsMiscellaneousSymbols', 'IsMiscellaneousSymbolsandArrows',
-  'IsMiscellaneousTechnical', 'IsMongolian', 'IsMyanmar', 'IsNumberForms', 'IsOgham',
-  'IsOpticalCharacterRecognition', 'IsOriya', 'IsPhoneticExtensions', 'IsPrivateUse', 'IsPrivateUseArea',
-  'IsRunic', 'IsSinhala', 'IsSmallFormVariants', 'IsSpacingModifierLetters', 'IsSpecials',
-  'IsSuperscriptsandSubscripts', 'IsSupplementalArrows-A', 'IsSupplementalArrows-B',
-  'IsSupplementalMathematicalOperators', 'IsSyriac', 'IsTagalog', 'IsTagbanwa', 'IsTaiLe', 'IsTamil',
-  'IsTelugu', 'IsThaana', 'IsThai', 'IsTibetan', 'IsUnifiedCanadianAboriginalSyllabics',
-  'IsVariationSelectors', 'IsYiRadicals', 'IsYiSyllables', 'IsYijingHexagramSymbols',
-  '_xmlC', '_xmlD', '_xmlI', '_xmlW',
+  'IsAlphabeticPresentationForms',
+  'IsArabic',
+  'IsArabicPresentationForms-A',
+  'IsArabicPresentationForms-B',
+  'IsArmenian',
+  'IsArrows',
+  'IsBasicLatin',
+  'IsBengali',
+  'IsBlockElements',
+  'IsBopomofo',
+  'IsBopomofoExtended',
+  'IsBoxDrawing',
+  'IsBraillePatterns',
+  'IsBuhid',
+  'IsCJKCompatibility',
+  'IsCJKCompatibilityForms',
+  'IsCJKCompatibilityIdeographs',
+  'IsCJKRadicalsSupplement',
+  'IsCJKSymbolsandPunctuation',
+  'IsCJKUnifiedIdeographs',
+  'IsCJKUnifiedIdeographsExtensionA',
+  'IsCherokee',
+  'IsCombiningDiacriticalMarks',
+  'IsCombiningDiacriticalMarksforSymbols',
+  'IsCombiningHalfMarks',
+  'IsCombiningMarksforSymbols',
+  'IsControlPictures',
+  'IsCurrencySymbols',
+  'IsCyrillic',
+  'IsCyrillicSupplement',
+  'IsDevanagari',
+  'IsDingbats',
+  'IsEnclosedAlphanumerics',
+  'IsEnclosedCJKLettersandMonths',
+  'IsEthiopic',
+  'IsGeneralPunctuation',
+  'IsGeometricShapes',
+  'IsGeorgian',
+  'IsGreek',
+  'IsGreekExtended',
+  'IsGreekandCoptic',
+  'IsGujarati',
+  'IsGurmukhi',
+  'IsHalfwidthandFullwidthForms',
+  'IsHangulCompatibilityJamo',
+  'IsHangulJamo',
+  'IsHangulSyllables',
+  'IsHanunoo',
+  'IsHebrew',
+  'IsHighPrivateUseSurrogates',
+  'IsHighSurrogates',
+  'IsHiragana',
+  'IsIPAExtensions',
+  'IsIdeographicDescriptionCharacters',
+  'IsKanbun',
+  'IsKangxiRadicals',
+  'IsKannada',
+  'IsKatakana',
+  'IsKatakanaPhoneticExtensions',
+  'IsKhmer',
+  'IsKhmerSymbols',
+  'IsLao',
+  'IsLatin-1Supplement',
+  'IsLatinExtended-A',
+  'IsLatinExtended-B',
+  'IsLatinExtendedAdditional',
+  'IsLetterlikeSymbols',
+  'IsLimbu',
+  'IsLowSurrogates',
+  'IsMalayalam',
+  'IsMathematicalOperators',
+  'IsMiscellaneousMathematicalSymbols-A',
+  'IsMiscellaneousMathematicalSymbols-B',
+  'IsMiscellaneousSymbols',
+  'IsMiscellaneousSymbolsandArrows',
+  'IsMiscellaneousTechnical',
+  'IsMongolian',
+  'IsMyanmar',
+  'IsNumberForms',
+  'IsOgham',
+  'IsOpticalCharacterRecognition',
+  'IsOriya',
+  'IsPhoneticExtensions',
+  'IsPrivateUse',
+  'IsPrivateUseArea',
+  'IsRunic',
+  'IsSinhala',
+  'IsSmallFormVariants',
+  'IsSpacingModifierLetters',
+  'IsSpecials',
+  'IsSuperscriptsandSubscripts',
+  'IsSupplementalArrows-A',
+  'IsSupplementalArrows-B',
+  'IsSupplementalMathematicalOperators',
+  'IsSyriac',
+  'IsTagalog',
+  'IsTagbanwa',
+  'IsTaiLe',
+  'IsTamil',
+  'IsTelugu',
+  'IsThaana',
+  'IsThai',
+  'IsTibetan',
+  'IsUnifiedCanadianAboriginalSyllabics',
+  'IsVariationSelectors',
+  'IsYiRadicals',
+  'IsYiSyllables',
+  'IsYijingHexagramSymbols',
+  '_xmlC',
+  '_xmlD',
+  '_xmlI',
+  '_xmlW',
 ]);
 
 /** The largest number .NET reads in a quantifier or a group number (Int32.MaxValue). */
@@ -125,7 +243,12 @@ const NON_ASCII_WORD = /[\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D]/u;
 function isWordChar(c: string): boolean {
   const code = c.charCodeAt(0);
   if (code < 0x80) {
-    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+    return (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      code === 0x5f
+    );
   }
   // A lone surrogate (half of an astral character) is category Cs, never a word character.
   return code < 0xd800 || code > 0xdfff ? NON_ASCII_WORD.test(c) : false;
@@ -138,8 +261,18 @@ function isDigit(c: string): boolean {
 /** Characters that end a run of literal text: `$ ( ) * + . ? [ \ ^ { |`. */
 function isSpecial(c: string): boolean {
   switch (c) {
-    case '$': case '(': case ')': case '*': case '+': case '.': case '?':
-    case '[': case '\\': case '^': case '{': case '|':
+    case '$':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case '.':
+    case '?':
+    case '[':
+    case '\\':
+    case '^':
+    case '{':
+    case '|':
       return true;
     default:
       return false;
@@ -168,7 +301,10 @@ function hexValue(c: string): number {
 
 /** Thrown inside the scanner to stop at the first problem. */
 class Failure {
-  constructor(readonly offset: number, readonly reason: string) {}
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {}
 }
 
 /**
@@ -565,7 +701,10 @@ class Scanner {
     this.pos = parenPos - 1;
     if (this.pos + 2 < len && p[this.pos + 1] === '?') {
       if (p[this.pos + 2] === '#') this.fail('Alternation conditions cannot be comments');
-      if (p[this.pos + 2] === "'" || (this.pos + 3 < len && p[this.pos + 2] === '<' && p[this.pos + 3] !== '!' && p[this.pos + 3] !== '=')) {
+      if (
+        p[this.pos + 2] === "'" ||
+        (this.pos + 3 < len && p[this.pos + 2] === '<' && p[this.pos + 3] !== '!' && p[this.pos + 3] !== '=')
+      ) {
         this.fail('Alternation conditions do not capture and cannot be named');
       }
     }
@@ -629,10 +768,19 @@ class Scanner {
       }
       let bit: number;
       switch (c.toLowerCase()) {
-        case 'n': bit = EXPLICIT_CAPTURE; break;
-        case 'x': bit = IGNORE_PATTERN_WHITESPACE; break;
-        case 'i': case 'm': case 's': bit = 0; break;
-        default: return;
+        case 'n':
+          bit = EXPLICIT_CAPTURE;
+          break;
+        case 'x':
+          bit = IGNORE_PATTERN_WHITESPACE;
+          break;
+        case 'i':
+        case 'm':
+        case 's':
+          bit = 0;
+          break;
+        default:
+          return;
       }
       this.options = off ? this.options & ~bit : this.options | bit;
     }
@@ -664,8 +812,18 @@ class Scanner {
   private scanBackslash(firstPass: boolean): void {
     const c = this.p[this.pos];
     switch (c) {
-      case 'b': case 'B': case 'A': case 'G': case 'Z': case 'z':
-      case 'w': case 'W': case 's': case 'S': case 'd': case 'D':
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'G':
+      case 'Z':
+      case 'z':
+      case 'w':
+      case 'W':
+      case 's':
+      case 'S':
+      case 'd':
+      case 'D':
         this.pos++;
         return;
       case 'p':
@@ -737,17 +895,28 @@ class Scanner {
       return value & 0xff;
     }
     switch (c) {
-      case 'x': return this.scanHex(2);
-      case 'u': return this.scanHex(4);
-      case 'a': return 0x07;
-      case 'b': return 0x08;
-      case 'e': return 0x1b;
-      case 'f': return 0x0c;
-      case 'n': return 0x0a;
-      case 'r': return 0x0d;
-      case 't': return 0x09;
-      case 'v': return 0x0b;
-      case 'c': return this.scanControl();
+      case 'x':
+        return this.scanHex(2);
+      case 'u':
+        return this.scanHex(4);
+      case 'a':
+        return 0x07;
+      case 'b':
+        return 0x08;
+      case 'e':
+        return 0x1b;
+      case 'f':
+        return 0x0c;
+      case 'n':
+        return 0x0a;
+      case 'r':
+        return 0x0d;
+      case 't':
+        return 0x09;
+      case 'v':
+        return 0x0b;
+      case 'c':
+        return this.scanControl();
       default:
         if (isWordChar(c)) this.fail(`Unrecognized escape sequence \\${c}`);
         return c.charCodeAt(0);
@@ -831,7 +1000,12 @@ class Scanner {
       } else if (c === '\\' && this.pos < this.len) {
         const e = p[this.pos++];
         switch (e) {
-          case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+          case 'd':
+          case 'D':
+          case 's':
+          case 'S':
+          case 'w':
+          case 'W':
             if (!firstPass && inRange) this.fail(`Cannot include class \\${e} in character range`);
             continue;
           case 'p':

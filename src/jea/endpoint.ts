@@ -42,7 +42,12 @@ export interface EndpointManifest {
   readonly modules: readonly { name: string; version: string; guid: string; roles: string[] }[];
   readonly roles: readonly string[];
   readonly principals: readonly string[];
-  readonly acl: { readonly entries: EndpointAclModel['entries']; readonly requiredGroups?: EndpointAclModel['requiredGroups']; readonly sddlTemplate: string; readonly names: readonly string[] };
+  readonly acl: {
+    readonly entries: EndpointAclModel['entries'];
+    readonly requiredGroups?: EndpointAclModel['requiredGroups'];
+    readonly sddlTemplate: string;
+    readonly names: readonly string[];
+  };
   readonly bundleSha256: string;
   readonly files: readonly { path: string; sha256: string; bytes: number }[];
   /** Where the endpoint and each role (by name) were declared, for reports that point at the code (not part of the bundle). */
@@ -51,8 +56,10 @@ export interface EndpointManifest {
 
 /** Endpoint names: what Register-PSSessionConfiguration takes, never a built-in `Microsoft.*` endpoint. */
 export function endpointNameProblem(name: string): string | undefined {
-  if (!/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name) || name.endsWith('.')) return 'not an endpoint name (allowed: a letter, then up to 63 letters, digits, _ . -)';
-  if (/^microsoft\./i.test(name) || /^powershell\./i.test(name)) return "names starting with 'Microsoft.' or 'PowerShell.' belong to built-in endpoints";
+  if (!/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name) || name.endsWith('.'))
+    return 'not an endpoint name (allowed: a letter, then up to 63 letters, digits, _ . -)';
+  if (/^microsoft\./i.test(name) || /^powershell\./i.test(name))
+    return "names starting with 'Microsoft.' or 'PowerShell.' belong to built-in endpoints";
   return undefined;
 }
 
@@ -69,7 +76,13 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
     for (const r of m.roles) {
       const key = r.roleName.toLowerCase();
       const other = roleOwners.get(key);
-      if (other && other !== m.name) issues.at('modules').add(r.roleName, `role '${r.roleName}' is carried by modules '${other}' and '${m.name}'; JEA would load one of them in no guaranteed order`);
+      if (other && other !== m.name)
+        issues
+          .at('modules')
+          .add(
+            r.roleName,
+            `role '${r.roleName}' is carried by modules '${other}' and '${m.name}'; JEA would load one of them in no guaranteed order`,
+          );
       roleOwners.set(key, m.name);
     }
   }
@@ -77,13 +90,22 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
     grant.roleCapabilities?.forEach((role, i) => {
       const bare = role.replace(/^[^\\]+\\/, '').toLowerCase();
       const external = (endpoint.externalRoles ?? []).some((r) => r.toLowerCase() === role.toLowerCase());
-      if (!roleOwners.has(bare) && !external) issues.at('RoleDefinitions').atKey(principal).at('RoleCapabilities').at(i).add(role, 'no module of this endpoint carries this role');
+      if (!roleOwners.has(bare) && !external)
+        issues
+          .at('RoleDefinitions')
+          .atKey(principal)
+          .at('RoleCapabilities')
+          .at(i)
+          .add(role, 'no module of this endpoint carries this role');
     });
   }
   issues.throwIfAny();
 
   const configFile = `${endpoint.name}.pssc`;
-  const files: ArtifactFile[] = [...endpoint.modules.flatMap(moduleFiles), { path: configFile, content: render(encodeSessionConfiguration(endpoint.configuration)) }];
+  const files: ArtifactFile[] = [
+    ...endpoint.modules.flatMap(moduleFiles),
+    { path: configFile, content: render(encodeSessionConfiguration(endpoint.configuration)) },
+  ];
   const { template, names } = endpointSddlTemplate(endpoint.acl);
   const roles = endpoint.modules.flatMap((m) => m.roles.map((r) => r.roleName));
   const register = `Register-${endpoint.name}.ps1`;
@@ -99,7 +121,10 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
       principals: names,
     }),
   });
-  files.push({ path: `Unregister-${endpoint.name}.ps1`, content: unregistrationScript({ endpoint: endpoint.name, modules: endpoint.modules }) });
+  files.push({
+    path: `Unregister-${endpoint.name}.ps1`,
+    content: unregistrationScript({ endpoint: endpoint.name, modules: endpoint.modules }),
+  });
   const bundled = [...files];
   const bundleSha256 = bundleHash(bundled);
   const manifest: EndpointManifest = {
@@ -107,22 +132,39 @@ export function endpointArtifacts(path: string, endpoint: EndpointModel): Endpoi
     name: endpoint.name,
     configFile,
     sessionType: endpoint.configuration.sessionType ?? 'Default',
-    modules: endpoint.modules.map((m) => ({ name: m.name, version: m.version, guid: m.guid, roles: m.roles.map((r) => r.roleName) })),
+    modules: endpoint.modules.map((m) => ({
+      name: m.name,
+      version: m.version,
+      guid: m.guid,
+      roles: m.roles.map((r) => r.roleName),
+    })),
     roles,
     principals: (endpoint.configuration.roleDefinitions ?? []).map(([p]) => p),
-    acl: { entries: endpoint.acl.entries, ...(endpoint.acl.requiredGroups === undefined ? {} : { requiredGroups: endpoint.acl.requiredGroups }), sddlTemplate: template, names },
+    acl: {
+      entries: endpoint.acl.entries,
+      ...(endpoint.acl.requiredGroups === undefined ? {} : { requiredGroups: endpoint.acl.requiredGroups }),
+      sddlTemplate: template,
+      names,
+    },
     bundleSha256,
     files: bundled.map((f) => ({ path: f.path, sha256: sha256(f.content), bytes: f.content.length })),
     ...declarations(endpoint),
   };
   files.push({ path: 'endpoint.json', content: Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8') });
-  const installScript = { path: `Install-${endpoint.name}.ps1`, content: installBundle(endpoint.name, bundled, register) };
+  const installScript = {
+    path: `Install-${endpoint.name}.ps1`,
+    content: installBundle(endpoint.name, bundled, register),
+  };
   return { files, installScript, bundleSha256, manifest };
 }
 
 /** The manifest's `declared` record, when the endpoint or a role knows where it was declared. */
 function declarations(endpoint: EndpointModel): Pick<EndpointManifest, 'declared'> {
-  const roles = Object.fromEntries(endpoint.modules.flatMap((m) => m.roles.filter((r) => r.declared).map((r) => [r.roleName, r.declared!] as const)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const roles = Object.fromEntries(
+    endpoint.modules
+      .flatMap((m) => m.roles.filter((r) => r.declared).map((r) => [r.roleName, r.declared!] as const))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   if (!endpoint.declared && Object.keys(roles).length === 0) return {};
   return { declared: { ...(endpoint.declared ? { endpoint: endpoint.declared } : {}), roles } };
 }

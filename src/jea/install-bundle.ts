@@ -30,7 +30,16 @@ export function installBundle(endpoint: string, files: readonly ArtifactFile[], 
     ['Name', endpoint],
     ['BundleSha256', bundleHash(files)],
     ['RegisterScript', registerScript],
-    ['Files', files.map((f) => PsHashtable.from([['Path', f.path], ['Sha256', sha256(f.content)], ['Base64', Buffer.from(f.content).toString('base64')]]))],
+    [
+      'Files',
+      files.map((f) =>
+        PsHashtable.from([
+          ['Path', f.path],
+          ['Sha256', sha256(f.content)],
+          ['Base64', Buffer.from(f.content).toString('base64')],
+        ]),
+      ),
+    ],
   ]);
   return scriptFile([
     '<#',

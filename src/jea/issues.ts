@@ -20,7 +20,14 @@ export function describeValue(value: unknown): string {
   else {
     try {
       // hashtables read as objects of their entries, script blocks as their text in braces
-      text = JSON.stringify(value, (_k, v) => (v instanceof PsHashtable ? Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])) : v instanceof ScriptBlock ? `{${v.text}}` : v)) ?? String(value);
+      text =
+        JSON.stringify(value, (_k, v) =>
+          v instanceof PsHashtable
+            ? Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x]))
+            : v instanceof ScriptBlock
+              ? `{${v.text}}`
+              : v,
+        ) ?? String(value);
     } catch {
       text = String(value);
     }

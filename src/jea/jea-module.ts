@@ -42,17 +42,25 @@ export interface JeaModuleDeclaration extends Omit<JeaModuleModel, 'guid'> {}
 export function defineJeaModule(path: string, declaration: JeaModuleDeclaration): JeaModuleModel {
   const issues = new Issues(path);
   if (!/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/.test(declaration.name) || declaration.name.endsWith('.')) {
-    issues.at('name').add(declaration.name, 'not a module name (allowed: a letter, then letters, digits, _ . -; up to 100)');
+    issues
+      .at('name')
+      .add(declaration.name, 'not a module name (allowed: a letter, then letters, digits, _ . -; up to 100)');
   }
-  if (!/^\d{1,9}(\.\d{1,9}){1,3}$/.test(declaration.version)) issues.at('version').add(declaration.version, 'not a module version (allowed: 1.0 to 1.0.0.0)');
-  if (declaration.roles.length === 0) issues.at('roleCapabilities').add([], 'a JEA module needs at least one role capability');
+  if (!/^\d{1,9}(\.\d{1,9}){1,3}$/.test(declaration.version))
+    issues.at('version').add(declaration.version, 'not a module version (allowed: 1.0 to 1.0.0.0)');
+  if (declaration.roles.length === 0)
+    issues.at('roleCapabilities').add([], 'a JEA module needs at least one role capability');
   const seen = new Map<string, number>();
   declaration.roles.forEach((role, i) => {
     const at = issues.at('roleCapabilities').at(i);
     const problem = roleNameProblem(role.roleName);
     if (problem) at.add(role.roleName, problem);
     const key = role.roleName.toLowerCase();
-    if (seen.has(key)) at.add(role.roleName, `role name used twice in module '${declaration.name}' (also roleCapabilities[${seen.get(key)}]); JEA would load only one of them`);
+    if (seen.has(key))
+      at.add(
+        role.roleName,
+        `role name used twice in module '${declaration.name}' (also roleCapabilities[${seen.get(key)}]); JEA would load only one of them`,
+      );
     seen.set(key, i);
   });
   issues.throwIfAny();
@@ -69,8 +77,17 @@ export function moduleManifest(module: JeaModuleModel): PsHashtable {
   if (module.author !== undefined) entries.push(['Author', module.author]);
   if (module.companyName !== undefined) entries.push(['CompanyName', module.companyName]);
   if (module.copyright !== undefined) entries.push(['Copyright', module.copyright]);
-  entries.push(['Description', module.description ?? `JEA role capabilities: ${module.roles.map((r) => r.roleName).join(', ')}`]);
-  entries.push(['PowerShellVersion', '5.1'], ['FunctionsToExport', []], ['CmdletsToExport', []], ['VariablesToExport', []], ['AliasesToExport', []]);
+  entries.push([
+    'Description',
+    module.description ?? `JEA role capabilities: ${module.roles.map((r) => r.roleName).join(', ')}`,
+  ]);
+  entries.push(
+    ['PowerShellVersion', '5.1'],
+    ['FunctionsToExport', []],
+    ['CmdletsToExport', []],
+    ['VariablesToExport', []],
+    ['AliasesToExport', []],
+  );
   return PsHashtable.from(entries);
 }
 
@@ -99,7 +116,13 @@ function renderModule(module: JeaModuleModel): ArtifactFile[] {
   const root = module.name;
   return [
     { path: `${root}/${module.name}.psd1`, content: render(moduleManifest(module)) },
-    { path: `${root}/${module.name}.psm1`, content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PSM1, 'utf8')]) },
-    ...module.roles.map((role) => ({ path: `${root}/RoleCapabilities/${role.roleName}.psrc`, content: render(encodeRoleCapability(role.model)) })),
+    {
+      path: `${root}/${module.name}.psm1`,
+      content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PSM1, 'utf8')]),
+    },
+    ...module.roles.map((role) => ({
+      path: `${root}/RoleCapabilities/${role.roleName}.psrc`,
+      content: render(encodeRoleCapability(role.model)),
+    })),
   ];
 }

@@ -122,7 +122,15 @@ export const LANGUAGE_MODES = ['NoLanguage', 'RestrictedLanguage', 'ConstrainedL
 export type LanguageMode = (typeof LANGUAGE_MODES)[number];
 
 /** Execution policies. */
-export const EXECUTION_POLICIES = ['Unrestricted', 'RemoteSigned', 'AllSigned', 'Restricted', 'Default', 'Bypass', 'Undefined'] as const;
+export const EXECUTION_POLICIES = [
+  'Unrestricted',
+  'RemoteSigned',
+  'AllSigned',
+  'Restricted',
+  'Default',
+  'Bypass',
+  'Undefined',
+] as const;
 /** An execution policy. */
 export type ExecutionPolicy = (typeof EXECUTION_POLICIES)[number];
 
@@ -135,7 +143,8 @@ export interface RoleGrant extends CapabilityModel {
 }
 
 /** A RequiredGroups condition: a group, or all (and) / any (or) of several conditions. */
-export type RequiredGroups = string | { readonly and: readonly RequiredGroups[] } | { readonly or: readonly RequiredGroups[] };
+export type RequiredGroups =
+  string | { readonly and: readonly RequiredGroups[] } | { readonly or: readonly RequiredGroups[] };
 
 /** A session configuration file (.pssc). */
 export interface SessionConfigurationModel extends DocumentInfo, CapabilityModel {

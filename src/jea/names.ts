@@ -31,10 +31,13 @@ export function splitCommand(name: string): { module?: string; command: string }
 function commandNameProblem(name: string, fn: boolean): string | undefined {
   const { module, command } = splitCommand(name);
   const allowed = fn ? 'Verb-Noun or a single word' : 'Verb-Noun';
-  if (module !== undefined && !MODULE.test(module)) return `'${module}' is not a module name (allowed: ${allowed}, optionally prefixed Module\\; wildcards * ? allowed)`;
+  if (module !== undefined && !MODULE.test(module))
+    return `'${module}' is not a module name (allowed: ${allowed}, optionally prefixed Module\\; wildcards * ? allowed)`;
   if (name.includes('/')) return `'/' does not separate a module from a command; use Module\\${allowed}`;
-  const ok = VERB_NOUN.test(command) || (fn && WORD.test(command)) || (module !== undefined && WILDCARD_ONLY.test(command));
-  if (!ok) return `not a ${fn ? 'function' : 'cmdlet'} name (allowed: ${allowed}, optionally prefixed Module\\; wildcards * ? allowed)`;
+  const ok =
+    VERB_NOUN.test(command) || (fn && WORD.test(command)) || (module !== undefined && WILDCARD_ONLY.test(command));
+  if (!ok)
+    return `not a ${fn ? 'function' : 'cmdlet'} name (allowed: ${allowed}, optionally prefixed Module\\; wildcards * ? allowed)`;
   return undefined;
 }
 
@@ -68,7 +71,9 @@ export function variableNameProblem(name: string): string | undefined {
 
 /** A parameter name as in a VisibleCmdlets constraint (no leading `-`). */
 export function parameterNameProblem(name: string): string | undefined {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? undefined : 'not a parameter name (letters, digits and _, without the leading -)';
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? undefined
+    : 'not a parameter name (letters, digits and _, without the leading -)';
 }
 
 /** The file name of an external command path (`C:\Windows\System32\net.exe` is `net.exe`). */

@@ -2,7 +2,15 @@ import { AclEntry, aclFromRoleDefinitions, EndpointAclModel } from '../acl/endpo
 import { JeaModuleModel } from './jea-module';
 import { PolicyException } from './capability-policy';
 import { ValidationError } from './issues';
-import { CapabilityModel, ExecutionPolicy, LanguageMode, RequiredGroups, RoleGrant, SessionConfigurationModel, SessionType } from './model';
+import {
+  CapabilityModel,
+  ExecutionPolicy,
+  LanguageMode,
+  RequiredGroups,
+  RoleGrant,
+  SessionConfigurationModel,
+  SessionType,
+} from './model';
 
 /**
  * The props of the JEA constructs, shared by both engines (cdktf and Pulumi): `R` is the engine's
@@ -125,22 +133,34 @@ export interface SessionConfigurationPropsOf<R, A> extends CapabilityModel {
 
 /** The .pssc fields of a run-as choice; exactly one kind must be chosen. */
 export function runAsFields(path: string, runAs: RunAs): Partial<SessionConfigurationModel> {
-  const raw = (runAs ?? {}) as Partial<{ virtualAccount: boolean; groups: readonly string[]; groupManagedServiceAccount: string; connectingUser: boolean }>;
-  const kinds = [raw.virtualAccount === true, raw.groupManagedServiceAccount !== undefined, raw.connectingUser === true].filter(Boolean).length;
+  const raw = (runAs ?? {}) as Partial<{
+    virtualAccount: boolean;
+    groups: readonly string[];
+    groupManagedServiceAccount: string;
+    connectingUser: boolean;
+  }>;
+  const kinds = [
+    raw.virtualAccount === true,
+    raw.groupManagedServiceAccount !== undefined,
+    raw.connectingUser === true,
+  ].filter(Boolean).length;
   if (kinds !== 1) {
     throw new ValidationError([
       {
         path,
         field: 'runAs',
         value: runAs,
-        reason: "choose exactly one: { virtualAccount: true, groups? }, { groupManagedServiceAccount: 'DOMAIN\\name' } or, explicitly, { connectingUser: true }",
+        reason:
+          "choose exactly one: { virtualAccount: true, groups? }, { groupManagedServiceAccount: 'DOMAIN\\name' } or, explicitly, { connectingUser: true }",
       },
     ]);
   }
   return {
     ...(raw.virtualAccount ? { runAsVirtualAccount: true } : {}),
     ...(raw.groups ? { runAsVirtualAccountGroups: raw.groups } : {}),
-    ...(raw.groupManagedServiceAccount !== undefined ? { groupManagedServiceAccount: raw.groupManagedServiceAccount } : {}),
+    ...(raw.groupManagedServiceAccount !== undefined
+      ? { groupManagedServiceAccount: raw.groupManagedServiceAccount }
+      : {}),
   };
 }
 
@@ -161,7 +181,11 @@ export interface SessionDeclaration<R> {
  * construct gives its principalName), role constructs named by `roleName`, the run-as choice
  * turned into .pssc fields, and RestrictedRemoteServer as the default session type.
  */
-export function sessionDeclaration<R, A>(path: string, props: SessionConfigurationPropsOf<R, A>, roleName: (r: R) => string): SessionDeclaration<R> {
+export function sessionDeclaration<R, A>(
+  path: string,
+  props: SessionConfigurationPropsOf<R, A>,
+  roleName: (r: R) => string,
+): SessionDeclaration<R> {
   const { name: _name, runAs, roleDefinitions, acl: _acl, sessionType, ...rest } = props;
   void [_name, _acl];
   const roleDefinitionsModel: (readonly [string, RoleGrant])[] = roleDefinitions.map((d) => [
@@ -175,7 +199,12 @@ export function sessionDeclaration<R, A>(path: string, props: SessionConfigurati
     },
   ]);
   return {
-    declaration: { sessionType: sessionType ?? 'RestrictedRemoteServer', ...runAsFields(path, runAs), roleDefinitions: roleDefinitionsModel, ...rest },
+    declaration: {
+      sessionType: sessionType ?? 'RestrictedRemoteServer',
+      ...runAsFields(path, runAs),
+      roleDefinitions: roleDefinitionsModel,
+      ...rest,
+    },
     roles: roleDefinitions.flatMap((d) => d.roleCapabilities ?? []),
     externalRoles: roleDefinitions.flatMap((d) => d.externalRoleCapabilities ?? []),
     principals: roleDefinitionsModel.map(([p]) => p),
@@ -186,21 +215,39 @@ export function sessionDeclaration<R, A>(path: string, props: SessionConfigurati
  * The effective ACL of an endpoint: the explicit entries, or those Register-PSSessionConfiguration
  * derives from RoleDefinitions; RequiredGroups apply either way.
  */
-export function effectiveAcl(explicit: readonly AclEntry[] | undefined, principals: readonly string[], requiredGroups: RequiredGroups | undefined): EndpointAclModel {
-  return explicit ? { entries: explicit, ...(requiredGroups ? { requiredGroups } : {}) } : aclFromRoleDefinitions(principals, requiredGroups);
+export function effectiveAcl(
+  explicit: readonly AclEntry[] | undefined,
+  principals: readonly string[],
+  requiredGroups: RequiredGroups | undefined,
+): EndpointAclModel {
+  return explicit
+    ? { entries: explicit, ...(requiredGroups ? { requiredGroups } : {}) }
+    : aclFromRoleDefinitions(principals, requiredGroups);
 }
 
 /**
  * The modules carrying an endpoint's role capabilities, each once, in order; a role no module
  * carries is a ValidationError naming the endpoint (`path`) and the role (`rolePath`).
  */
-export function modulesOfRoles<R>(path: string, roles: readonly R[], moduleOf: (r: R) => JeaModuleModel | undefined, describe: (r: R) => { roleName: string; rolePath: string }): JeaModuleModel[] {
+export function modulesOfRoles<R>(
+  path: string,
+  roles: readonly R[],
+  moduleOf: (r: R) => JeaModuleModel | undefined,
+  describe: (r: R) => { roleName: string; rolePath: string },
+): JeaModuleModel[] {
   const out: JeaModuleModel[] = [];
   for (const role of roles) {
     const module = moduleOf(role);
     if (!module) {
       const { roleName, rolePath } = describe(role);
-      throw new ValidationError([{ path, field: 'roleDefinitions', value: roleName, reason: `role capability ${rolePath} is not carried by any JeaModule` }]);
+      throw new ValidationError([
+        {
+          path,
+          field: 'roleDefinitions',
+          value: roleName,
+          reason: `role capability ${rolePath} is not carried by any JeaModule`,
+        },
+      ]);
     }
     if (!out.includes(module)) out.push(module);
   }

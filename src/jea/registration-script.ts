@@ -38,7 +38,14 @@ const HEADER = (endpoint: string, action: string, params: readonly string[]) => 
 ];
 
 /** The module data both scripts carry: name, version and the GUID jeajit derived. */
-const moduleData = (modules: RegistrationInput['modules']) => modules.map((m) => PsHashtable.from([['Name', m.name], ['Version', m.version], ['Guid', m.guid]]));
+const moduleData = (modules: RegistrationInput['modules']) =>
+  modules.map((m) =>
+    PsHashtable.from([
+      ['Name', m.name],
+      ['Version', m.version],
+      ['Guid', m.guid],
+    ]),
+  );
 
 /** The refusal to run in a 32-bit PowerShell on a 64-bit Windows (Install-<endpoint>.ps1 begins with it too). */
 export const WOW64_REFUSAL = String.raw`# A 32-bit PowerShell on a 64-bit Windows sees Program Files (x86), where 64-bit JEA never looks.
@@ -303,12 +310,24 @@ export function registrationScript(input: RegistrationInput): Uint8Array {
     ['ConfigFile', input.configFile],
     ['Modules', moduleData(input.modules)],
     ['Roles', [...input.roles]],
-    ['Files', input.files.map((f) => PsHashtable.from([['Path', f.path], ['Sha256', f.sha256]]))],
+    [
+      'Files',
+      input.files.map((f) =>
+        PsHashtable.from([
+          ['Path', f.path],
+          ['Sha256', f.sha256],
+        ]),
+      ),
+    ],
     ['SddlTemplate', input.sddlTemplate],
     ['Principals', [...input.principals]],
   ]);
   return scriptFile([
-    ...HEADER(input.endpoint, 'Registers', ["    # The folder that holds the endpoint's files (this script's folder by default).", '    [string] $SourceRoot = $PSScriptRoot,', ...NO_SERVICE_RESTART]),
+    ...HEADER(input.endpoint, 'Registers', [
+      "    # The folder that holds the endpoint's files (this script's folder by default).",
+      '    [string] $SourceRoot = $PSScriptRoot,',
+      ...NO_SERVICE_RESTART,
+    ]),
     '',
     `$Endpoint = `,
     { data },
@@ -330,5 +349,13 @@ export function unregistrationScript(input: Pick<RegistrationInput, 'endpoint' |
     ['Name', input.endpoint],
     ['Modules', moduleData(input.modules)],
   ]);
-  return scriptFile([...HEADER(input.endpoint, 'Unregisters', NO_SERVICE_RESTART), '', `$Endpoint = `, { data }, '', SHARED, UNREGISTER]);
+  return scriptFile([
+    ...HEADER(input.endpoint, 'Unregisters', NO_SERVICE_RESTART),
+    '',
+    `$Endpoint = `,
+    { data },
+    '',
+    SHARED,
+    UNREGISTER,
+  ]);
 }

@@ -19,7 +19,8 @@ export function encodeRoleCapability(model: RoleCapabilityModel): PsHashtable {
  * of the wrong shape is an issue (PowerShell refuses such files when the role is loaded).
  */
 export function decodeRoleCapability(value: Psd1Value, issues: Issues): RoleCapabilityModel | undefined {
-  return decodeTable(value, issues, ROLE_CAPABILITY_FIELDS, 'a role capability file') as RoleCapabilityModel | undefined;
+  return decodeTable(value, issues, ROLE_CAPABILITY_FIELDS, 'a role capability file') as
+    RoleCapabilityModel | undefined;
 }
 
 /** A role capability as declared: its role name (the .psrc file name) and its content. */
@@ -45,7 +46,10 @@ export function roleNameProblem(name: string): string | undefined {
  * imported file) so output never churns. Throws a
  * {@link ValidationError} naming `path`, each bad field, its value and what is allowed.
  */
-export function defineRoleCapability(path: string, declaration: RoleCapabilityDeclaration): { roleName: string; model: RoleCapabilityModel } {
+export function defineRoleCapability(
+  path: string,
+  declaration: RoleCapabilityDeclaration,
+): { roleName: string; model: RoleCapabilityModel } {
   const issues = new Issues(path);
   const { roleName, policyExceptions: exceptions, ...content } = declaration;
   const nameProblem = roleNameProblem(roleName);

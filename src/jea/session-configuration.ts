@@ -1,14 +1,34 @@
 import { Psd1Value, PsHashtable } from '../psd1';
 import { forEachGroup } from '../acl/endpoint-acl';
 import { parsePrincipal } from '../acl/principal';
-import { bool, Codec, decodeTable, typeName, encodeTable, field, list, normalizeModel, number, oneOf, text, version } from './codec';
+import {
+  bool,
+  Codec,
+  decodeTable,
+  typeName,
+  encodeTable,
+  field,
+  list,
+  normalizeModel,
+  number,
+  oneOf,
+  text,
+  version,
+} from './codec';
 import { CAPABILITY_FIELDS, DOCUMENT_FIELDS } from './capability-fields';
 import { checkCapability, PolicyException, PolicyExceptions, policyExceptions } from './capability-policy';
 import { derivedGuid } from './guid';
 import { Issues } from './issues';
 import { isAbsoluteWindowsPath } from './names';
 import { roleNameProblem } from './role-capability';
-import { EXECUTION_POLICIES, LANGUAGE_MODES, RequiredGroups, RoleGrant, SESSION_TYPES, SessionConfigurationModel } from './model';
+import {
+  EXECUTION_POLICIES,
+  LANGUAGE_MODES,
+  RequiredGroups,
+  RoleGrant,
+  SESSION_TYPES,
+  SessionConfigurationModel,
+} from './model';
 
 const ROLE_GRANT_FIELDS = [
   field('roleCapabilities', 'RoleCapabilities', list(text)),
@@ -24,7 +44,8 @@ const roleGrant: Codec<RoleGrant> = {
 /** `@{ 'CONTOSO\Ops' = @{ RoleCapabilities = 'Maintenance' } }`, kept in declaration order. */
 const roleDefinitions: Codec<readonly (readonly [string, RoleGrant])[]> = {
   decode: (v, issues) => {
-    if (!(v instanceof PsHashtable)) return void issues.add(v, `expected a hashtable of principals and their role grants, found ${typeName(v)}`);
+    if (!(v instanceof PsHashtable))
+      return void issues.add(v, `expected a hashtable of principals and their role grants, found ${typeName(v)}`);
     const out: [string, RoleGrant][] = [];
     for (const [principal, grant] of v.entries()) {
       const decoded = roleGrant.decode(grant, issues.atKey(String(principal)));
@@ -44,10 +65,14 @@ const requiredGroups: Codec<RequiredGroups> = {
 function decodeCondition(v: Psd1Value, issues: Issues, top: boolean): RequiredGroups | undefined {
   if (typeof v === 'string' && !top) return v;
   if (!(v instanceof PsHashtable) || v.size !== 1) {
-    return void issues.add(v, "expected a hashtable with one key, And or Or (e.g. @{ And = 'CONTOSO\\Ops', @{ Or = 'CONTOSO\\SmartCard', 'CONTOSO\\MFA' } })");
+    return void issues.add(
+      v,
+      "expected a hashtable with one key, And or Or (e.g. @{ And = 'CONTOSO\\Ops', @{ Or = 'CONTOSO\\SmartCard', 'CONTOSO\\MFA' } })",
+    );
   }
   const key = String(v.keyAt(0)).toLowerCase();
-  if (key !== 'and' && key !== 'or') return void issues.at(String(v.keyAt(0))).add(v.valueAt(0), 'RequiredGroups keys are And or Or');
+  if (key !== 'and' && key !== 'or')
+    return void issues.at(String(v.keyAt(0))).add(v.valueAt(0), 'RequiredGroups keys are And or Or');
   const raw = v.valueAt(0);
   const items = Array.isArray(raw) ? raw : [raw];
   const at = issues.at(key === 'and' ? 'And' : 'Or');
@@ -62,7 +87,9 @@ function decodeCondition(v: Psd1Value, issues: Issues, top: boolean): RequiredGr
 
 function encodeCondition(c: RequiredGroups): Psd1Value {
   if (typeof c === 'string') return c;
-  return 'and' in c ? PsHashtable.from([['And', c.and.map(encodeCondition)]]) : PsHashtable.from([['Or', c.or.map(encodeCondition)]]);
+  return 'and' in c
+    ? PsHashtable.from([['And', c.and.map(encodeCondition)]])
+    : PsHashtable.from([['Or', c.or.map(encodeCondition)]]);
 }
 
 /** The keys of a .pssc file, in the order New-PSSessionConfigurationFile writes them. */
@@ -92,7 +119,8 @@ export function encodeSessionConfiguration(model: SessionConfigurationModel): Ps
 
 /** Reads a parsed .pssc into the model; unknown keys and wrongly shaped values are issues. */
 export function decodeSessionConfiguration(value: Psd1Value, issues: Issues): SessionConfigurationModel | undefined {
-  return decodeTable(value, issues, SESSION_CONFIGURATION_FIELDS, 'a session configuration file') as SessionConfigurationModel | undefined;
+  return decodeTable(value, issues, SESSION_CONFIGURATION_FIELDS, 'a session configuration file') as
+    SessionConfigurationModel | undefined;
 }
 
 const EMPTY_ROLES = 'empty RoleDefinitions: no one would get a role; declare at least one principal';
@@ -109,13 +137,19 @@ export const USER_DRIVE_MAX = 1024 ** 4;
  */
 export function defineSessionConfiguration(
   path: string,
-  declaration: Omit<SessionConfigurationModel, 'schemaVersion'> & { readonly policyExceptions?: readonly PolicyException[] },
+  declaration: Omit<SessionConfigurationModel, 'schemaVersion'> & {
+    readonly policyExceptions?: readonly PolicyException[];
+  },
 ): SessionConfigurationModel {
   const issues = new Issues(path);
   const { policyExceptions: exceptions, ...rest } = declaration;
   const deferred = policyExceptions(exceptions, issues);
   if (rest.roleDefinitions?.length === 0) issues.at('RoleDefinitions').add({}, EMPTY_ROLES);
-  const model = normalizeModel({ schemaVersion: '2.0.0.0', ...rest, guid: rest.guid ?? derivedGuid(path) }, SESSION_CONFIGURATION_FIELDS, issues);
+  const model = normalizeModel(
+    { schemaVersion: '2.0.0.0', ...rest, guid: rest.guid ?? derivedGuid(path) },
+    SESSION_CONFIGURATION_FIELDS,
+    issues,
+  );
   if (model) checkSessionConfiguration(model, issues, deferred);
   issues.throwIfAny();
   return model!;
@@ -127,9 +161,15 @@ export function defineSessionConfiguration(
  * principals, RequiredGroups of well-formed groups, an absolute transcript directory, and a user
  * drive size in range; plus the capability policy for the session-level and inline capabilities.
  */
-export function checkSessionConfiguration(model: SessionConfigurationModel, issues: Issues, exceptions?: PolicyExceptions): void {
+export function checkSessionConfiguration(
+  model: SessionConfigurationModel,
+  issues: Issues,
+  exceptions?: PolicyExceptions,
+): void {
   if (model.runAsVirtualAccount && model.groupManagedServiceAccount !== undefined) {
-    issues.at('GroupManagedServiceAccount').add(model.groupManagedServiceAccount, 'a gMSA together with RunAsVirtualAccount: choose one run-as identity');
+    issues
+      .at('GroupManagedServiceAccount')
+      .add(model.groupManagedServiceAccount, 'a gMSA together with RunAsVirtualAccount: choose one run-as identity');
   }
   if (model.runAsVirtualAccountGroups?.length && !model.runAsVirtualAccount) {
     issues.at('RunAsVirtualAccountGroups').add(model.runAsVirtualAccountGroups, 'needs RunAsVirtualAccount = $true');
@@ -157,13 +197,16 @@ export function checkSessionConfiguration(model: SessionConfigurationModel, issu
       if (problem) at.at('RoleCapabilities').at(i).add(name, problem);
     });
     grant.roleCapabilityFiles?.forEach((file, i) => {
-      if (!isAbsoluteWindowsPath(file) || !/\.psrc$/i.test(file)) at.at('RoleCapabilityFiles').at(i).add(file, 'must be an absolute path to a .psrc file');
+      if (!isAbsoluteWindowsPath(file) || !/\.psrc$/i.test(file))
+        at.at('RoleCapabilityFiles').at(i).add(file, 'must be an absolute path to a .psrc file');
     });
     checkCapability(grant, at, exceptions);
   });
   forEachGroup(model.requiredGroups, (group, where) => principalProblem(group, issues.at('RequiredGroups').at(where)));
   if (model.transcriptDirectory !== undefined && !isAbsoluteWindowsPath(model.transcriptDirectory)) {
-    issues.at('TranscriptDirectory').add(model.transcriptDirectory, 'must be an absolute path (C:\\ProgramData\\JEAConfiguration\\Transcripts)');
+    issues
+      .at('TranscriptDirectory')
+      .add(model.transcriptDirectory, 'must be an absolute path (C:\\ProgramData\\JEAConfiguration\\Transcripts)');
   }
   const size = model.userDriveMaximumSize;
   if (size !== undefined) {

@@ -11,12 +11,17 @@ function ipv4(text: string): boolean {
 function ipv6(text: string): boolean {
   if (!/^[0-9a-fA-F:.]+$/.test(text) || (text.match(/::/g) ?? []).length > 1) return false;
   const tail = text.split(':').pop()!;
-  const groups = text.split(':').filter((g, i, all) => !(g === '' && (i === 0 || i === all.length - 1 || all[i - 1] === '')));
+  const groups = text
+    .split(':')
+    .filter((g, i, all) => !(g === '' && (i === 0 || i === all.length - 1 || all[i - 1] === '')));
   const v4Tail = tail.includes('.') ? ipv4(tail) : true;
   if (!v4Tail) return false;
   const count = groups.length + (tail.includes('.') ? 1 : 0);
   const compressed = text.includes('::');
-  return groups.every((g) => g === '' || /^[0-9a-fA-F]{1,4}$/.test(g) || (g === tail && tail.includes('.'))) && (compressed ? count <= 8 : count === 8);
+  return (
+    groups.every((g) => g === '' || /^[0-9a-fA-F]{1,4}$/.test(g) || (g === tail && tail.includes('.'))) &&
+    (compressed ? count <= 8 : count === 8)
+  );
 }
 
 /** What kind of prefix a string is, or undefined when it is none. */

@@ -24,7 +24,11 @@ export const JIT_TEMPLATE = {
     },
   ],
   outputs: {
-    policyId: { type: 'string', value: "[resourceId('Microsoft.Security/locations/jitNetworkAccessPolicies', parameters('location'), parameters('policyName'))]" },
+    policyId: {
+      type: 'string',
+      value:
+        "[resourceId('Microsoft.Security/locations/jitNetworkAccessPolicies', parameters('location'), parameters('policyName'))]",
+    },
   },
 } as const;
 
@@ -36,7 +40,9 @@ export function jitVirtualMachines(model: VmJitPolicyModel): object[] {
       number: p.number,
       protocol: p.protocol,
       // the API takes one prefix or a list; a list of one is written as the single form
-      ...(p.allowedSourceAddressPrefixes.length === 1 ? { allowedSourceAddressPrefix: p.allowedSourceAddressPrefixes[0] } : { allowedSourceAddressPrefixes: [...p.allowedSourceAddressPrefixes] }),
+      ...(p.allowedSourceAddressPrefixes.length === 1
+        ? { allowedSourceAddressPrefix: p.allowedSourceAddressPrefixes[0] }
+        : { allowedSourceAddressPrefixes: [...p.allowedSourceAddressPrefixes] }),
       maxRequestAccessDuration: p.maxRequestAccessDuration,
     })),
   }));
@@ -44,5 +50,9 @@ export function jitVirtualMachines(model: VmJitPolicyModel): object[] {
 
 /** The deployment parameters of a policy. */
 export function jitParameters(model: VmJitPolicyModel): object {
-  return { location: { value: model.location }, policyName: { value: model.name }, virtualMachines: { value: jitVirtualMachines(model) } };
+  return {
+    location: { value: model.location },
+    policyName: { value: model.name },
+    virtualMachines: { value: jitVirtualMachines(model) },
+  };
 }

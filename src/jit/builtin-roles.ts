@@ -16,7 +16,12 @@ export const BUILTIN_ROLES: Readonly<Record<string, string>> = {
 };
 
 /** Roles that hand out control of everything in their scope (JIT004 requires approval for them). */
-export const PRIVILEGED_ROLES = ['Owner', 'User Access Administrator', 'Contributor', 'Role Based Access Control Administrator'];
+export const PRIVILEGED_ROLES = [
+  'Owner',
+  'User Access Administrator',
+  'Contributor',
+  'Role Based Access Control Administrator',
+];
 
 /** The Entra role that makes a user local administrator on every Entra-joined device. */
 export const DEVICE_LOCAL_ADMINISTRATOR_ROLE = '9f06204d-73c1-4d4c-880a-6edb90606fd8';

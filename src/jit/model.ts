@@ -1,6 +1,11 @@
 import { Issues } from '../jea/issues';
 import { addressPrefixKind } from './address';
-import { activationDurationProblem, EligibilityExpiry, eligibilityExpiryProblem, vmJitDurationProblem } from './duration';
+import {
+  activationDurationProblem,
+  EligibilityExpiry,
+  eligibilityExpiryProblem,
+  vmJitDurationProblem,
+} from './duration';
 
 /** A port opened on request by Defender for Cloud just-in-time VM access. */
 export interface JitPortRule {
@@ -113,24 +118,34 @@ export function checkObjectId(value: string, issues: Issues, isToken: IsToken = 
 
 /** Checks a VM JIT policy: names, VM IDs, ports 0-65535, protocols, prefixes and durations within the service's limits. */
 export function checkVmJitPolicy(model: VmJitPolicyModel, issues: Issues, isToken: IsToken = noTokens): void {
-  if (!/^[A-Za-z0-9_.-]{1,80}$/.test(model.name)) issues.at('name').add(model.name, 'not a policy name (1-80 letters, digits, _ . -)');
-  if (!isToken(model.location) && !/^[a-z0-9]+$/i.test(model.location)) issues.at('location').add(model.location, 'not an Azure region name (westeurope)');
+  if (!/^[A-Za-z0-9_.-]{1,80}$/.test(model.name))
+    issues.at('name').add(model.name, 'not a policy name (1-80 letters, digits, _ . -)');
+  if (!isToken(model.location) && !/^[a-z0-9]+$/i.test(model.location))
+    issues.at('location').add(model.location, 'not an Azure region name (westeurope)');
   if (model.virtualMachines.length === 0) issues.at('virtualMachines').add([], 'at least one VM');
   model.virtualMachines.forEach((vm, i) => {
     const at = issues.at('virtualMachines').at(i);
-    if (!isToken(vm.id) && !VM_ID.test(vm.id)) at.at('id').add(vm.id, 'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)');
+    if (!isToken(vm.id) && !VM_ID.test(vm.id))
+      at.at('id').add(
+        vm.id,
+        'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)',
+      );
     if (vm.ports.length === 0) at.at('ports').add([], 'at least one port');
     const seen = new Set<string>();
     vm.ports.forEach((port, j) => {
       const p = at.at('ports').at(j);
-      if (!Number.isInteger(port.number) || port.number < 0 || port.number > 65535) p.at('number').add(port.number, 'out of range: ports are 0-65535');
-      if (!['TCP', 'UDP', '*'].includes(port.protocol)) p.at('protocol').add(port.protocol, "allowed: 'TCP', 'UDP', '*'");
+      if (!Number.isInteger(port.number) || port.number < 0 || port.number > 65535)
+        p.at('number').add(port.number, 'out of range: ports are 0-65535');
+      if (!['TCP', 'UDP', '*'].includes(port.protocol))
+        p.at('protocol').add(port.protocol, "allowed: 'TCP', 'UDP', '*'");
       const key = `${port.number}/${port.protocol}`;
       if (seen.has(key)) p.add(key, 'this port and protocol are listed twice for the VM');
       seen.add(key);
-      if (port.allowedSourceAddressPrefixes.length === 0) p.at('allowedSourceAddressPrefixes').add([], 'at least one source (an IP, a CIDR or a service tag)');
+      if (port.allowedSourceAddressPrefixes.length === 0)
+        p.at('allowedSourceAddressPrefixes').add([], 'at least one source (an IP, a CIDR or a service tag)');
       port.allowedSourceAddressPrefixes.forEach((prefix, k) => {
-        if (!isToken(prefix) && addressPrefixKind(prefix) === undefined) p.at('allowedSourceAddressPrefixes').at(k).add(prefix, 'not an IP address, a CIDR block or a service tag');
+        if (!isToken(prefix) && addressPrefixKind(prefix) === undefined)
+          p.at('allowedSourceAddressPrefixes').at(k).add(prefix, 'not an IP address, a CIDR block or a service tag');
       });
       const problem = vmJitDurationProblem(port.maxRequestAccessDuration);
       if (problem) p.at('maxRequestAccessDuration').add(port.maxRequestAccessDuration, problem);
@@ -143,7 +158,8 @@ export function checkActivation(policy: ActivationPolicy, issues: Issues, isToke
   const problem = activationDurationProblem(policy.maximumDuration);
   if (problem) issues.at('maximumDuration').add(policy.maximumDuration, problem);
   if (policy.approval) {
-    if (policy.approval.approvers.length === 0) issues.at('approval').at('approvers').add([], 'approval needs at least one approver');
+    if (policy.approval.approvers.length === 0)
+      issues.at('approval').at('approvers').add([], 'approval needs at least one approver');
     policy.approval.approvers.forEach((a, i) => {
       const at = issues.at('approval').at('approvers').at(i);
       if (a.type !== 'User' && a.type !== 'Group') at.at('type').add(a.type, "allowed: 'User', 'Group'");
@@ -151,11 +167,21 @@ export function checkActivation(policy: ActivationPolicy, issues: Issues, isToke
     });
   }
   if (policy.conditionalAccessContext !== undefined) {
-    if (!/^c([1-9]|[1-9]\d)$/.test(policy.conditionalAccessContext)) issues.at('conditionalAccessContext').add(policy.conditionalAccessContext, 'not an authentication context ID (c1 to c99)');
-    if (policy.requireMfa) issues.at('requireMfa').add(true, 'PIM takes either MFA or a Conditional Access context, not both: the context can itself require MFA');
+    if (!/^c([1-9]|[1-9]\d)$/.test(policy.conditionalAccessContext))
+      issues
+        .at('conditionalAccessContext')
+        .add(policy.conditionalAccessContext, 'not an authentication context ID (c1 to c99)');
+    if (policy.requireMfa)
+      issues
+        .at('requireMfa')
+        .add(
+          true,
+          'PIM takes either MFA or a Conditional Access context, not both: the context can itself require MFA',
+        );
   }
   policy.notifyOnActivation?.forEach((mail, i) => {
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mail)) issues.at('notifyOnActivation').at(i).add(mail, 'not an email address');
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mail))
+      issues.at('notifyOnActivation').at(i).add(mail, 'not an email address');
   });
 }
 
@@ -163,15 +189,20 @@ export function checkActivation(policy: ActivationPolicy, issues: Issues, isToke
 export function checkEligibility(expiry: EligibilityExpiry, ticket: Ticket | undefined, issues: Issues): void {
   const problem = eligibilityExpiryProblem(expiry);
   if (problem) issues.at('expiry').add(expiry, problem);
-  if (ticket && (!ticket.number.trim() || !ticket.system.trim())) issues.at('ticket').add(ticket, 'a ticket needs a number and a system');
+  if (ticket && (!ticket.number.trim() || !ticket.system.trim()))
+    issues.at('ticket').add(ticket, 'a ticket needs a number and a system');
 }
 
 /** Checks a PIM eligibility of an Azure role. */
 export function checkPimEligibility(model: PimEligibilityModel, issues: Issues, isToken: IsToken = noTokens): void {
-  if (!isToken(model.scope) && !/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+(\/providers\/.+)?)?$/i.test(model.scope)) {
+  if (
+    !isToken(model.scope) &&
+    !/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+(\/providers\/.+)?)?$/i.test(model.scope)
+  ) {
     issues.at('scope').add(model.scope, 'not a scope (/subscriptions/<id>, a resource group ID or a resource ID)');
   }
-  if (!GUID.test(model.roleDefinitionGuid)) issues.at('role').add(model.roleDefinitionGuid, 'not a role definition GUID or a known built-in role name');
+  if (!GUID.test(model.roleDefinitionGuid))
+    issues.at('role').add(model.roleDefinitionGuid, 'not a role definition GUID or a known built-in role name');
   checkObjectId(model.principalId, issues.at('principalId'), isToken);
   checkEligibility(model.expiry, model.ticket, issues);
   checkActivation(model.activation, issues.at('activation'), isToken);
@@ -182,7 +213,8 @@ export function checkGroupEligibility(model: GroupEligibilityModel, issues: Issu
   checkObjectId(model.groupId, issues.at('groupId'), isToken);
   if (model.principalIds.length === 0) issues.at('principalIds').add([], 'at least one eligible principal');
   model.principalIds.forEach((id, i) => checkObjectId(id, issues.at('principalIds').at(i), isToken));
-  if (model.assignmentType !== 'member' && model.assignmentType !== 'owner') issues.at('assignmentType').add(model.assignmentType, "allowed: 'member', 'owner'");
+  if (model.assignmentType !== 'member' && model.assignmentType !== 'owner')
+    issues.at('assignmentType').add(model.assignmentType, "allowed: 'member', 'owner'");
   checkEligibility(model.expiry, model.ticket, issues);
   checkActivation(model.activation, issues.at('activation'), isToken);
 }

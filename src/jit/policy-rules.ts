@@ -10,19 +10,30 @@ export function policyRules(activation: ActivationPolicy, expiry: EligibilityExp
     activationRules: {
       maximumDuration: activation.maximumDuration,
       requireApproval: activation.approval !== undefined,
-      ...(activation.approval ? { approvalStage: { primaryApprover: activation.approval.approvers.map((a) => ({ objectId: a.objectId, type: a.type })) } } : {}),
+      ...(activation.approval
+        ? {
+            approvalStage: {
+              primaryApprover: activation.approval.approvers.map((a) => ({ objectId: a.objectId, type: a.type })),
+            },
+          }
+        : {}),
       ...(activation.conditionalAccessContext !== undefined
         ? { requiredConditionalAccessAuthenticationContext: activation.conditionalAccessContext }
         : { requireMultifactorAuthentication: activation.requireMfa ?? false }),
       requireJustification: activation.requireJustification ?? true,
       requireTicketInfo: activation.requireTicketInfo ?? false,
     },
-    eligibleAssignmentRules: expiry === 'none' ? { expirationRequired: false } : { expirationRequired: true, expireAfter: expiry },
+    eligibleAssignmentRules:
+      expiry === 'none' ? { expirationRequired: false } : { expirationRequired: true, expireAfter: expiry },
     ...(activation.notifyOnActivation?.length
       ? {
           notificationRules: {
             eligibleActivations: {
-              adminNotifications: { defaultRecipients: true, notificationLevel: 'All', additionalRecipients: [...activation.notifyOnActivation] },
+              adminNotifications: {
+                defaultRecipients: true,
+                notificationLevel: 'All',
+                additionalRecipients: [...activation.notifyOnActivation],
+              },
             },
           },
         }

@@ -1,4 +1,10 @@
-import { doubleClaimMessage, doublyClaimedVms, ownedPolicyName, policyNameProblem, VmJitClaims } from './vm-jit-ownership';
+import {
+  doubleClaimMessage,
+  doublyClaimedVms,
+  ownedPolicyName,
+  policyNameProblem,
+  VmJitClaims,
+} from './vm-jit-ownership';
 import { parsePrincipal } from '../acl/principal';
 import { Issues } from '../jea/issues';
 import { roleGuid } from './builtin-roles';
@@ -190,7 +196,13 @@ export function uniquePorts(model: VmJitPolicyModel): JitPort[] {
  * ValidationError. `claims` holds the policies declared before in the same stack: a VM already
  * in one of them is refused, and this policy is added.
  */
-export function defineVmJitPolicy<Id>(path: string, props: VmJitAccessPolicyPropsOf<Id>, text: ToText<Id>, isToken: IsToken, claims: VmJitClaims = []): { model: VmJitPolicyModel; ports: JitPort[]; priority: number } {
+export function defineVmJitPolicy<Id>(
+  path: string,
+  props: VmJitAccessPolicyPropsOf<Id>,
+  text: ToText<Id>,
+  isToken: IsToken,
+  claims: VmJitClaims = [],
+): { model: VmJitPolicyModel; ports: JitPort[]; priority: number } {
   const model: VmJitPolicyModel = {
     name: props.name ?? ownedPolicyName(path),
     resourceGroupName: text(props.resourceGroupName, `${path}.resourceGroupName`),
@@ -211,12 +223,22 @@ export function defineVmJitPolicy<Id>(path: string, props: VmJitAccessPolicyProp
   checkVmJitPolicy(model, issues, isToken);
   const resolved = { ...model, virtualMachines: model.virtualMachines.filter((vm) => !isToken(vm.id)) };
   for (const d of doublyClaimedVms([...claims, { path, model: resolved }]).filter((x) => x.policy === claims.length)) {
-    issues.at('virtualMachines').at(model.virtualMachines.findIndex((vm) => vm.id === d.vmId)).at('id').add(d.vmId, doubleClaimMessage(d.vmId, d.paths[0]));
+    issues
+      .at('virtualMachines')
+      .at(model.virtualMachines.findIndex((vm) => vm.id === d.vmId))
+      .at('id')
+      .add(d.vmId, doubleClaimMessage(d.vmId, d.paths[0]));
   }
   const ports = uniquePorts(model);
   const priority = props.baselineDeny?.priority ?? 4000;
   if (props.baselineDeny && (!Number.isInteger(priority) || priority < 100 || priority + ports.length - 1 > 4096)) {
-    issues.at('baselineDeny').at('priority').add(priority, `the ${ports.length} rules need priorities ${priority} to ${priority + ports.length - 1} within 100-4096`);
+    issues
+      .at('baselineDeny')
+      .at('priority')
+      .add(
+        priority,
+        `the ${ports.length} rules need priorities ${priority} to ${priority + ports.length - 1} within 100-4096`,
+      );
   }
   issues.throwIfAny();
   claims.push({ path, model: resolved });
@@ -256,7 +278,12 @@ export function definePimEligibility<Id>(
   const key = `${scope.toLowerCase()}|${model.roleDefinitionGuid}`;
   const earlier = registry.get(key);
   if (earlier && earlier.rules !== JSON.stringify(rules)) {
-    issues.at('activation').add(props.activation, `${earlier.path} declares other rules for this role at this scope; a role has one activation policy per scope`);
+    issues
+      .at('activation')
+      .add(
+        props.activation,
+        `${earlier.path} declares other rules for this role at this scope; a role has one activation policy per scope`,
+      );
   }
   issues.throwIfAny();
   if (!earlier) registry.set(key, { path, rules: JSON.stringify(rules) });
@@ -269,7 +296,12 @@ export function roleDefinitionId(scope: string, guid: string): string {
 }
 
 /** Validates PIM for Groups props into the model; throws a ValidationError. */
-export function defineGroupEligibility<Id>(path: string, props: JitGroupEligibilityPropsOf<Id>, text: ToText<Id>, isToken: IsToken): GroupEligibilityModel {
+export function defineGroupEligibility<Id>(
+  path: string,
+  props: JitGroupEligibilityPropsOf<Id>,
+  text: ToText<Id>,
+  isToken: IsToken,
+): GroupEligibilityModel {
   const model: GroupEligibilityModel = {
     groupId: text(props.groupId, `${path}.groupId`),
     ...(props.principalName !== undefined ? { principalName: props.principalName } : {}),
@@ -293,14 +325,26 @@ export function defineGroupEligibility<Id>(path: string, props: JitGroupEligibil
 const VM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
 
 /** Checks the VMs and region of a deployment: at least one VM, VM resource IDs, a region name. */
-export function checkVmTargets(virtualMachineIds: readonly string[], location: string, issues: Issues, isToken: IsToken): void {
+export function checkVmTargets(
+  virtualMachineIds: readonly string[],
+  location: string,
+  issues: Issues,
+  isToken: IsToken,
+): void {
   if (virtualMachineIds.length === 0) issues.at('virtualMachineIds').add([], 'at least one VM');
   virtualMachineIds.forEach((vm, i) => {
     if (!isToken(vm) && !VM_ID.test(vm)) {
-      issues.at('virtualMachineIds').at(i).add(vm, 'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)');
+      issues
+        .at('virtualMachineIds')
+        .at(i)
+        .add(
+          vm,
+          'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)',
+        );
     }
   });
-  if (!isToken(location) && !/^[a-z0-9]+$/i.test(location)) issues.at('location').add(location, 'not an Azure region name (westeurope)');
+  if (!isToken(location) && !/^[a-z0-9]+$/i.test(location))
+    issues.at('location').add(location, 'not an Azure region name (westeurope)');
 }
 
 /** The default largest install script sent inline, in bytes. */
@@ -322,7 +366,12 @@ export function checkVmDeployment<Id>(
   checkVmTargets(vms, text(props.location, `${path}.location`), issues, isToken);
   const limit = props.inlineScriptLimit ?? INLINE_SCRIPT_LIMIT;
   if (!props.blob && scriptBytes > limit) {
-    issues.at('blob').add(undefined, `the install script is ${scriptBytes} bytes, more than inlineScriptLimit (${limit}); give blob delivery (storage account, container, identity) or raise the limit`);
+    issues
+      .at('blob')
+      .add(
+        undefined,
+        `the install script is ${scriptBytes} bytes, more than inlineScriptLimit (${limit}); give blob delivery (storage account, container, identity) or raise the limit`,
+      );
   }
   issues.throwIfAny();
 }

@@ -32,7 +32,9 @@ const key = (vmId: string) => vmId.trim().toLowerCase();
  * their construct paths) that claim it, in declaration order. A VM in two policies gets the
  * settings of whichever ARM writes last.
  */
-export function doublyClaimedVms(policies: readonly { readonly path: string; readonly model: VmJitPolicyModel }[]): { vmId: string; paths: string[]; index: number; policy: number }[] {
+export function doublyClaimedVms(
+  policies: readonly { readonly path: string; readonly model: VmJitPolicyModel }[],
+): { vmId: string; paths: string[]; index: number; policy: number }[] {
   const claims = new Map<string, { vmId: string; paths: string[]; index: number; policy: number }>();
   const out: { vmId: string; paths: string[]; index: number; policy: number }[] = [];
   policies.forEach((p, policy) =>

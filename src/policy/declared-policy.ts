@@ -43,8 +43,14 @@ export interface Declarations {
  * sources are construct paths, and an endpoint's roles are those of its modules.
  */
 export function declaredPolicy(d: Declarations): PolicySet {
-  const roles: RoleEntry[] = d.roles.map((r) => ({ name: r.roleName, ...(r.module ? { module: r.module } : {}), source: { file: r.path }, model: r.model }));
-  const jit = <T>(items: readonly DeclaredJit<T>[]) => items.map((j) => ({ name: j.path, source: { file: j.path }, model: j.model }));
+  const roles: RoleEntry[] = d.roles.map((r) => ({
+    name: r.roleName,
+    ...(r.module ? { module: r.module } : {}),
+    source: { file: r.path },
+    model: r.model,
+  }));
+  const jit = <T>(items: readonly DeclaredJit<T>[]) =>
+    items.map((j) => ({ name: j.path, source: { file: j.path }, model: j.model }));
   return {
     roles,
     endpoints: d.endpoints.map((e) => ({

@@ -73,7 +73,12 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
     if (isRole) roles.push({ name: roleName, ...moduleOf(file), source, model: model as RoleCapabilityModel });
     else configs.push({ file, doc, model: model as SessionConfigurationModel });
   }
-  const endpoints = configs.map((c) => ({ name: path.basename(c.file).replace(/\.pssc$/i, ''), source: { file: c.file, locate: c.doc.locate }, model: c.model, roles }));
+  const endpoints = configs.map((c) => ({
+    name: path.basename(c.file).replace(/\.pssc$/i, ''),
+    source: { file: c.file, locate: c.doc.locate },
+    model: c.model,
+    roles,
+  }));
   return { set: { roles, endpoints, vmJit: [], pim: [], groups: [] }, problems };
 }
 
@@ -97,7 +102,10 @@ function moduleOf(file: string): { module?: string; unreachable?: string } {
   if (i < 1) return {};
   const above = parts[i - 1];
   if (/^\d+(\.\d+){1,3}$/.test(above) && i >= 2) {
-    return { module: parts[i - 2], unreachable: `in a module version folder (${parts[i - 2]}/${above}/RoleCapabilities), which JEA never searches for roles` };
+    return {
+      module: parts[i - 2],
+      unreachable: `in a module version folder (${parts[i - 2]}/${above}/RoleCapabilities), which JEA never searches for roles`,
+    };
   }
   return { module: above };
 }

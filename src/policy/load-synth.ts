@@ -46,30 +46,47 @@ export function loadSynthOutput(dir: string): LoadedSynth {
     try {
       manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
     } catch (e) {
-      problems.push({ file: manifestFile, line: 1, column: 1, message: `not a readable endpoint.json: ${(e as Error).message}` });
+      problems.push({
+        file: manifestFile,
+        line: 1,
+        column: 1,
+        message: `not a readable endpoint.json: ${(e as Error).message}`,
+      });
       continue;
     }
     manifests.set(manifest.name, manifest);
-    const files = manifest.files.filter((f) => /\.(psrc|pssc)$/i.test(f.path)).map((f) => path.join(epDir, ...f.path.split('/')));
+    const files = manifest.files
+      .filter((f) => /\.(psrc|pssc)$/i.test(f.path))
+      .map((f) => path.join(epDir, ...f.path.split('/')));
     const loaded = loadPolicyFiles(files.filter((f) => fs.existsSync(f)));
     problems.push(...loaded.problems);
-    const withDeclared = <T extends { readonly source: PolicySource }>(entry: T, d: Declared | undefined): T => (d ? { ...entry, source: { ...entry.source, declared: d } } : entry);
+    const withDeclared = <T extends { readonly source: PolicySource }>(entry: T, d: Declared | undefined): T =>
+      d ? { ...entry, source: { ...entry.source, declared: d } } : entry;
     const epRoles = loaded.set.roles.map((r) => withDeclared(r, manifest.declared?.roles[r.name]));
     roles.push(...epRoles);
     for (const ep of loaded.set.endpoints.map((e) => withDeclared(e, manifest.declared?.endpoint))) {
       // Roles the endpoint names that none of its modules carries were declared external (synth refuses others).
       const carried = new Set(manifest.roles.map((r) => r.toLowerCase()));
-      const externalRoles = (ep.model.roleDefinitions ?? []).flatMap(([, g]) => g.roleCapabilities ?? []).filter((r) => !carried.has(r.replace(/^[^\\]+\\/, '').toLowerCase()));
+      const externalRoles = (ep.model.roleDefinitions ?? [])
+        .flatMap(([, g]) => g.roleCapabilities ?? [])
+        .filter((r) => !carried.has(r.replace(/^[^\\]+\\/, '').toLowerCase()));
       endpoints.push({
         ...ep,
         name: manifest.name,
-        acl: { entries: manifest.acl.entries, ...(manifest.acl.requiredGroups ? { requiredGroups: manifest.acl.requiredGroups } : {}) },
+        acl: {
+          entries: manifest.acl.entries,
+          ...(manifest.acl.requiredGroups ? { requiredGroups: manifest.acl.requiredGroups } : {}),
+        },
         roles: epRoles,
         ...(externalRoles.length ? { externalRoles } : {}),
       });
     }
   }
-  const jit = { vmJit: [] as JitEntry<VmJitPolicyModel>[], pim: [] as JitEntry<PimEligibilityModel>[], groups: [] as JitEntry<GroupEligibilityModel>[] };
+  const jit = {
+    vmJit: [] as JitEntry<VmJitPolicyModel>[],
+    pim: [] as JitEntry<PimEligibilityModel>[],
+    groups: [] as JitEntry<GroupEligibilityModel>[],
+  };
   for (const file of stackFiles) {
     try {
       readJit(file, JSON.parse(fs.readFileSync(file, 'utf8')), jit, problems);
@@ -90,10 +107,13 @@ export const SUPPRESSIONS_PATH = 'jeajit/suppressions.json';
 export function suppressionsProblem(list: unknown): string | undefined {
   if (!Array.isArray(list)) return 'expected a list of { ruleId, reason, file?, path? }';
   for (const [i, s] of list.entries()) {
-    if (typeof s !== 'object' || s === null || Array.isArray(s)) return `[${i}]: expected { ruleId, reason, file?, path? }`;
+    if (typeof s !== 'object' || s === null || Array.isArray(s))
+      return `[${i}]: expected { ruleId, reason, file?, path? }`;
     if (typeof s.ruleId !== 'string' || !s.ruleId) return `[${i}].ruleId: expected a rule id such as 'JEA002'`;
-    if (typeof s.reason !== 'string' || !s.reason.trim()) return `[${i}].reason: a suppression of ${s.ruleId} needs a reason`;
-    for (const key of ['file', 'path']) if (s[key] !== undefined && typeof s[key] !== 'string') return `[${i}].${key}: expected text`;
+    if (typeof s.reason !== 'string' || !s.reason.trim())
+      return `[${i}].reason: a suppression of ${s.ruleId} needs a reason`;
+    for (const key of ['file', 'path'])
+      if (s[key] !== undefined && typeof s[key] !== 'string') return `[${i}].${key}: expected text`;
     const unknown = Object.keys(s).find((k) => !['ruleId', 'reason', 'file', 'path'].includes(k));
     if (unknown) return `[${i}].${unknown}: unknown key (a suppression has ruleId, reason, file and path)`;
   }
@@ -116,7 +136,10 @@ function readSynthSuppressions(files: readonly string[], problems: LoadProblem[]
       problems.push({ file, line: 1, column: 1, message: `not readable accepted findings: ${(e as Error).message}` });
       continue;
     }
-    const problem = doc?.schema !== SUPPRESSIONS_SCHEMA ? `expected schema '${SUPPRESSIONS_SCHEMA}'` : suppressionsProblem(doc.suppressions);
+    const problem =
+      doc?.schema !== SUPPRESSIONS_SCHEMA
+        ? `expected schema '${SUPPRESSIONS_SCHEMA}'`
+        : suppressionsProblem(doc.suppressions);
     if (problem) {
       problems.push({ file, line: 1, column: 1, message: `not valid accepted findings: ${problem}` });
       continue;
@@ -161,13 +184,29 @@ function sourceOf(file: string, r: Json): PolicySource {
   return d ? { file, declared: d } : { file };
 }
 
-function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEntry<VmJitPolicyModel>[]; pim: JitEntry<PimEligibilityModel>[]; groups: JitEntry<GroupEligibilityModel>[] }, problems: LoadProblem[]): void {
+function readJit(
+  file: string,
+  tf: { resource?: Resources },
+  out: {
+    vmJit: JitEntry<VmJitPolicyModel>[];
+    pim: JitEntry<PimEligibilityModel>[];
+    groups: JitEntry<GroupEligibilityModel>[];
+  },
+  problems: LoadProblem[],
+): void {
   const res = tf.resource ?? {};
-  for (const [id, r] of Object.entries((res.azurerm_resource_group_template_deployment ?? {}) as Record<string, Json>)) {
+  for (const [id, r] of Object.entries(
+    (res.azurerm_resource_group_template_deployment ?? {}) as Record<string, Json>,
+  )) {
     if (!String(r.name).startsWith('jeajit-jit-')) continue;
     const name = constructPath(id, r).replace(/\/Policy$/, '');
     if (String(r.parameters_content).startsWith('${')) {
-      problems.push({ file, line: 1, column: 1, message: `${name}: the JIT policy's VMs are known only at deploy time; it is not reviewed` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `${name}: the JIT policy's VMs are known only at deploy time; it is not reviewed`,
+      });
       continue;
     }
     const p = JSON.parse(r.parameters_content);
@@ -192,7 +231,11 @@ function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEn
   }
   const rmPolicies = Object.values((res.azurerm_role_management_policy ?? {}) as Record<string, Json>);
   for (const [id, r] of Object.entries((res.azurerm_pim_eligible_role_assignment ?? {}) as Record<string, Json>)) {
-    const policy = rmPolicies.find((p) => String(p.scope).toLowerCase() === String(r.scope).toLowerCase() && p.role_definition_id === r.role_definition_id);
+    const policy = rmPolicies.find(
+      (p) =>
+        String(p.scope).toLowerCase() === String(r.scope).toLowerCase() &&
+        p.role_definition_id === r.role_definition_id,
+    );
     const guid = String(r.role_definition_id).split('/').pop()!;
     const role = roleGuid(guid);
     const days = r.schedule?.expiration?.duration_days;
@@ -213,7 +256,9 @@ function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEn
   }
   const groupPolicies = Object.values((res.azuread_group_role_management_policy ?? {}) as Record<string, Json>);
   const byGroup = new Map<string, { name: string; schedules: Json[] }>();
-  for (const [id, r] of Object.entries((res.azuread_privileged_access_group_eligibility_schedule ?? {}) as Record<string, Json>)) {
+  for (const [id, r] of Object.entries(
+    (res.azuread_privileged_access_group_eligibility_schedule ?? {}) as Record<string, Json>,
+  )) {
     const key = `${r.group_id}|${r.assignment_type}`;
     const entry = byGroup.get(key) ?? { name: constructPath(id, r).replace(/\/Eligibility\d+$/, ''), schedules: [] };
     entry.schedules.push(r);
@@ -231,7 +276,9 @@ function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEn
         assignmentType: first.assignment_type,
         expiry: (first.permanent_assignment ? 'none' : first.duration) as EligibilityExpiry,
         ...(first.justification !== undefined ? { justification: first.justification } : {}),
-        ...(first.ticket_number !== undefined ? { ticket: { number: first.ticket_number, system: first.ticket_system } } : {}),
+        ...(first.ticket_number !== undefined
+          ? { ticket: { number: first.ticket_number, system: first.ticket_system } }
+          : {}),
         activation: activationOf(policy),
       },
     });
@@ -242,12 +289,17 @@ function readJit(file: string, tf: { resource?: Resources }, out: { vmJit: JitEn
 function activationOf(policy: Json | undefined): ActivationPolicy {
   const a = policy?.activation_rules ?? {};
   const approvers = a.approval_stage?.primary_approver as Json[] | undefined;
-  const notify = policy?.notification_rules?.eligible_activations?.admin_notifications?.additional_recipients as string[] | undefined;
+  const notify = policy?.notification_rules?.eligible_activations?.admin_notifications?.additional_recipients as
+    string[] | undefined;
   return {
     maximumDuration: a.maximum_duration ?? 'PT8H',
-    ...(a.require_approval ? { approval: { approvers: (approvers ?? []).map((x) => ({ type: x.type, objectId: x.object_id })) } } : {}),
+    ...(a.require_approval
+      ? { approval: { approvers: (approvers ?? []).map((x) => ({ type: x.type, objectId: x.object_id })) } }
+      : {}),
     ...(a.require_multifactor_authentication ? { requireMfa: true } : {}),
-    ...(a.required_conditional_access_authentication_context ? { conditionalAccessContext: a.required_conditional_access_authentication_context } : {}),
+    ...(a.required_conditional_access_authentication_context
+      ? { conditionalAccessContext: a.required_conditional_access_authentication_context }
+      : {}),
     requireJustification: a.require_justification ?? true,
     requireTicketInfo: a.require_ticket_info ?? false,
     ...(notify?.length ? { notifyOnActivation: notify } : {}),

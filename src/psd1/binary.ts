@@ -24,7 +24,8 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
  * its NUL bytes are half of its characters.
  */
 export function binaryContentAt(bytes: Uint8Array): number | undefined {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) return undefined;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes))
+    return undefined;
   const at = bytes.subarray(0, SAMPLE).indexOf(0);
   return at < 0 ? undefined : at;
 }

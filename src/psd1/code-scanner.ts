@@ -2,8 +2,7 @@ import { describeChar, isBlank, isDoubleQuote, isNewline, isSingleQuote } from '
 
 /** Where a scan of PowerShell code stopped: the closing bracket's offset, or an error there. */
 export type CodeScanResult =
-  | { readonly ok: true; readonly end: number }
-  | { readonly ok: false; readonly at: number; readonly reason: string };
+  { readonly ok: true; readonly end: number } | { readonly ok: false; readonly at: number; readonly reason: string };
 
 const OPENERS: Record<number, number> = { 0x7b: 0x7d, 0x28: 0x29 }; // { -> }, ( -> )
 
@@ -56,7 +55,11 @@ export function scanCode(src: string, start: number, closer: '}' | ')' | null, s
       if (atTokenStart(src, i, start)) {
         if (c === 0x23) {
           while (i < n && !isNewline(src.charCodeAt(i))) i++;
-          if (i >= n && closer === null) return fail(i, 'script block text ends inside a line comment, which would swallow its closing brace; end it with a line break');
+          if (i >= n && closer === null)
+            return fail(
+              i,
+              'script block text ends inside a line comment, which would swallow its closing brace; end it with a line break',
+            );
         } else {
           const close = src.indexOf('#>', i + 2);
           if (close < 0) return fail(i, 'block comment <# is missing its closing #>');
@@ -65,7 +68,10 @@ export function scanCode(src: string, start: number, closer: '}' | ')' | null, s
         continue;
       }
       if (strictComments) {
-        return fail(i, `'${c === 0x23 ? '#' : '<#'}' inside a word is ambiguous in PowerShell (comment or text, depending on the parsing mode); put a space before a comment or quote the word`);
+        return fail(
+          i,
+          `'${c === 0x23 ? '#' : '<#'}' inside a word is ambiguous in PowerShell (comment or text, depending on the parsing mode); put a space before a comment or quote the word`,
+        );
       }
     }
     if (c === 0x24 /* $ */ && src.charCodeAt(i + 1) === 0x7b) {
@@ -194,7 +200,11 @@ export function hereStringBodyStart(src: string, i: number): number {
  * Returns the offset of the line break before the terminator (or `body` for an empty one) and
  * the offset after the terminator; undefined when there is none.
  */
-export function findHereStringEnd(src: string, body: number, double: boolean): { contentEnd: number; end: number } | undefined {
+export function findHereStringEnd(
+  src: string,
+  body: number,
+  double: boolean,
+): { contentEnd: number; end: number } | undefined {
   const isQuote = double ? isDoubleQuote : isSingleQuote;
   if (isQuote(src.charCodeAt(body)) && src.charCodeAt(body + 1) === 0x40) return { contentEnd: body, end: body + 2 };
   for (let j = body; j < src.length; j++) {

@@ -32,7 +32,8 @@ export function extractComments(text: string, options: { readonly all?: boolean 
       i = end < 0 ? text.length : end - 1;
     } else if (isDoubleQuote(c)) {
       let j = i + 1;
-      while (j < text.length && !(isDoubleQuote(text.charCodeAt(j)) && !isDoubleQuote(text.charCodeAt(j + 1)))) j += text.charCodeAt(j) === 0x60 || isDoubleQuote(text.charCodeAt(j)) ? 2 : 1;
+      while (j < text.length && !(isDoubleQuote(text.charCodeAt(j)) && !isDoubleQuote(text.charCodeAt(j + 1))))
+        j += text.charCodeAt(j) === 0x60 || isDoubleQuote(text.charCodeAt(j)) ? 2 : 1;
       i = j;
     } else if (c === 0x3c && text.charCodeAt(i + 1) === 0x23) {
       const close = text.indexOf('#>', i + 2);

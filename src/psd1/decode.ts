@@ -41,7 +41,12 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file:
   const text = units.toString('utf16le');
   if (even !== bytes.length) {
     const at = new LineMap(text).positionAt(text.length);
-    throw new Psd1Error(file, at.line, at.column, `truncated ${encoding.toUpperCase()} file: a stray byte at the end (${bytes.length} bytes is an odd count)`);
+    throw new Psd1Error(
+      file,
+      at.line,
+      at.column,
+      `truncated ${encoding.toUpperCase()} file: a stray byte at the end (${bytes.length} bytes is an odd count)`,
+    );
   }
   const bad = loneSurrogate(text);
   if (bad >= 0) {

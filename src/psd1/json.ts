@@ -21,7 +21,8 @@ function write(v: Psd1Value, step: string, indent: string): string {
     if (v.length === 0) return '[]';
     return `[${nl}${v.map((x) => inner + write(x, step, inner)).join(`,${nl}`)}${nl}${indent}]`;
   }
-  if (v instanceof ScriptBlock) return `{${nl}${inner}${JSON.stringify(SCRIPTBLOCK_KEY)}${sep}${JSON.stringify(v.text)}${nl}${indent}}`;
+  if (v instanceof ScriptBlock)
+    return `{${nl}${inner}${JSON.stringify(SCRIPTBLOCK_KEY)}${sep}${JSON.stringify(v.text)}${nl}${indent}}`;
   if (v.size === 0) return '{}';
   const parts: string[] = [];
   for (const [k, x] of v.entries()) parts.push(`${inner}${JSON.stringify(String(k))}${sep}${write(x, step, inner)}`);
@@ -50,7 +51,9 @@ export function fromJson(json: unknown, path = '$'): Psd1Value {
     for (const k of keys) {
       if (!table.add(k, fromJson((json as Record<string, unknown>)[k], `${path}.${k}`))) {
         const first = table.keyAt(table.collision(k));
-        throw new Error(`${path}: keys '${first}' and '${k}' are the same key to PowerShell (it compares keys case-insensitively and ignores characters such as NUL and the soft hyphen)`);
+        throw new Error(
+          `${path}: keys '${first}' and '${k}' are the same key to PowerShell (it compares keys case-insensitively and ignores characters such as NUL and the soft hyphen)`,
+        );
       }
     }
     return table;

@@ -72,7 +72,12 @@ export type IsNumberEnd = (c: number) => boolean;
  * rounded; a Double is its own value, a Decimal the double .NET converts it to. Returns
  * undefined when `i` does not start a number at all.
  */
-export function scanNumber(src: string, i: number, isNumberEnd: IsNumberEnd, signed = false): ScannedNumber | NumberProblem | undefined {
+export function scanNumber(
+  src: string,
+  i: number,
+  isNumberEnd: IsNumberEnd,
+  signed = false,
+): ScannedNumber | NumberProblem | undefined {
   const start = i;
   const negative = signed && isDash(src.charCodeAt(i));
   if (signed) i++;
@@ -84,7 +89,11 @@ export function scanNumber(src: string, i: number, isNumberEnd: IsNumberEnd, sig
     hex = true;
     i += 2;
     while (isHexDigit(src.charCodeAt(i))) i++;
-  } else if (src.charCodeAt(i) === 0x30 && (src.charCodeAt(i + 1) | 0x20) === 0x62 && (src.charCodeAt(i + 2) === 0x30 || src.charCodeAt(i + 2) === 0x31)) {
+  } else if (
+    src.charCodeAt(i) === 0x30 &&
+    (src.charCodeAt(i + 1) | 0x20) === 0x62 &&
+    (src.charCodeAt(i + 2) === 0x30 || src.charCodeAt(i + 2) === 0x31)
+  ) {
     binary = true;
     i += 2;
     while (src.charCodeAt(i) === 0x30 || src.charCodeAt(i) === 0x31) i++;
@@ -123,18 +132,30 @@ export function scanNumber(src: string, i: number, isNumberEnd: IsNumberEnd, sig
   const letters = src.slice(digitsEnd, end).toLowerCase();
   const literal = src.slice(start, end);
   const split = splitSuffix(letters);
-  if (!split) return { problem: `'${literal}' has an unknown numeric suffix '${letters}' (allowed: l, d, kb, mb, gb, tb, pb)`, end: start };
+  if (!split)
+    return {
+      problem: `'${literal}' has an unknown numeric suffix '${letters}' (allowed: l, d, kb, mb, gb, tb, pb)`,
+      end: start,
+    };
   if (PS7_SUFFIXES.has(split.suffix)) {
-    return { problem: `numeric suffix '${split.suffix}' in '${literal}' is PowerShell 7 only; Windows PowerShell 5.1 cannot read it`, end: start };
+    return {
+      problem: `numeric suffix '${split.suffix}' in '${literal}' is PowerShell 7 only; Windows PowerShell 5.1 cannot read it`,
+      end: start,
+    };
   }
-  if (binary) return { problem: `the binary literal '${literal}' is PowerShell 7 only; Windows PowerShell 5.1 cannot read it (write it in decimal or hexadecimal)`, end: start };
+  if (binary)
+    return {
+      problem: `the binary literal '${literal}' is PowerShell 7 only; Windows PowerShell 5.1 cannot read it (write it in decimal or hexadecimal)`,
+      end: start,
+    };
   const body = src.slice(negative ? bodyStart : start, digitsEnd);
   const multiplier = MULTIPLIERS[split.multiplier] * (negative ? -1n : 1n);
   const long = split.suffix === 'l';
   const fail = (why: string): NumberProblem => ({ problem: `'${literal}' ${why}`, end: start });
   if (hex) {
     const digits = body.slice(2);
-    if (digits === '') return fail('has no hexadecimal digits (PowerShell 7 reads it as 0, older versions as a command; write 0)');
+    if (digits === '')
+      return fail('has no hexadecimal digits (PowerShell 7 reads it as 0, older versions as a command; write 0)');
     // 15 or 16 digits without a suffix make an Int64 even for a small value (TryGetNumberValue)
     const wide = digits.length === 15 || digits.length === 16;
     return fitInteger(hexValue(digits, long) * multiplier, long ? 'long' : 'hex', literal, end, wide);
@@ -148,7 +169,9 @@ export function scanNumber(src: string, i: number, isNumberEnd: IsNumberEnd, sig
   if (decimalSuffix) {
     const parsed = parseDecimal(body);
     if (!parsed) return fail('does not fit a .NET decimal');
-    return decimalNumber(parsed.coefficient * multiplier, parsed.scale, end, negative) ?? fail('does not fit a .NET decimal');
+    return (
+      decimalNumber(parsed.coefficient * multiplier, parsed.scale, end, negative) ?? fail('does not fit a .NET decimal')
+    );
   }
   // double.TryParse takes only '-' as a sign: the tokenizer replaces the other dashes
   let value = Number(body.replace(/[\u2013-\u2015]/g, '-')) * Number(multiplier < 0n ? -multiplier : multiplier);
@@ -163,7 +186,10 @@ export function scanNumber(src: string, i: number, isNumberEnd: IsNumberEnd, sig
 function notANumber(src: string, start: number): NumberProblem {
   let j = start + 1;
   while (j < src.length && !isBlankOrBreak(src.charCodeAt(j)) && !';,)}={('.includes(src[j])) j++;
-  return { problem: `'${src.slice(start, j)}' is not a number (a bare word is a command; quote it to make it a string)`, end: start };
+  return {
+    problem: `'${src.slice(start, j)}' is not a number (a bare word is a command; quote it to make it a string)`,
+    end: start,
+  };
 }
 
 /**
@@ -181,19 +207,29 @@ function hexValue(digits: string, long: boolean): bigint {
  * Fits an integer into the type PowerShell gives it: with `l` an Int64 or an error; otherwise
  * the narrowest of Int32 and Int64, then (decimal digits only) Decimal or Double.
  */
-function fitInteger(big: bigint, rule: 'long' | 'hex' | 'decimal', literal: string, end: number, wide = false): ScannedNumber | NumberProblem {
+function fitInteger(
+  big: bigint,
+  rule: 'long' | 'hex' | 'decimal',
+  literal: string,
+  end: number,
+  wide = false,
+): ScannedNumber | NumberProblem {
   let kind: NumberKind;
   if (rule !== 'long' && !wide && big >= INT32_MIN && big <= INT32_MAX) kind = 'int32';
   else if (big >= INT64_MIN && big <= INT64_MAX) kind = 'int64';
   else if (rule === 'long') return { problem: `'${literal}' does not fit an Int64`, end: end - literal.length };
-  else if (rule === 'hex') return { problem: `hexadecimal literal '${literal}' is larger than 64 bits`, end: end - literal.length };
+  else if (rule === 'hex')
+    return { problem: `hexadecimal literal '${literal}' is larger than 64 bits`, end: end - literal.length };
   else if (big >= -DECIMAL_MAX && big <= DECIMAL_MAX) kind = 'decimal';
   else {
     return { value: bigIntToDouble(big), kind: 'double', end };
   }
   const value = Number(big);
   if (BigInt(value) !== big) {
-    return { problem: `integer '${literal}' cannot be represented exactly (beyond 2^53); write it as a string`, end: end - literal.length };
+    return {
+      problem: `integer '${literal}' cannot be represented exactly (beyond 2^53); write it as a string`,
+      end: end - literal.length,
+    };
   }
   return kind === 'decimal' ? { value, kind, scale: 0, end, coefficient: big } : { value, kind, end };
 }
@@ -225,7 +261,12 @@ function parseDecimal(body: string): { coefficient: bigint; scale: number } | un
  * digits after the point, rounding half to even, until the coefficient fits 96 bits);
  * `signedZero` keeps the sign of a zero (parsed reals do).
  */
-function decimalNumber(coefficient: bigint, scale: number, end: number, signedZero: boolean): ScannedNumber | undefined {
+function decimalNumber(
+  coefficient: bigint,
+  scale: number,
+  end: number,
+  signedZero: boolean,
+): ScannedNumber | undefined {
   while ((coefficient > DECIMAL_MAX || coefficient < -DECIMAL_MAX) && scale > 0) {
     coefficient = divideHalfEven(coefficient, 10n);
     scale--;

@@ -69,7 +69,11 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
 }
 
 /** Parses again, recording the offset of every container's children. */
-function recordPositions(text: string, file: string, lines: LineMap): { value: Psd1Value; root: number; offsets: Map<object, number[]> } {
+function recordPositions(
+  text: string,
+  file: string,
+  lines: LineMap,
+): { value: Psd1Value; root: number; offsets: Map<object, number[]> } {
   const offsets = new Map<object, number[]>();
   const parser = new Parser(text, file, lines, offsets);
   const value = parser.parseDocument();
@@ -196,7 +200,10 @@ class Parser {
       this.skipTrivia(true);
     }
     if (this.i < this.src.length) {
-      throw this.error(this.i, `${this.describeHere()} after the value: a data file holds exactly one value (one statement)`);
+      throw this.error(
+        this.i,
+        `${this.describeHere()} after the value: a data file holds exactly one value (one statement)`,
+      );
     }
     return value;
   }
@@ -263,10 +270,16 @@ class Parser {
   private endOfStatement(value: Psd1Value): Psd1Value {
     const c = this.src.charCodeAt(this.i);
     if (c === 0x26 && this.src.charCodeAt(this.i + 1) !== 0x26) {
-      throw this.error(this.i, "'&' after a value runs the statement as a background job in PowerShell 7 (Windows PowerShell 5.1 refuses it); remove it");
+      throw this.error(
+        this.i,
+        "'&' after a value runs the statement as a background job in PowerShell 7 (Windows PowerShell 5.1 refuses it); remove it",
+      );
     }
     if (c === 0x3f && this.src.charCodeAt(this.i + 1) !== 0x3f) {
-      throw this.error(this.i, "the ternary operator '? :' is PowerShell 7 only (Windows PowerShell 5.1 cannot read it) and evaluates a condition; write the value itself");
+      throw this.error(
+        this.i,
+        "the ternary operator '? :' is PowerShell 7 only (Windows PowerShell 5.1 cannot read it) and evaluates a condition; write the value itself",
+      );
     }
     return value;
   }
@@ -288,7 +301,11 @@ class Parser {
       const next = src.charCodeAt(start + 1);
       // `-1` and `–0.5` are signed literals (the sign is part of the number token)
       if (isDigit(next) || (next === 0x2e && isDigit(src.charCodeAt(start + 2)))) return this.number(true);
-      if (isDash(next)) throw this.error(start, `'${src.slice(start, start + 2)}' is the decrement operator: a data file cannot hold it`);
+      if (isDash(next))
+        throw this.error(
+          start,
+          `'${src.slice(start, start + 2)}' is the decrement operator: a data file cannot hold it`,
+        );
       // tokenizer.cs ScanParameter (expression mode): the operator name is ASCII letters only
       let j = start + 1;
       while (j < src.length && isAsciiLetter(src.charCodeAt(j))) j++;
@@ -301,10 +318,14 @@ class Parser {
         this.i = j;
         return this.applyUnary(start, src.slice(start, j), word === 'not' ? not : bnot);
       }
-      throw this.error(start, `'${src.slice(start, j)}' is a parameter or an operator other than -not and -bnot: a data file holds constants only`);
+      throw this.error(
+        start,
+        `'${src.slice(start, j)}' is a parameter or an operator other than -not and -bnot: a data file holds constants only`,
+      );
     }
     if (c === 0x2b) {
-      if (src.charCodeAt(start + 1) === 0x2b) throw this.error(start, "'++' is the increment operator: a data file cannot hold it");
+      if (src.charCodeAt(start + 1) === 0x2b)
+        throw this.error(start, "'++' is the increment operator: a data file cannot hold it");
       this.i = start + 1;
       return this.applyUnary(start, '+', plus);
     }
@@ -312,8 +333,14 @@ class Parser {
       // tokenizer.cs: `!` glued to digits stays an operator only when they scan as a decimal
       // number; `!0x10` and `!a` are command names
       const next = src.charCodeAt(start + 1);
-      if (next === 0x30 && ((src.charCodeAt(start + 2) | 0x20) === 0x78 || (src.charCodeAt(start + 2) | 0x20) === 0x62)) {
-        throw this.error(start, `'${src.slice(start, start + 3)}...' is a command name to PowerShell (put a space after '!')`);
+      if (
+        next === 0x30 &&
+        ((src.charCodeAt(start + 2) | 0x20) === 0x78 || (src.charCodeAt(start + 2) | 0x20) === 0x62)
+      ) {
+        throw this.error(
+          start,
+          `'${src.slice(start, start + 3)}...' is a command name to PowerShell (put a space after '!')`,
+        );
       }
       this.i = start + 1;
       return this.applyUnary(start, '!', not);
@@ -322,7 +349,11 @@ class Parser {
   }
 
   /** Applies a prefix operator to the unary expression after it (line breaks may come between). */
-  private applyUnary(start: number, op: string, apply: (x: { value: Psd1Value; number?: PsNumber }) => UnaryResult): Psd1Value {
+  private applyUnary(
+    start: number,
+    op: string,
+    apply: (x: { value: Psd1Value; number?: PsNumber }) => UnaryResult,
+  ): Psd1Value {
     this.skipTrivia(true);
     if (this.i >= this.src.length) throw this.error(start, `the operator '${op}' needs a value after it`);
     const value = this.parseUnary();
@@ -366,13 +397,23 @@ class Parser {
     } else {
       if (isDigit(c) || (c === 0x2e && isDigit(src.charCodeAt(start + 1)))) return this.number(false);
       if (Number.isNaN(c)) throw this.error(start, 'unexpected end of file: expected a value');
-      if (c === 0x5b) throw this.error(start, 'type literals and casts ([type]) are not allowed in a data file (a cast converts at load time; write the value itself)');
+      if (c === 0x5b)
+        throw this.error(
+          start,
+          'type literals and casts ([type]) are not allowed in a data file (a cast converts at load time; write the value itself)',
+        );
       if (isCommandChar(c)) {
         let j = start;
         while (j < src.length && isCommandChar(src.charCodeAt(j))) j++;
-        throw this.error(start, `'${src.slice(start, j)}' is a command, not a value: data files hold constants only (quote it to make it a string)`);
+        throw this.error(
+          start,
+          `'${src.slice(start, j)}' is a command, not a value: data files hold constants only (quote it to make it a string)`,
+        );
       }
-      throw this.error(start, `${this.describeHere()}: expected a value (a string, number, $true, $false, $null, @{...}, @(...) or {...})`);
+      throw this.error(
+        start,
+        `${this.describeHere()}: expected a value (a string, number, $true, $false, $null, @{...}, @(...) or {...})`,
+      );
     }
     this.checkNoPostfix();
     return value;
@@ -382,7 +423,10 @@ class Parser {
   private checkNoPostfix(): void {
     const c = this.src.charCodeAt(this.i);
     if (c === 0x5b) {
-      throw this.error(this.i, 'indexing ([...]) picks a part of a value when the file is loaded (a string gives a [char]); write the value itself');
+      throw this.error(
+        this.i,
+        'indexing ([...]) picks a part of a value when the file is loaded (a string gives a [char]); write the value itself',
+      );
     }
     if (c === 0x2e || (c === 0x3a && this.src.charCodeAt(this.i + 1) === 0x3a)) {
       throw this.error(this.i, 'member access and method calls are not allowed in a data file');
@@ -407,7 +451,11 @@ class Parser {
     }
     if (src.charCodeAt(start + 1) === 0x28) throw this.error(start, SUBEXPRESSION);
     const token = scanVariable(src, start, false);
-    if (!token) throw this.error(start, `'${src.slice(start, start + 2)}' is not a variable: '$' alone is a command name, not a value`);
+    if (!token)
+      throw this.error(
+        start,
+        `'${src.slice(start, start + 2)}' is not a variable: '$' alone is a command name, not a value`,
+      );
     if (token.error) throw this.error(start, token.error);
     this.i = token.end;
     const meaning = variableMeaning(token.name);
@@ -423,7 +471,8 @@ class Parser {
     const at = this.offsets ? ([] as number[]) : undefined;
     // PowerShell skips line breaks before the first entry, but not `;` (Parser.cs HashExpressionRule)
     this.skipTrivia(true);
-    if (src.charCodeAt(this.i) === 0x3b) throw this.error(this.i, "';' before the first hashtable entry: PowerShell's parser refuses it (remove it)");
+    if (src.charCodeAt(this.i) === 0x3b)
+      throw this.error(this.i, "';' before the first hashtable entry: PowerShell's parser refuses it (remove it)");
     for (;;) {
       const c = src.charCodeAt(this.i);
       if (c === 0x7d) {
@@ -437,7 +486,10 @@ class Parser {
       const kind = this.keyKind;
       this.skipTrivia(false);
       if (src.charCodeAt(this.i) !== 0x3d) {
-        throw this.error(this.i, `missing '=' after the hashtable key '${key}' (found ${this.describeHere().replace(/^unexpected /, '')})`);
+        throw this.error(
+          this.i,
+          `missing '=' after the hashtable key '${key}' (found ${this.describeHere().replace(/^unexpected /, '')})`,
+        );
       }
       this.i++;
       this.skipTrivia(true);
@@ -490,7 +542,8 @@ class Parser {
     let key: string;
     if (isSingleQuote(c)) key = this.parseSingleQuoted();
     else if (isDoubleQuote(c)) key = this.parseDoubleQuoted();
-    else if (c === 0x40 && (isSingleQuote(src.charCodeAt(start + 1)) || isDoubleQuote(src.charCodeAt(start + 1)))) key = this.parseHereString();
+    else if (c === 0x40 && (isSingleQuote(src.charCodeAt(start + 1)) || isDoubleQuote(src.charCodeAt(start + 1))))
+      key = this.parseHereString();
     else {
       const next = src.charCodeAt(start + 1);
       const signed = isDash(c) && (isDigit(next) || (next === 0x2e && isDigit(src.charCodeAt(start + 2))));
@@ -504,13 +557,29 @@ class Parser {
           return scanned.value;
         }
       }
-      if (c === 0x28 || c === 0x24 || c === 0x40 || c === 0x7b || c === 0x21 || c === 0x2b || c === 0x2c || c === 0x5b || isDash(c)) {
-        throw this.error(start, 'a computed hashtable key (an expression): PowerShell keys it by its .NET value and type, which a data file should not depend on; write a name, a quoted string or a number');
+      if (
+        c === 0x28 ||
+        c === 0x24 ||
+        c === 0x40 ||
+        c === 0x7b ||
+        c === 0x21 ||
+        c === 0x2b ||
+        c === 0x2c ||
+        c === 0x5b ||
+        isDash(c)
+      ) {
+        throw this.error(
+          start,
+          'a computed hashtable key (an expression): PowerShell keys it by its .NET value and type, which a data file should not depend on; write a name, a quoted string or a number',
+        );
       }
       throw this.error(start, `${this.describeHere()}: expected a hashtable key (a name, a quoted string or a number)`);
     }
     if (this.expanded) {
-      throw this.error(start, 'a computed hashtable key (a string with $true, $false or $null in it): PowerShell keys it by its expanded text but does not check it for duplicates like a constant; write the text itself');
+      throw this.error(
+        start,
+        'a computed hashtable key (a string with $true, $false or $null in it): PowerShell keys it by its expanded text but does not check it for duplicates like a constant; write the text itself',
+      );
     }
     return key;
   }
@@ -642,9 +711,16 @@ class Parser {
       const ch = src[j + 1];
       if (ch === 'u' || ch === 'U') {
         if (ch === 'u' && src.charCodeAt(j + 2) === 0x7b) {
-          throw this.error(j, 'the `u{...} escape is PowerShell 7 only (Windows PowerShell 5.1 reads it as "u{"); use a single-quoted string with the character itself');
+          throw this.error(
+            j,
+            'the `u{...} escape is PowerShell 7 only (Windows PowerShell 5.1 reads it as "u{"); use a single-quoted string with the character itself',
+          );
         }
-        if (ch === 'u') throw this.error(j, '`u starts a `u{...} escape in PowerShell 7, which refuses it without {hex} (Windows PowerShell 5.1 reads "u"); write u without the backtick');
+        if (ch === 'u')
+          throw this.error(
+            j,
+            '`u starts a `u{...} escape in PowerShell 7, which refuses it without {hex} (Windows PowerShell 5.1 reads "u"); write u without the backtick',
+          );
       }
       return { text: ESCAPES[ch] ?? ch, next: j + 2 };
     }
@@ -654,7 +730,11 @@ class Parser {
     if (!token) return { text: '$', next: j + 1 };
     if (token.error) throw this.error(j, token.error);
     const meaning = variableMeaning(token.name);
-    if (meaning.kind !== 'constant') throw this.error(j, `${variableProblem(src.slice(j, token.end), meaning.kind)} (in a string, escape the $ as \`$ or use single quotes)`);
+    if (meaning.kind !== 'constant')
+      throw this.error(
+        j,
+        `${variableProblem(src.slice(j, token.end), meaning.kind)} (in a string, escape the $ as \`$ or use single quotes)`,
+      );
     this.expanded = true;
     return { text: expansionText(meaning.value), next: token.end };
   }
@@ -668,11 +748,19 @@ class Parser {
     if (body < 0) {
       let j = open + 2;
       while (isBlank(src.charCodeAt(j))) j++;
-      if (j >= src.length) throw this.error(open, `the here-string starting here is missing its terminator (${double ? '"@' : "'@"} at the very start of a line)`);
+      if (j >= src.length)
+        throw this.error(
+          open,
+          `the here-string starting here is missing its terminator (${double ? '"@' : "'@"} at the very start of a line)`,
+        );
       throw this.error(j, 'a here-string header (@\' or @") must be alone at the end of its line');
     }
     const found = findHereStringEnd(src, body, double);
-    if (!found) throw this.error(open, `the here-string starting here is missing its terminator (${double ? '"@' : "'@"} at the very start of a line)`);
+    if (!found)
+      throw this.error(
+        open,
+        `the here-string starting here is missing its terminator (${double ? '"@' : "'@"} at the very start of a line)`,
+      );
     this.i = found.end;
     if (!double) return src.slice(body, found.contentEnd);
     let out = '';
@@ -695,11 +783,22 @@ class Parser {
    * number keys of one value but different texts and .NET types (`1` and `1.0d`, `0` and `-0.0`)
    * are two keys to PowerShell; our model keys numbers by value, so they are refused on purpose.
    */
-  private duplicateMessage(table: PsHashtable, key: Psd1Key, text: string | undefined, kind: NumberKind | undefined, firstAt: number): string {
+  private duplicateMessage(
+    table: PsHashtable,
+    key: Psd1Key,
+    text: string | undefined,
+    kind: NumberKind | undefined,
+    firstAt: number,
+  ): string {
     const first = this.lines.positionAt(firstAt);
     const where = `first at ${first.line}:${first.column}`;
     const otherText = table.numberTextAt(table.collision(key, text));
-    if (typeof key === 'number' && text !== undefined && otherText !== undefined && text.toUpperCase() !== otherText.toUpperCase()) {
+    if (
+      typeof key === 'number' &&
+      text !== undefined &&
+      otherText !== undefined &&
+      text.toUpperCase() !== otherText.toUpperCase()
+    ) {
       const other = scanNumber(this.src, firstAt, isNumberEnd, isDash(this.src.charCodeAt(firstAt)));
       if (other && !('problem' in other) && other.kind !== kind) {
         return `keys ${otherText} and ${text} have the same value: PowerShell keeps both (a .NET ${other.kind} and a ${kind}), but jeajit keys numbers by value; write one of them (${where})`;
@@ -741,7 +840,8 @@ function isAsciiLetter(c: number): boolean {
 }
 
 function hintFor(c: number): string {
-  if (c === 0x2b || isDash(c) || c === 0x2a || c === 0x2f || c === 0x25) return ' (operators are not allowed in a data file)';
+  if (c === 0x2b || isDash(c) || c === 0x2a || c === 0x2f || c === 0x25)
+    return ' (operators are not allowed in a data file)';
   if (c === 0x7c) return ' (pipelines are not allowed in a data file)';
   if (c === 0x2e || c === 0x5b) return ' (member access and indexing are not allowed in a data file)';
   return '';

@@ -126,7 +126,9 @@ function toNumber(x: Operand, op: string): PsNumber | { problem: string } {
   if (v === null) return { value: 0, kind: 'int32' };
   if (typeof v === 'boolean') return { value: v ? 1 : 0, kind: 'int32' };
   if (typeof v === 'string') {
-    return { problem: `the operator '${op}' on a string converts it at run time (PowerShell's number parsing, then .NET's); write the number itself` };
+    return {
+      problem: `the operator '${op}' on a string converts it at run time (PowerShell's number parsing, then .NET's); write the number itself`,
+    };
   }
   return { problem: `the operator '${op}' cannot apply to ${describe(v)} (PowerShell refuses it too)` };
 }

@@ -69,7 +69,8 @@ export class PsHashtable {
   static from(entries: Iterable<readonly [Psd1Key, Psd1Value]>): PsHashtable {
     const table = new PsHashtable();
     for (const [key, value] of entries) {
-      if (!table.add(key, value)) throw new Error(`duplicate key '${String(key)}' (PowerShell compares keys case-insensitively)`);
+      if (!table.add(key, value))
+        throw new Error(`duplicate key '${String(key)}' (PowerShell compares keys case-insensitively)`);
     }
     return table;
   }
@@ -85,7 +86,8 @@ export class PsHashtable {
    */
   add(key: Psd1Key, value: Psd1Value, text?: string): boolean {
     const plain = typeof key === 'string' && isPlainAscii(key);
-    if (this.indexOf(key) >= 0 || (!(plain && this.extras === undefined) && this.slowCollision(key, text, plain) >= 0)) return false;
+    if (this.indexOf(key) >= 0 || (!(plain && this.extras === undefined) && this.slowCollision(key, text, plain) >= 0))
+      return false;
     const at = this.items.length >> 1;
     this.items.push(key, value);
     if (typeof key === 'number') {

@@ -25,7 +25,17 @@ export type VariableMeaning =
   | { readonly kind: 'args' | 'using' | 'other' | 'invalid' };
 
 /** Backtick escapes inside `${...}` names (tokenizer.cs, Backtick). */
-const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
 
 /**
  * Scans the variable at `i` (which holds `$`), as tokenizer.cs ScanVariable does: `${...}`

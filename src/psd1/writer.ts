@@ -8,7 +8,6 @@ export interface RenderOptions {
   readonly inlineWidth?: number;
 }
 
-
 /**
  * Renders a value as a PowerShell data file: UTF-8 with BOM and CRLF line breaks (what Windows
  * PowerShell 5.1 reads correctly), 4-space indentation, one hashtable entry a line, arrays of
@@ -63,7 +62,11 @@ class Writer {
     else if (Array.isArray(v)) this.array(v, indent, path);
     else if (v instanceof PsHashtable) this.hashtable(v, indent, path);
     else if (v instanceof ScriptBlock) this.scriptBlock(v, path);
-    else throw new RenderError(pathText(path), `cannot write a value of type ${describeType(v)} (allowed: string, number, boolean, null, array, PsHashtable, ScriptBlock)`);
+    else
+      throw new RenderError(
+        pathText(path),
+        `cannot write a value of type ${describeType(v)} (allowed: string, number, boolean, null, array, PsHashtable, ScriptBlock)`,
+      );
   }
 
   /**
@@ -74,7 +77,11 @@ class Writer {
   private string(s: string, path: readonly (string | number)[]): void {
     this.sink.byte(0x27);
     const bad = this.sink.utf8(s, true);
-    if (bad >= 0) throw new RenderError(pathText(path), `the string has a lone surrogate (U+${s.charCodeAt(bad).toString(16).toUpperCase()}) at index ${bad}, which UTF-8 cannot encode`);
+    if (bad >= 0)
+      throw new RenderError(
+        pathText(path),
+        `the string has a lone surrogate (U+${s.charCodeAt(bad).toString(16).toUpperCase()}) at index ${bad}, which UTF-8 cannot encode`,
+      );
     this.sink.byte(0x27);
   }
 
@@ -83,11 +90,15 @@ class Writer {
     if (typeof v === 'number') return this.number(v, path);
     if (typeof v === 'boolean') return v ? '$true' : '$false';
     if (v === null) return '$null';
-    throw new RenderError(pathText(path), `cannot write a value of type ${describeType(v)} (allowed: string, number, boolean, null, array, PsHashtable, ScriptBlock)`);
+    throw new RenderError(
+      pathText(path),
+      `cannot write a value of type ${describeType(v)} (allowed: string, number, boolean, null, array, PsHashtable, ScriptBlock)`,
+    );
   }
 
   private number(v: number, path: readonly (string | number)[]): string {
-    if (!Number.isFinite(v)) throw new RenderError(pathText(path), `the number ${v} has no PowerShell literal (allowed: finite numbers)`);
+    if (!Number.isFinite(v))
+      throw new RenderError(pathText(path), `the number ${v} has no PowerShell literal (allowed: finite numbers)`);
     if (Object.is(v, -0)) return '-0.0';
     // Whole numbers past 2^53 are doubles here; written as digits, PowerShell would read an exact
     // Int64 that differs from this double. The exponent form is read back as the same double.
@@ -190,11 +201,18 @@ class Writer {
   private scriptBlock(b: ScriptBlock, path: readonly (string | number)[]): void {
     const check = scanCode(b.text, 0, null, true);
     if (!check.ok) {
-      throw new RenderError(pathText(path), `script block text is not self-contained (${check.reason}, at offset ${check.at}); it could end the block early`);
+      throw new RenderError(
+        pathText(path),
+        `script block text is not self-contained (${check.reason}, at offset ${check.at}); it could end the block early`,
+      );
     }
     this.sink.byte(0x7b);
     const bad = this.sink.utf8(b.text);
-    if (bad >= 0) throw new RenderError(pathText(path), `the script block has a lone surrogate at index ${bad}, which UTF-8 cannot encode`);
+    if (bad >= 0)
+      throw new RenderError(
+        pathText(path),
+        `the script block has a lone surrogate at index ${bad}, which UTF-8 cannot encode`,
+      );
     this.sink.byte(0x7d);
   }
 }

@@ -35,7 +35,10 @@ function isConstructPath(file: string): boolean {
 /** `examples/estate.ts:26` as a SARIF physical location. */
 function declaredLocation(at: string): Sarif.PhysicalLocation {
   const m = /^(.*):(\d+)$/.exec(at);
-  return { artifactLocation: { uri: (m ? m[1] : at).split('\\').join('/') }, ...(m ? { region: { startLine: Number(m[2]) } } : {}) };
+  return {
+    artifactLocation: { uri: (m ? m[1] : at).split('\\').join('/') },
+    ...(m ? { region: { startLine: Number(m[2]) } } : {}),
+  };
 }
 
 /**
@@ -49,14 +52,35 @@ function sarifLocations(f: Finding): Pick<Sarif.Result, 'locations' | 'relatedLo
   const file = f.file.split('\\').join('/');
   const generated = file !== '' && (inSynthOutput(file) || isConstructPath(file));
   const construct = f.declared?.construct ?? (file && isConstructPath(file) ? file : undefined);
-  const fileLocation: Sarif.PhysicalLocation = { artifactLocation: { uri: file }, region: { startLine: f.line, startColumn: f.column } };
-  if (!generated && !f.declared?.at) return { locations: file ? [{ physicalLocation: fileLocation, logicalLocations: f.path ? [{ fullyQualifiedName: f.path }] : [] }] : [] };
+  const fileLocation: Sarif.PhysicalLocation = {
+    artifactLocation: { uri: file },
+    region: { startLine: f.line, startColumn: f.column },
+  };
+  if (!generated && !f.declared?.at)
+    return {
+      locations: file
+        ? [{ physicalLocation: fileLocation, logicalLocations: f.path ? [{ fullyQualifiedName: f.path }] : [] }]
+        : [],
+    };
   // the construct (or, for a file no construct is known of, such as an unreadable endpoint.json, the file) and the field
-  const owner: Sarif.LogicalLocation[] = construct ? [{ fullyQualifiedName: construct, kind: 'object' }] : file ? [{ fullyQualifiedName: file, kind: 'resource' }] : [];
-  const logicalLocations: Sarif.LogicalLocation[] = [...owner, ...(f.path ? [{ fullyQualifiedName: f.path, kind: 'property' }] : [])];
+  const owner: Sarif.LogicalLocation[] = construct
+    ? [{ fullyQualifiedName: construct, kind: 'object' }]
+    : file
+      ? [{ fullyQualifiedName: file, kind: 'resource' }]
+      : [];
+  const logicalLocations: Sarif.LogicalLocation[] = [
+    ...owner,
+    ...(f.path ? [{ fullyQualifiedName: f.path, kind: 'property' }] : []),
+  ];
   if (!f.declared?.at) return { locations: [{ logicalLocations }] };
-  const related = file && !isConstructPath(file) ? [{ id: 1, message: { text: 'the generated file' }, physicalLocation: fileLocation }] : [];
-  return { locations: [{ physicalLocation: declaredLocation(f.declared.at), logicalLocations }], ...(related.length ? { relatedLocations: related } : {}) };
+  const related =
+    file && !isConstructPath(file)
+      ? [{ id: 1, message: { text: 'the generated file' }, physicalLocation: fileLocation }]
+      : [];
+  return {
+    locations: [{ physicalLocation: declaredLocation(f.declared.at), logicalLocations }],
+    ...(related.length ? { relatedLocations: related } : {}),
+  };
 }
 
 /**
@@ -90,7 +114,9 @@ export function findingsSarif(findings: readonly Finding[], rules: readonly Rule
           level: f.severity,
           message: { text: f.message },
           ...sarifLocations(f),
-          ...(f.suppressed ? { suppressions: [{ kind: 'external' as const, justification: f.suppressed.reason }] } : {}),
+          ...(f.suppressed
+            ? { suppressions: [{ kind: 'external' as const, justification: f.suppressed.reason }] }
+            : {}),
         })),
       },
     ],

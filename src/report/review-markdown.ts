@@ -23,7 +23,9 @@ export function reviewMarkdown(review: Review): string {
   const losers = review.rights.filter((d) => d.lost.length);
   const errors = review.newFindings.filter((f) => f.severity === 'error' && !f.suppressed);
   const lines: string[] = ['## jeajit review', ''];
-  const dangerous = review.rights.flatMap((d) => d.gained.flatMap((c) => (c.dangers ?? []).map((x) => ({ delta: d, change: c, danger: x }))));
+  const dangerous = review.rights.flatMap((d) =>
+    d.gained.flatMap((c) => (c.dangers ?? []).map((x) => ({ delta: d, change: c, danger: x }))),
+  );
   const summary = [
     `${dangerous.length} dangerous gain(s)`,
     `${gainers.length} principal(s) gain rights`,
@@ -35,31 +37,47 @@ export function reviewMarkdown(review: Review): string {
   ];
   lines.push(`**${summary.join(' · ')}**`, '');
   if (review.endpoints.added.length) lines.push(`New endpoints: ${review.endpoints.added.map(code).join(', ')}`, '');
-  if (review.endpoints.removed.length) lines.push(`Removed endpoints: ${review.endpoints.removed.map(code).join(', ')}`, '');
+  if (review.endpoints.removed.length)
+    lines.push(`Removed endpoints: ${review.endpoints.removed.map(code).join(', ')}`, '');
   if (dangerous.length) {
     lines.push('### Dangerous gains', '', '| Class | Endpoint · who | Right | Why | Safer |', '|---|---|---|---|---|');
     const order = (c: DangerClass) => Object.keys(DANGER_CLASSES).indexOf(c);
-    for (const { delta, change, danger } of [...dangerous].sort((a, b) => order(a.danger.class) - order(b.danger.class))) {
+    for (const { delta, change, danger } of [...dangerous].sort(
+      (a, b) => order(a.danger.class) - order(b.danger.class),
+    )) {
       const at = `${danger.command}${danger.parameter ? ` -${danger.parameter}` : ''}${danger.value !== undefined ? ` ${danger.value}` : ''}`;
-      lines.push(`| ${DANGER_CLASSES[danger.class].label} | ${cell(delta.endpoint)} · ${code(delta.principal)} | ${code(change.text)} | ${cell(`${at} ${danger.why}`)} | ${cell(danger.safer)} |`);
+      lines.push(
+        `| ${DANGER_CLASSES[danger.class].label} | ${cell(delta.endpoint)} · ${code(delta.principal)} | ${code(change.text)} | ${cell(`${at} ${danger.why}`)} | ${cell(danger.safer)} |`,
+      );
     }
     lines.push('');
   }
   if (review.newFindings.length) {
     lines.push('### New findings', '', '| Severity | Rule | Where | Finding |', '|---|---|---|---|');
-    const ordered = [...review.newFindings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    const ordered = [...review.newFindings].sort((a, b) =>
+      a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+    );
     for (const f of ordered) {
       // a file of the synth output, unless the finding is about a resource (its "file" is the construct path)
       const file = f.file && f.file !== f.declared?.construct ? `${synthRelative(f.file)}:${f.line}:${f.column}` : '';
-      const where = [f.declared ? `${f.declared.construct}${f.declared.at ? ` (${f.declared.at})` : ''}` : '', file].filter(Boolean).join(' · ');
+      const where = [f.declared ? `${f.declared.construct}${f.declared.at ? ` (${f.declared.at})` : ''}` : '', file]
+        .filter(Boolean)
+        .join(' · ');
       const suppressed = f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : '';
       lines.push(`| ${f.severity} | ${f.ruleId} | ${where ? code(where) : ''} | ${cell(f.message + suppressed)} |`);
     }
     lines.push('');
   }
   const risky = new Set(errors.map((f) => f.file.replace(/\\/g, '/').match(/\/jea\/([^/]+)\//)?.[1]).filter(Boolean));
-  const byRisk = (a: RightsDelta, b: RightsDelta) => Number(risky.has(b.endpoint)) - Number(risky.has(a.endpoint)) || b.gained.length - a.gained.length;
-  section(lines, 'Rights gained', [...gainers].sort(byRisk), (d) => d.gained.map((c) => c.text), (d) => d.gained.map((c) => [...new Set((c.dangers ?? []).map((x) => DANGER_CLASSES[x.class].label))].join(', ')));
+  const byRisk = (a: RightsDelta, b: RightsDelta) =>
+    Number(risky.has(b.endpoint)) - Number(risky.has(a.endpoint)) || b.gained.length - a.gained.length;
+  section(
+    lines,
+    'Rights gained',
+    [...gainers].sort(byRisk),
+    (d) => d.gained.map((c) => c.text),
+    (d) => d.gained.map((c) => [...new Set((c.dangers ?? []).map((x) => DANGER_CLASSES[x.class].label))].join(', ')),
+  );
   section(lines, 'Rights lost', losers, (d) => d.lost.map((c) => c.text));
   if (review.acl.length) {
     lines.push('### Who may connect', '', '| Endpoint | Change | Entry |', '|---|---|---|');
@@ -67,15 +85,29 @@ export function reviewMarkdown(review: Review): string {
     lines.push('');
   }
   if (review.jit.length) {
-    lines.push('### Just-in-time access', '', '| Declaration | Setting | Where | Before | After |', '|---|---|---|---|---|');
-    for (const j of groupJitChanges(review.jit)) lines.push(`| ${code(j.name)} | ${cell(j.field)} | ${cell(j.places)} | ${cell(j.before ?? '(none)')} | ${cell(j.after ?? '(none)')} |`);
+    lines.push(
+      '### Just-in-time access',
+      '',
+      '| Declaration | Setting | Where | Before | After |',
+      '|---|---|---|---|---|',
+    );
+    for (const j of groupJitChanges(review.jit))
+      lines.push(
+        `| ${code(j.name)} | ${cell(j.field)} | ${cell(j.places)} | ${cell(j.before ?? '(none)')} | ${cell(j.after ?? '(none)')} |`,
+      );
     lines.push('');
   }
-  if (lines.length === 4) lines.push('No change in anyone\'s rights.', '');
+  if (lines.length === 4) lines.push("No change in anyone's rights.", '');
   return lines.join('\n');
 }
 
-function section(lines: string[], title: string, deltas: readonly RightsDelta[], items: (d: RightsDelta) => string[], tags?: (d: RightsDelta) => string[]): void {
+function section(
+  lines: string[],
+  title: string,
+  deltas: readonly RightsDelta[],
+  items: (d: RightsDelta) => string[],
+  tags?: (d: RightsDelta) => string[],
+): void {
   if (deltas.length === 0) return;
   lines.push(`### ${title}`, '');
   for (const d of deltas) {

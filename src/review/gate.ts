@@ -17,16 +17,27 @@ export const GATE_CONDITIONS: readonly GateCondition[] = ['new-access', 'dangero
 export function gateFailures(review: Review, conditions: readonly GateCondition[]): string[] {
   const out: string[] = [];
   if (conditions.includes('new-access')) {
-    for (const d of review.rights) for (const c of d.gained) out.push(`new access: ${d.principal} on ${d.endpoint}: ${c.text}`);
+    for (const d of review.rights)
+      for (const c of d.gained) out.push(`new access: ${d.principal} on ${d.endpoint}: ${c.text}`);
     for (const e of review.endpoints.added) out.push(`new access: a new endpoint ${e}`);
-    for (const a of review.acl) if (a.change === 'added' && !a.entry.startsWith('Deny ')) out.push(`new access: ${a.endpoint} lets in ${a.entry}`);
-    for (const j of review.jit) if (j.after !== undefined) out.push(`new access: ${j.name}${j.place ? ` ${j.place}` : ''} ${j.field}: ${j.before ?? '(none)'} -> ${j.after}`);
+    for (const a of review.acl)
+      if (a.change === 'added' && !a.entry.startsWith('Deny '))
+        out.push(`new access: ${a.endpoint} lets in ${a.entry}`);
+    for (const j of review.jit)
+      if (j.after !== undefined)
+        out.push(
+          `new access: ${j.name}${j.place ? ` ${j.place}` : ''} ${j.field}: ${j.before ?? '(none)'} -> ${j.after}`,
+        );
   }
   if (conditions.includes('dangerous')) {
-    for (const d of review.rights) for (const c of d.gained) for (const x of c.dangers ?? []) out.push(`dangerous: ${d.principal} on ${d.endpoint}: ${c.text}: ${x.class}: ${x.why}`);
+    for (const d of review.rights)
+      for (const c of d.gained)
+        for (const x of c.dangers ?? [])
+          out.push(`dangerous: ${d.principal} on ${d.endpoint}: ${c.text}: ${x.class}: ${x.why}`);
   }
   if (conditions.includes('error')) {
-    for (const f of review.newFindings) if (f.severity === 'error' && !f.suppressed) out.push(`new error: ${f.ruleId} ${f.message}`);
+    for (const f of review.newFindings)
+      if (f.severity === 'error' && !f.suppressed) out.push(`new error: ${f.ruleId} ${f.message}`);
   }
   return out;
 }

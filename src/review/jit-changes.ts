@@ -51,14 +51,24 @@ export function jitChanges(base: PolicySet, head: PolicySet): JitChange[] {
 function activationFields(a: ActivationPolicy): Record<string, string> {
   return {
     'activation.maximumDuration': a.maximumDuration,
-    'activation.approval': a.approval ? `required (${a.approval.approvers.map((x) => `${x.type} ${x.objectId}`).join(', ')})` : 'not required',
-    'activation.mfa': a.conditionalAccessContext ? `context ${a.conditionalAccessContext}` : a.requireMfa ? 'required' : 'not required',
+    'activation.approval': a.approval
+      ? `required (${a.approval.approvers.map((x) => `${x.type} ${x.objectId}`).join(', ')})`
+      : 'not required',
+    'activation.mfa': a.conditionalAccessContext
+      ? `context ${a.conditionalAccessContext}`
+      : a.requireMfa
+        ? 'required'
+        : 'not required',
     'activation.justification': a.requireJustification === false ? 'not required' : 'required',
     'activation.ticket': a.requireTicketInfo ? 'required' : 'not required',
   };
 }
 
-function compareEntries<T>(base: readonly JitEntry<T>[], head: readonly JitEntry<T>[], fields: (model: T) => Record<string, string>): JitChange[] {
+function compareEntries<T>(
+  base: readonly JitEntry<T>[],
+  head: readonly JitEntry<T>[],
+  fields: (model: T) => Record<string, string>,
+): JitChange[] {
   const out: JitChange[] = [];
   const names = [...new Set([...base, ...head].map((e) => e.name))].sort();
   for (const name of names) {
@@ -69,7 +79,13 @@ function compareEntries<T>(base: readonly JitEntry<T>[], head: readonly JitEntry
     for (const field of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {
       if (before[field] === after[field]) continue;
       const [place, setting] = field.includes(PLACE) ? field.split(PLACE) : [undefined, field];
-      out.push({ name, field: setting, ...(place ? { place } : {}), ...(field in before ? { before: before[field] } : {}), ...(field in after ? { after: after[field] } : {}) });
+      out.push({
+        name,
+        field: setting,
+        ...(place ? { place } : {}),
+        ...(field in before ? { before: before[field] } : {}),
+        ...(field in after ? { after: after[field] } : {}),
+      });
     }
   }
   return out;

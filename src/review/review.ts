@@ -40,7 +40,9 @@ export function review(base: PolicySet, head: PolicySet, options: ReviewOptions 
   const rights = names.flatMap((n) => rightsDelta(n, find(base, n), find(head, n)));
   const acl = names.flatMap((n) => aclChanges(n, find(base, n)?.acl, find(head, n)?.acl));
   const baseKeys = new Set(runRules(base).map(findingKey));
-  const newFindings = runRules(head, { suppressions: options.suppressions ?? [] }).filter((f) => !baseKeys.has(findingKey(f)));
+  const newFindings = runRules(head, { suppressions: options.suppressions ?? [] }).filter(
+    (f) => !baseKeys.has(findingKey(f)),
+  );
   return {
     endpoints: { added: names.filter((n) => !find(base, n)), removed: names.filter((n) => !find(head, n)) },
     rights,
@@ -64,10 +66,16 @@ function findingKey(f: Finding): string {
 function aclEntries(acl: EndpointAclModel | undefined): string[] {
   if (!acl) return [];
   const entries = acl.entries.map((e) => `${e.access} ${e.principal} ${e.rights.join(',')}`);
-  return acl.requiredGroups === undefined ? entries : [...entries, `RequiredGroups: ${describeGroups(acl.requiredGroups)}`];
+  return acl.requiredGroups === undefined
+    ? entries
+    : [...entries, `RequiredGroups: ${describeGroups(acl.requiredGroups)}`];
 }
 
-function aclChanges(endpoint: string, base: EndpointAclModel | undefined, head: EndpointAclModel | undefined): AclChange[] {
+function aclChanges(
+  endpoint: string,
+  base: EndpointAclModel | undefined,
+  head: EndpointAclModel | undefined,
+): AclChange[] {
   const before = aclEntries(base);
   const after = aclEntries(head);
   const has = (list: string[], e: string) => list.some((x) => x.toLowerCase() === e.toLowerCase());

@@ -30,14 +30,21 @@ export interface RightsDelta {
  * the effective-rights engine: a change in one role shows as the rights that really changed for
  * every principal holding it (RequiredGroups and the ACL are reviewed separately).
  */
-export function rightsDelta(name: string, base: EndpointEntry | undefined, head: EndpointEntry | undefined): RightsDelta[] {
+export function rightsDelta(
+  name: string,
+  base: EndpointEntry | undefined,
+  head: EndpointEntry | undefined,
+): RightsDelta[] {
   const principals = new Map<string, string>();
-  for (const ep of [base, head]) for (const [p] of ep?.model.roleDefinitions ?? []) if (!principals.has(p.toLowerCase())) principals.set(p.toLowerCase(), p);
+  for (const ep of [base, head])
+    for (const [p] of ep?.model.roleDefinitions ?? [])
+      if (!principals.has(p.toLowerCase())) principals.set(p.toLowerCase(), p);
   const out: RightsDelta[] = [];
   // A principal with no entry has what the session type gives anyone who connects: its gains and
   // losses are counted from there, so the session's own commands are never listed as rights.
   const baseline = { base: sessionOnly((base ?? head)!), head: sessionOnly((head ?? base)!) };
-  const scriptIn = (ep: EndpointEntry | undefined) => !!ep && sessionDefaults(ep.model, []).languageMode !== 'NoLanguage';
+  const scriptIn = (ep: EndpointEntry | undefined) =>
+    !!ep && sessionDefaults(ep.model, []).languageMode !== 'NoLanguage';
   for (const principal of [...principals.values()].sort()) {
     const rightsIn = (ep: EndpointEntry | undefined, none: MergedCapabilities) => {
       const r = ep && effectiveRights(ep, principal, [], { ignoreRequiredGroups: true });
@@ -67,11 +74,17 @@ function sessionOnly(endpoint: EndpointEntry): MergedCapabilities {
  * made real by a provider the change shows, go on that provider's line. An external command's
  * dangers go on its own line.
  */
-function withDangers(gained: RightChange[], from: MergedCapabilities, to: MergedCapabilities, ctx: { before: DangerContext; after: DangerContext }): RightChange[] {
+function withDangers(
+  gained: RightChange[],
+  from: MergedCapabilities,
+  to: MergedCapabilities,
+  ctx: { before: DangerContext; after: DangerContext },
+): RightChange[] {
   const commands = (caps: MergedCapabilities) => [...caps.visibleCmdlets, ...caps.visibleFunctions];
   const key = (d: Danger) => `${d.class}|${d.parameter ?? ''}|${d.value ?? ''}|${d.latent ?? ''}`.toLowerCase();
   const assigned = new Map<RightChange, Danger[]>();
-  const give = (change: RightChange | undefined, d: Danger) => change && assigned.set(change, [...(assigned.get(change) ?? []), d]);
+  const give = (change: RightChange | undefined, d: Danger) =>
+    change && assigned.set(change, [...(assigned.get(change) ?? []), d]);
   const providerLine = gained.find((c) => c.kind === 'provider');
   for (const now of commands(to)) {
     const name = now.name.toLowerCase();
@@ -79,7 +92,12 @@ function withDangers(gained: RightChange[], from: MergedCapabilities, to: Merged
     const had = new Set(then ? commandDangers(effectiveGrant(then), ctx.before).map(key) : []);
     const mine = gained.filter((c) => c.command?.toLowerCase() === name);
     for (const d of commandDangers(effectiveGrant(now), ctx.after).filter((x) => !had.has(key(x)))) {
-      give((d.parameter && mine.find((c) => c.text.toLowerCase().includes(`-${d.parameter!.toLowerCase()}`))) || mine[0] || providerLine, d);
+      give(
+        (d.parameter && mine.find((c) => c.text.toLowerCase().includes(`-${d.parameter!.toLowerCase()}`))) ||
+          mine[0] ||
+          providerLine,
+        d,
+      );
     }
   }
   return gained.map((change) => {
@@ -105,7 +123,8 @@ function changes(from: MergedCapabilities, to: MergedCapabilities): RightChange[
     ['scriptsToProcess', 'script'],
   ] as const;
   for (const [list, kind] of sets) {
-    for (const item of to[list]) if (!from[list].some((x) => x.toLowerCase() === item.toLowerCase())) out.push({ kind, text: item });
+    for (const item of to[list])
+      if (!from[list].some((x) => x.toLowerCase() === item.toLowerCase())) out.push({ kind, text: item });
   }
   return out;
 }
@@ -113,7 +132,10 @@ function changes(from: MergedCapabilities, to: MergedCapabilities): RightChange[
 /** What `to` allows of one command that `from` does not (a command also public unconstrained allows everything). */
 function commandWidening(from: EffectiveCommand, to: EffectiveCommand): RightChange[] {
   const open = (c: EffectiveCommand) => !c.parameters || !!c.alsoUnconstrained;
-  if (open(to)) return open(from) ? [] : [{ kind: 'parameter', command: to.name, text: `${to.name}: any parameters (was ${commandText(from)})` }];
+  if (open(to))
+    return open(from)
+      ? []
+      : [{ kind: 'parameter', command: to.name, text: `${to.name}: any parameters (was ${commandText(from)})` }];
   if (open(from)) return [];
   const out: RightChange[] = [];
   for (const p of to.parameters!) {
@@ -131,12 +153,16 @@ function commandWidening(from: EffectiveCommand, to: EffectiveCommand): RightCha
 function valueWidening(command: string, from: EffectiveParameter, to: EffectiveParameter): RightChange[] {
   const at = `${command} -${to.name}`;
   const free = (p: EffectiveParameter) => !p.validateSet && !p.validatePattern;
-  if (free(to)) return free(from) ? [] : [{ kind: 'value', command, text: `${at}: any value (was${constraintText(from)})` }];
+  if (free(to))
+    return free(from) ? [] : [{ kind: 'value', command, text: `${at}: any value (was${constraintText(from)})` }];
   if (free(from)) return [];
   const sameKind = !!to.validateSet === !!from.validateSet && !!to.validatePattern === !!from.validatePattern;
   if (!sameKind) return [{ kind: 'value', command, text: `${at}:${constraintText(to)} (was${constraintText(from)})` }];
   const out: RightChange[] = [];
-  for (const v of to.validateSet ?? []) if (!from.validateSet!.some((x) => x.toLowerCase() === v.toLowerCase())) out.push({ kind: 'value', command, text: `${at}: ${v}` });
-  for (const p of to.validatePattern ?? []) if (!from.validatePattern!.includes(p)) out.push({ kind: 'value', command, text: `${at}: values matching /${p}/` });
+  for (const v of to.validateSet ?? [])
+    if (!from.validateSet!.some((x) => x.toLowerCase() === v.toLowerCase()))
+      out.push({ kind: 'value', command, text: `${at}: ${v}` });
+  for (const p of to.validatePattern ?? [])
+    if (!from.validatePattern!.includes(p)) out.push({ kind: 'value', command, text: `${at}: values matching /${p}/` });
   return out;
 }

@@ -22,7 +22,9 @@ export const JEA001: Rule = {
     'Narrow the parameter that carries it with a ValidateSet of the values the task needs, or expose the one task as a function with fixed arguments.',
   check(policy) {
     return entryDangers(policy, false).map((e) => {
-      const hint = e.bareFunction ? ` (if it is your own proxy function, qualify it with its module: MyModule\\${e.bareFunction})` : '';
+      const hint = e.bareFunction
+        ? ` (if it is your own proxy function, qualify it with its module: MyModule\\${e.bareFunction})`
+        : '';
       // real dangers before latent ones
       const dangers = [...e.dangers].sort((a, b) => Number(!!a.latent) - Number(!!b.latent));
       const shown = dangers.slice(0, 3).map(dangerText).join(' · ');

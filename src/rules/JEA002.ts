@@ -1,6 +1,15 @@
 import { hasWildcard, wildcardMatch } from '../jea/wildcard';
 import { Rule, RuleFinding } from './rule';
-import { baseName, capabilityBlocks, commandName, findingIn, forEachCommand, listSome, quote, splitCommand } from './helpers';
+import {
+  baseName,
+  capabilityBlocks,
+  commandName,
+  findingIn,
+  forEachCommand,
+  listSome,
+  quote,
+  splitCommand,
+} from './helpers';
 import { matchCommands } from '../catalog/catalog';
 import { DANGER_CLASSES, dangerSeverity } from '../danger/classes';
 import { commandDangers, DangerContext } from '../danger/classify';
@@ -35,27 +44,58 @@ export const JEA002: Rule = {
         const path = typeof entry === 'string' ? [list, i] : [list, i, 'Name'];
         out.push(
           hits.length
-            ? findingIn(block, path, `${list} ${quote(name)} takes in ${listSome(hits)}, which hand out code execution, identities, defense evasion or writing anywhere; ${LIST_BY_NAME}`, 'error')
-            : findingIn(block, path, `${list} ${quote(name)} is a wildcard: it makes visible every matching command, including ones a module update adds; ${LIST_BY_NAME}`),
+            ? findingIn(
+                block,
+                path,
+                `${list} ${quote(name)} takes in ${listSome(hits)}, which hand out code execution, identities, defense evasion or writing anywhere; ${LIST_BY_NAME}`,
+                'error',
+              )
+            : findingIn(
+                block,
+                path,
+                `${list} ${quote(name)} is a wildcard: it makes visible every matching command, including ones a module update adds; ${LIST_BY_NAME}`,
+              ),
         );
       });
       (m.visibleAliases ?? []).forEach((alias, i) => {
         if (!hasWildcard(alias)) return;
-        const hits = Object.keys(BUILTIN_ALIASES).filter((a) => wildcardMatch(alias, a) && dangerousMatches(BUILTIN_ALIASES[a], ctx).length);
+        const hits = Object.keys(BUILTIN_ALIASES).filter(
+          (a) => wildcardMatch(alias, a) && dangerousMatches(BUILTIN_ALIASES[a], ctx).length,
+        );
         out.push(
           hits.length
-            ? findingIn(block, ['VisibleAliases', i], `VisibleAliases ${quote(alias)} takes in ${listSome(hits.map((a) => `${a} (${BUILTIN_ALIASES[a]})`))}; list the aliases the role needs by name`, 'error')
-            : findingIn(block, ['VisibleAliases', i], `VisibleAliases ${quote(alias)} is a wildcard; list the aliases the role needs by name`),
+            ? findingIn(
+                block,
+                ['VisibleAliases', i],
+                `VisibleAliases ${quote(alias)} takes in ${listSome(hits.map((a) => `${a} (${BUILTIN_ALIASES[a]})`))}; list the aliases the role needs by name`,
+                'error',
+              )
+            : findingIn(
+                block,
+                ['VisibleAliases', i],
+                `VisibleAliases ${quote(alias)} is a wildcard; list the aliases the role needs by name`,
+              ),
         );
       });
       (m.visibleExternalCommands ?? []).forEach((path, i) => {
         if (!hasWildcard(path)) return;
         const file = baseName(path);
-        const hits = Object.keys(EXTERNAL_FACTS).filter((exe) => wildcardMatch(file, exe) || wildcardMatch(file, exe.replace(/\.exe$/, '')));
+        const hits = Object.keys(EXTERNAL_FACTS).filter(
+          (exe) => wildcardMatch(file, exe) || wildcardMatch(file, exe.replace(/\.exe$/, '')),
+        );
         out.push(
           hits.length
-            ? findingIn(block, ['VisibleExternalCommands', i], `VisibleExternalCommands ${quote(path)} takes in ${listSome(hits)}, which hand out code execution, identities or defense evasion; list each program by its full path`, 'error')
-            : findingIn(block, ['VisibleExternalCommands', i], `VisibleExternalCommands ${quote(path)} is a wildcard; list each program by its full path`),
+            ? findingIn(
+                block,
+                ['VisibleExternalCommands', i],
+                `VisibleExternalCommands ${quote(path)} takes in ${listSome(hits)}, which hand out code execution, identities or defense evasion; list each program by its full path`,
+                'error',
+              )
+            : findingIn(
+                block,
+                ['VisibleExternalCommands', i],
+                `VisibleExternalCommands ${quote(path)} is a wildcard; list each program by its full path`,
+              ),
         );
       });
     }
@@ -69,7 +109,12 @@ export const JEA002: Rule = {
  */
 function dangerousMatches(pattern: string, ctx: DangerContext): string[] {
   const { module, command } = splitCommand(pattern);
-  const known = COMMAND_FACTS.filter((f) => wildcardMatch(command, f.name) && DANGER_CLASSES[f.class].severity === 'error' && (!f.needsScript || ctx.allowsScript)).map((f) => f.name);
+  const known = COMMAND_FACTS.filter(
+    (f) =>
+      wildcardMatch(command, f.name) &&
+      DANGER_CLASSES[f.class].severity === 'error' &&
+      (!f.needsScript || ctx.allowsScript),
+  ).map((f) => f.name);
   const found = matchCommands(pattern)
     .filter((c) => commandDangers({ name: `${c.module}\\${c.name}` }, ctx).some((d) => dangerSeverity(d) === 'error'))
     .map((c) => c.name);

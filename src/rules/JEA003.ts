@@ -18,8 +18,16 @@ export const JEA003: Rule = {
     for (const block of capabilityBlocks(policy)) {
       (block.model.visibleExternalCommands ?? []).forEach((path, i) => {
         if (typeof path !== 'string' || isAbsoluteWindowsPath(path)) return;
-        const suggestion = /[\\/]/.test(path) ? 'its full path (C:\\...)' : `its full path, such as C:\\Windows\\System32\\${/\.\w+$/.test(path) ? path : `${path}.exe`}`;
-        out.push(findingIn(block, ['VisibleExternalCommands', i], `VisibleExternalCommands ${quote(path)} is not an absolute path: it runs whatever comes first on PATH; write ${suggestion}`));
+        const suggestion = /[\\/]/.test(path)
+          ? 'its full path (C:\\...)'
+          : `its full path, such as C:\\Windows\\System32\\${/\.\w+$/.test(path) ? path : `${path}.exe`}`;
+        out.push(
+          findingIn(
+            block,
+            ['VisibleExternalCommands', i],
+            `VisibleExternalCommands ${quote(path)} is not an absolute path: it runs whatever comes first on PATH; write ${suggestion}`,
+          ),
+        );
       });
     }
     return out;

@@ -1,6 +1,15 @@
 import { pathText } from '../psd1/writer';
 import { Rule, RuleFinding } from './rule';
-import { CapabilityBlock, commandName, commandPatternMatches, findingIn, forEachCommand, holderScopes, listSome, quote } from './helpers';
+import {
+  CapabilityBlock,
+  commandName,
+  commandPatternMatches,
+  findingIn,
+  forEachCommand,
+  holderScopes,
+  listSome,
+  quote,
+} from './helpers';
 
 /** Item cmdlets that write through a provider (Microsoft.PowerShell.Management unless noted). */
 const WRITE_ITEM_CMDLETS = [

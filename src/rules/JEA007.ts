@@ -7,15 +7,23 @@ import { codeOnly } from './script-text';
 
 export { codeOnly };
 
-
 /** What runs dynamic code, with how a message names it. */
 const DYNAMIC: readonly { readonly re: RegExp; readonly what: string }[] = [
-  { re: /(?<![\w$.\-\\])(?:Microsoft\.PowerShell\.Utility\\)?(?:Invoke-Expression|iex)(?![\w-])/i, what: 'Invoke-Expression' },
-  { re: /\[\s*(?:System\.)?(?:Management\.Automation\.)?ScriptBlock\s*\]\s*::\s*Create\b/i, what: '[scriptblock]::Create' },
+  {
+    re: /(?<![\w$.\-\\])(?:Microsoft\.PowerShell\.Utility\\)?(?:Invoke-Expression|iex)(?![\w-])/i,
+    what: 'Invoke-Expression',
+  },
+  {
+    re: /\[\s*(?:System\.)?(?:Management\.Automation\.)?ScriptBlock\s*\]\s*::\s*Create\b/i,
+    what: '[scriptblock]::Create',
+  },
   { re: /(?<![\w$.\-\\])(?:Microsoft\.PowerShell\.Utility\\)?Add-Type(?![\w-])/i, what: 'Add-Type' },
   { re: /(?<![\w&])&(?!&)\s*[$(]/, what: 'the call operator & on a computed command' },
   { re: /(?:^|[\s;|{(=])\.[ \t]+[$(]/, what: 'dot-sourcing a computed path' },
-  { re: /\.InvokeCommand\s*\.\s*(?:InvokeScript|NewScriptBlock|ExpandString)\b/i, what: '$ExecutionContext.InvokeCommand' },
+  {
+    re: /\.InvokeCommand\s*\.\s*(?:InvokeScript|NewScriptBlock|ExpandString)\b/i,
+    what: '$ExecutionContext.InvokeCommand',
+  },
   { re: /\.AddScript\s*\(/i, what: '[PowerShell]::AddScript' },
 ];
 
@@ -49,7 +57,9 @@ export const JEA007: Rule = {
         if (typeof fn?.scriptBlock !== 'string') return;
         const found = dynamicCode(fn.scriptBlock);
         // what runs its text as code is reported once, as dynamic code, below
-        for (const use of dangerousInputUses(fn.scriptBlock, contexts(block.model)).filter((u) => !/^(Invoke-Expression|iex|Add-Type)\b/i.test(u.call))) {
+        for (const use of dangerousInputUses(fn.scriptBlock, contexts(block.model)).filter(
+          (u) => !/^(Invoke-Expression|iex|Add-Type)\b/i.test(u.call),
+        )) {
           out.push(
             findingIn(
               block,

@@ -23,7 +23,10 @@ export const JEA008: Rule = {
       for (const b of scope.blocks) together.set(b.model, [...(together.get(b.model) ?? []), ...names]);
     }
     for (const block of capabilityBlocks(policy)) {
-      const patterns = [...(block.model.visibleFunctions ?? []).map(commandName), ...(together.get(block.model) ?? [])].map((p) => splitCommand(p).command);
+      const patterns = [
+        ...(block.model.visibleFunctions ?? []).map(commandName),
+        ...(together.get(block.model) ?? []),
+      ].map((p) => splitCommand(p).command);
       (block.model.functionDefinitions ?? []).forEach((fn, i) => {
         if (!fn?.name || patterns.some((p) => p && wildcardMatch(p, fn.name))) return;
         out.push(

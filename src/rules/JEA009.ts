@@ -23,9 +23,19 @@ export const JEA009: Rule = {
         const { missing } = resolveGrant(endpoint, grant);
         (grant.roleCapabilities ?? []).forEach((name, i) => {
           if (!missing.includes(name) || external.has(name.toLowerCase())) return;
-          const versioned = endpoint.roles.find((r) => r.unreachable && r.name.toLowerCase() === name.replace(/^[^\\]+\\/, '').toLowerCase());
-          const why = versioned ? `only ${versioned.source.file} has it, ${versioned.unreachable}` : 'no module on the role path provides it';
-          out.push(finding(endpoint.source, ['RoleDefinitions', principal, 'RoleCapabilities', i], `RoleDefinitions ${quote(principal)} names role ${quote(name)}, but ${why}: PowerShell refuses the session for everyone this entry matches`));
+          const versioned = endpoint.roles.find(
+            (r) => r.unreachable && r.name.toLowerCase() === name.replace(/^[^\\]+\\/, '').toLowerCase(),
+          );
+          const why = versioned
+            ? `only ${versioned.source.file} has it, ${versioned.unreachable}`
+            : 'no module on the role path provides it';
+          out.push(
+            finding(
+              endpoint.source,
+              ['RoleDefinitions', principal, 'RoleCapabilities', i],
+              `RoleDefinitions ${quote(principal)} names role ${quote(name)}, but ${why}: PowerShell refuses the session for everyone this entry matches`,
+            ),
+          );
         });
       }
     }

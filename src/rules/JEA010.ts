@@ -27,11 +27,24 @@ export const JEA010: Rule = {
       const type = m.sessionType;
       if (type === 'RestrictedRemoteServer') continue;
       if (type === 'Empty') {
-        if (!grantsSomething(m)) out.push(finding(e.source, ['SessionType'], `SessionType 'Empty' of endpoint '${e.name}' grants nothing (no RoleDefinitions, no visible commands); use 'RestrictedRemoteServer' with RoleDefinitions`));
+        if (!grantsSomething(m))
+          out.push(
+            finding(
+              e.source,
+              ['SessionType'],
+              `SessionType 'Empty' of endpoint '${e.name}' grants nothing (no RoleDefinitions, no visible commands); use 'RestrictedRemoteServer' with RoleDefinitions`,
+            ),
+          );
         continue;
       }
       const what = type === undefined ? 'no SessionType (so Default)' : `SessionType ${`'${type}'`}`;
-      out.push(finding(e.source, ['SessionType'], `endpoint '${e.name}' has ${what}: a full PowerShell session that role capabilities do not restrict; set SessionType = 'RestrictedRemoteServer'`));
+      out.push(
+        finding(
+          e.source,
+          ['SessionType'],
+          `endpoint '${e.name}' has ${what}: a full PowerShell session that role capabilities do not restrict; set SessionType = 'RestrictedRemoteServer'`,
+        ),
+      );
     }
     return out;
   },

@@ -17,7 +17,7 @@ export const JEA011: Rule = {
   title: 'A language mode other than NoLanguage',
   help:
     'In any language mode but NoLanguage a user can write script: loops over visible commands, variables, and in ' +
-    'FullLanguage .NET calls that bypass every restriction, as the run-as account. Set LanguageMode = \'NoLanguage\' ' +
+    "FullLanguage .NET calls that bypass every restriction, as the run-as account. Set LanguageMode = 'NoLanguage' " +
     "(the default of SessionType 'RestrictedRemoteServer').",
   check(policy) {
     const out: RuleFinding[] = [];
@@ -26,9 +26,21 @@ export const JEA011: Rule = {
       const mode = effectiveLanguageMode(m);
       if (mode === 'NoLanguage') continue;
       if (m.languageMode !== undefined) {
-        out.push(finding(e.source, ['LanguageMode'], `LanguageMode '${mode}' of endpoint '${e.name}' lets users write script as the run-as account; set LanguageMode = 'NoLanguage'`));
+        out.push(
+          finding(
+            e.source,
+            ['LanguageMode'],
+            `LanguageMode '${mode}' of endpoint '${e.name}' lets users write script as the run-as account; set LanguageMode = 'NoLanguage'`,
+          ),
+        );
       } else {
-        out.push(finding(e.source, ['SessionType'], `endpoint '${e.name}' runs in FullLanguage (the default of ${m.sessionType === undefined ? 'a configuration without SessionType' : `SessionType '${m.sessionType}'`}); set LanguageMode = 'NoLanguage'`));
+        out.push(
+          finding(
+            e.source,
+            ['SessionType'],
+            `endpoint '${e.name}' runs in FullLanguage (the default of ${m.sessionType === undefined ? 'a configuration without SessionType' : `SessionType '${m.sessionType}'`}); set LanguageMode = 'NoLanguage'`,
+          ),
+        );
       }
     }
     return out;

@@ -17,7 +17,13 @@ export const JEA012: Rule = {
     for (const e of policy.endpoints ?? []) {
       const m = e.model ?? {};
       if (m.runAsVirtualAccount === true || (m.groupManagedServiceAccount ?? '').trim() !== '') continue;
-      out.push(finding(e.source, ['RunAsVirtualAccount'], `endpoint '${e.name}' has neither RunAsVirtualAccount = $true nor a GroupManagedServiceAccount: commands run with the connecting user's own rights; set RunAsVirtualAccount = $true (or a gMSA)`));
+      out.push(
+        finding(
+          e.source,
+          ['RunAsVirtualAccount'],
+          `endpoint '${e.name}' has neither RunAsVirtualAccount = $true nor a GroupManagedServiceAccount: commands run with the connecting user's own rights; set RunAsVirtualAccount = $true (or a gMSA)`,
+        ),
+      );
     }
     return out;
   },

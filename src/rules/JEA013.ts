@@ -11,7 +11,13 @@ export const JEA013: Rule = {
     const out: RuleFinding[] = [];
     for (const e of policy.endpoints ?? []) {
       if ((e.model?.transcriptDirectory ?? '').trim() !== '') continue;
-      out.push(finding(e.source, ['TranscriptDirectory'], `endpoint '${e.name}' has no TranscriptDirectory, so sessions leave no transcript; set TranscriptDirectory = 'C:\\ProgramData\\JEA\\Transcripts' (readable by administrators only)`));
+      out.push(
+        finding(
+          e.source,
+          ['TranscriptDirectory'],
+          `endpoint '${e.name}' has no TranscriptDirectory, so sessions leave no transcript; set TranscriptDirectory = 'C:\\ProgramData\\JEA\\Transcripts' (readable by administrators only)`,
+        ),
+      );
     }
     return out;
   },

@@ -17,7 +17,13 @@ export const JEA014: Rule = {
     for (const e of policy.endpoints ?? []) {
       const m = e.model ?? {};
       if (m.runAsVirtualAccount !== true || (m.runAsVirtualAccountGroups?.length ?? 0) > 0) continue;
-      out.push(finding(e.source, ['RunAsVirtualAccount'], `endpoint '${e.name}' runs as a virtual account without RunAsVirtualAccountGroups, so the account is a local administrator; list the groups the role needs in RunAsVirtualAccountGroups`));
+      out.push(
+        finding(
+          e.source,
+          ['RunAsVirtualAccount'],
+          `endpoint '${e.name}' runs as a virtual account without RunAsVirtualAccountGroups, so the account is a local administrator; list the groups the role needs in RunAsVirtualAccountGroups`,
+        ),
+      );
     }
     return out;
   },

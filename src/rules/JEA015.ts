@@ -29,7 +29,13 @@ export const JEA015: Rule = {
     for (const e of policy.endpoints ?? []) {
       for (const [principal] of e.model?.roleDefinitions ?? []) {
         if (!isAdministratorsGroup(principal)) continue;
-        out.push(finding(e.source, ['RoleDefinitions', principal], `RoleDefinitions principal '${principal}' is an administrators group, which JEA does not restrain; grant the role to a dedicated group of the people who need it`));
+        out.push(
+          finding(
+            e.source,
+            ['RoleDefinitions', principal],
+            `RoleDefinitions principal '${principal}' is an administrators group, which JEA does not restrain; grant the role to a dedicated group of the people who need it`,
+          ),
+        );
       }
     }
     return out;

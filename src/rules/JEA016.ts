@@ -7,7 +7,23 @@ import { finding } from './helpers';
  */
 export function isEveryone(principal: string): boolean {
   const p = principal.trim().toLowerCase();
-  const names = ['wd', 'au', 'nu', 'bu', 'du', 's-1-1-0', 's-1-5-11', 's-1-5-2', 's-1-5-32-545', 'everyone', 'authenticated users', 'nt authority\\authenticated users', 'nt authority\\network', 'builtin\\users', '\\everyone'];
+  const names = [
+    'wd',
+    'au',
+    'nu',
+    'bu',
+    'du',
+    's-1-1-0',
+    's-1-5-11',
+    's-1-5-2',
+    's-1-5-32-545',
+    'everyone',
+    'authenticated users',
+    'nt authority\\authenticated users',
+    'nt authority\\network',
+    'builtin\\users',
+    '\\everyone',
+  ];
   if (names.includes(p)) return true;
   if (/^s-1-5-21-\d+-\d+-\d+-513$/.test(p)) return true;
   return /\\domain users$/.test(p);
@@ -35,9 +51,21 @@ export const JEA016: Rule = {
         if (entry.access !== 'Allow') return;
         const path = ['acl', 'entries', i, 'principal'];
         if (isEveryone(entry.principal)) {
-          out.push(finding(e.source, path, `the ACL of endpoint '${e.name}' allows '${entry.principal}', which is every account; allow only the RoleDefinitions principals`));
+          out.push(
+            finding(
+              e.source,
+              path,
+              `the ACL of endpoint '${e.name}' allows '${entry.principal}', which is every account; allow only the RoleDefinitions principals`,
+            ),
+          );
         } else if (!principals.has(entry.principal.trim().toLowerCase())) {
-          out.push(finding(e.source, path, `the ACL of endpoint '${e.name}' allows '${entry.principal}', which has no RoleDefinitions entry; remove the entry or give the principal a role`));
+          out.push(
+            finding(
+              e.source,
+              path,
+              `the ACL of endpoint '${e.name}' allows '${entry.principal}', which has no RoleDefinitions entry; remove the entry or give the principal a role`,
+            ),
+          );
         }
       });
     }

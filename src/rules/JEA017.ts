@@ -21,7 +21,11 @@ export const JEA017: Rule = {
     const out = new Map<string, RuleFinding>();
     for (const { who, blocks } of holderScopes(policy)) {
       const bare: { name: string; where: string }[] = [];
-      for (const block of blocks) forEachCommand(block.model, (entry) => typeof entry === 'string' && bare.push({ name: entry, where: block.label }));
+      for (const block of blocks)
+        forEachCommand(
+          block.model,
+          (entry) => typeof entry === 'string' && bare.push({ name: entry, where: block.label }),
+        );
       for (const block of blocks) {
         forEachCommand(block.model, (entry, list, i) => {
           if (typeof entry === 'string') return;

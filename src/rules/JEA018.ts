@@ -19,13 +19,22 @@ export const JEA018: Rule = {
       if (role.unreachable || role.module === undefined) continue;
       const key = role.name.toLowerCase();
       const list = byName.get(key) ?? [];
-      if (!list.some((r) => r.module?.toLowerCase() === role.module!.toLowerCase())) list.push({ module: role.module, file: role.source.file });
+      if (!list.some((r) => r.module?.toLowerCase() === role.module!.toLowerCase()))
+        list.push({ module: role.module, file: role.source.file });
       byName.set(key, list);
     }
     for (const role of policy.roles ?? []) {
-      const others = (byName.get(role.name.toLowerCase()) ?? []).filter((r) => r.module?.toLowerCase() !== role.module?.toLowerCase());
+      const others = (byName.get(role.name.toLowerCase()) ?? []).filter(
+        (r) => r.module?.toLowerCase() !== role.module?.toLowerCase(),
+      );
       if (role.unreachable || role.module === undefined || others.length === 0) continue;
-      out.push(finding(role.source, [], `role ${quote(role.name)} of module ${quote(role.module)} is also provided by ${others.map((o) => `module ${quote(o.module!)} (${o.file})`).join(', ')}: JEA loads whichever it finds first on PSModulePath`));
+      out.push(
+        finding(
+          role.source,
+          [],
+          `role ${quote(role.name)} of module ${quote(role.module)} is also provided by ${others.map((o) => `module ${quote(o.module!)} (${o.file})`).join(', ')}: JEA loads whichever it finds first on PSModulePath`,
+        ),
+      );
     }
     return out;
   },

@@ -16,6 +16,8 @@ export const JEA019: Rule = {
     'Commands with -ComputerName, -CimSession or -Session run against other machines with the network identity of the run-as account. ' +
     'Constrain the parameter with a ValidateSet of the hosts the task needs, or leave it out of the role.',
   check(policy) {
-    return entryDangers(policy, true).map((e) => findingIn(e.block, e.path, `${e.what}: ${e.dangers.map(dangerText).join(' · ')}`));
+    return entryDangers(policy, true).map((e) =>
+      findingIn(e.block, e.path, `${e.what}: ${e.dangers.map(dangerText).join(' · ')}`),
+    );
   },
 };

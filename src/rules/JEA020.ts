@@ -10,7 +10,8 @@ const message = (key: string, path: string, why: string) =>
 /** The places of a block that name code the session loads or runs, with their paths. */
 function loadedFiles(m: CapabilityModel): { at: Psd1PathStep[]; key: string; path: string }[] {
   const out: { at: Psd1PathStep[]; key: string; path: string }[] = [];
-  const list = (key: string, values: readonly string[] | undefined) => (values ?? []).forEach((path, i) => out.push({ at: [key, i], key, path }));
+  const list = (key: string, values: readonly string[] | undefined) =>
+    (values ?? []).forEach((path, i) => out.push({ at: [key, i], key, path }));
   list('ScriptsToProcess', m.scriptsToProcess);
   list('VisibleExternalCommands', m.visibleExternalCommands);
   list('AssembliesToLoad', m.assembliesToLoad);
@@ -22,7 +23,8 @@ function loadedFiles(m: CapabilityModel): { at: Psd1PathStep[]; key: string; pat
   });
   for (const [variable, value] of Object.entries(m.environmentVariables ?? {})) {
     if (!/^(psmodulepath|path)$/i.test(variable)) continue;
-    for (const entry of String(value).split(';').filter(Boolean)) out.push({ at: ['EnvironmentVariables', variable], key: `EnvironmentVariables ${variable}`, path: entry });
+    for (const entry of String(value).split(';').filter(Boolean))
+      out.push({ at: ['EnvironmentVariables', variable], key: `EnvironmentVariables ${variable}`, path: entry });
   }
   return out;
 }
@@ -53,7 +55,14 @@ export const JEA020: Rule = {
       for (const [principal, grant] of endpoint.model?.roleDefinitions ?? []) {
         (grant?.roleCapabilityFiles ?? []).forEach((path, i) => {
           const why = userWritableFolder(path);
-          if (why) out.push(finding(endpoint.source, ['RoleDefinitions', principal, 'RoleCapabilityFiles', i], message('RoleCapabilityFiles', path, why)));
+          if (why)
+            out.push(
+              finding(
+                endpoint.source,
+                ['RoleDefinitions', principal, 'RoleCapabilityFiles', i],
+                message('RoleCapabilityFiles', path, why),
+              ),
+            );
         });
       }
     }

@@ -10,12 +10,16 @@ export const JIT001: Rule = {
   title: 'A JIT port open to the internet',
   help:
     'A request on this port opens it to every address on the internet for its duration, so RDP or SSH is exposed to scanning and ' +
-    'password spraying. Allow only your administrators\' network ranges or the address of a jump host or Azure Bastion.',
+    "password spraying. Allow only your administrators' network ranges or the address of a jump host or Azure Bastion.",
   check(policy) {
     return (policy.vmJit ?? []).flatMap((entry) =>
       groupPorts(entry, (port) => {
-        const k = (port.allowedSourceAddressPrefixes ?? []).findIndex((p) => typeof p === 'string' && isOpenToInternet(p.trim()));
-        return k < 0 ? undefined : { value: port.allowedSourceAddressPrefixes[k], at: ['allowedSourceAddressPrefixes', k] };
+        const k = (port.allowedSourceAddressPrefixes ?? []).findIndex(
+          (p) => typeof p === 'string' && isOpenToInternet(p.trim()),
+        );
+        return k < 0
+          ? undefined
+          : { value: port.allowedSourceAddressPrefixes[k], at: ['allowedSourceAddressPrefixes', k] };
       }).map((g) =>
         finding(
           entry.source,

@@ -15,8 +15,13 @@ export const JIT002: Rule = {
   check(policy) {
     return (policy.vmJit ?? []).flatMap((entry) =>
       groupPorts(entry, (port) => {
-        const s = typeof port.maxRequestAccessDuration === 'string' ? durationSeconds(port.maxRequestAccessDuration) : undefined;
-        return s === undefined || s <= MAX_VM_JIT_SECONDS ? undefined : { value: port.maxRequestAccessDuration, at: ['maxRequestAccessDuration'] };
+        const s =
+          typeof port.maxRequestAccessDuration === 'string'
+            ? durationSeconds(port.maxRequestAccessDuration)
+            : undefined;
+        return s === undefined || s <= MAX_VM_JIT_SECONDS
+          ? undefined
+          : { value: port.maxRequestAccessDuration, at: ['maxRequestAccessDuration'] };
       }).map((g) =>
         finding(
           entry.source,

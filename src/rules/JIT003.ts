@@ -13,9 +13,20 @@ export const JIT003: Rule = {
     const out: RuleFinding[] = [];
     const check = (source: PolicySource, what: string, activation: ActivationPolicy | undefined) => {
       if (activation?.requireMfa === true || (activation?.conditionalAccessContext ?? '').trim() !== '') return;
-      out.push(finding(source, ['activation', 'requireMfa'], `${what} can be activated without MFA or a Conditional Access context; set activation.requireMfa = true or activation.conditionalAccessContext`));
+      out.push(
+        finding(
+          source,
+          ['activation', 'requireMfa'],
+          `${what} can be activated without MFA or a Conditional Access context; set activation.requireMfa = true or activation.conditionalAccessContext`,
+        ),
+      );
     };
-    for (const e of policy.pim ?? []) check(e.source, `the eligibility '${e.name}' for ${e.model?.roleName ?? e.model?.roleDefinitionGuid}`, e.model?.activation);
+    for (const e of policy.pim ?? [])
+      check(
+        e.source,
+        `the eligibility '${e.name}' for ${e.model?.roleName ?? e.model?.roleDefinitionGuid}`,
+        e.model?.activation,
+      );
     for (const e of policy.groups ?? []) check(e.source, `the group eligibility '${e.name}'`, e.model?.activation);
     return out;
   },

@@ -9,7 +9,9 @@ export function privilegedRole(model: PimEligibilityModel): string | undefined {
   if (byName) return byName;
   const guid = (model.roleDefinitionGuid ?? '').trim().toLowerCase();
   // a full role definition ID (/subscriptions/.../roleDefinitions/<guid>) ends with the GUID
-  return PRIVILEGED_ROLES.find((r) => BUILTIN_ROLES[r] !== undefined && (guid === BUILTIN_ROLES[r] || guid.endsWith(`/${BUILTIN_ROLES[r]}`)));
+  return PRIVILEGED_ROLES.find(
+    (r) => BUILTIN_ROLES[r] !== undefined && (guid === BUILTIN_ROLES[r] || guid.endsWith(`/${BUILTIN_ROLES[r]}`)),
+  );
 }
 
 /**
@@ -30,7 +32,13 @@ export const JIT004: Rule = {
       if (!model) continue;
       const role = privilegedRole(model);
       if (!role || (model.activation?.approval?.approvers?.length ?? 0) > 0) continue;
-      out.push(finding(e.source, ['activation', 'approval'], `the eligibility '${e.name}' for ${role} can be activated without approval; set activation.approval with at least one approver other than the eligible principal`));
+      out.push(
+        finding(
+          e.source,
+          ['activation', 'approval'],
+          `the eligibility '${e.name}' for ${role} can be activated without approval; set activation.approval with at least one approver other than the eligible principal`,
+        ),
+      );
     }
     return out;
   },

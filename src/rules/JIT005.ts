@@ -12,9 +12,20 @@ export const JIT005: Rule = {
     const out: RuleFinding[] = [];
     const check = (source: PolicySource, what: string, expiry: string | undefined) => {
       if (expiry !== 'none') return;
-      out.push(finding(source, ['expiry'], `${what} never expires (expiry 'none'); set an expiry such as 'P180D' and renew it when still needed`));
+      out.push(
+        finding(
+          source,
+          ['expiry'],
+          `${what} never expires (expiry 'none'); set an expiry such as 'P180D' and renew it when still needed`,
+        ),
+      );
     };
-    for (const e of policy.pim ?? []) check(e.source, `the eligibility '${e.name}' for ${e.model?.roleName ?? e.model?.roleDefinitionGuid}`, e.model?.expiry);
+    for (const e of policy.pim ?? [])
+      check(
+        e.source,
+        `the eligibility '${e.name}' for ${e.model?.roleName ?? e.model?.roleDefinitionGuid}`,
+        e.model?.expiry,
+      );
     for (const e of policy.groups ?? []) check(e.source, `the group eligibility '${e.name}'`, e.model?.expiry);
     return out;
   },

@@ -13,9 +13,20 @@ export const JIT006: Rule = {
     const out: RuleFinding[] = [];
     const check = (source: PolicySource, what: string, activation: ActivationPolicy | undefined) => {
       if (activation?.requireJustification !== false) return;
-      out.push(finding(source, ['activation', 'requireJustification'], `${what} can be activated without a justification (requireJustification false); set activation.requireJustification = true or leave it out`));
+      out.push(
+        finding(
+          source,
+          ['activation', 'requireJustification'],
+          `${what} can be activated without a justification (requireJustification false); set activation.requireJustification = true or leave it out`,
+        ),
+      );
     };
-    for (const e of policy.pim ?? []) check(e.source, `the eligibility '${e.name}' for ${e.model?.roleName ?? e.model?.roleDefinitionGuid}`, e.model?.activation);
+    for (const e of policy.pim ?? [])
+      check(
+        e.source,
+        `the eligibility '${e.name}' for ${e.model?.roleName ?? e.model?.roleDefinitionGuid}`,
+        e.model?.activation,
+      );
     for (const e of policy.groups ?? []) check(e.source, `the group eligibility '${e.name}'`, e.model?.activation);
     return out;
   },

@@ -19,10 +19,17 @@ export const JIT007: Rule = {
     const entries = policy.vmJit ?? [];
     const out: RuleFinding[] = [];
     for (const e of entries) {
-      if (e.model?.name?.toLowerCase() === PORTAL_POLICY_NAME) out.push(finding(e.source, ['name'], `JIT policy '${e.name}': ${policyNameProblem(e.model.name)}`));
+      if (e.model?.name?.toLowerCase() === PORTAL_POLICY_NAME)
+        out.push(finding(e.source, ['name'], `JIT policy '${e.name}': ${policyNameProblem(e.model.name)}`));
     }
     for (const d of doublyClaimedVms(entries.filter((e) => e.model).map((e) => ({ path: e.name, model: e.model })))) {
-      out.push(finding(entries[d.policy].source, ['virtualMachines', d.index, 'id'], `JIT policy '${entries[d.policy].name}': ${doubleClaimMessage(d.vmId, d.paths[0])}`));
+      out.push(
+        finding(
+          entries[d.policy].source,
+          ['virtualMachines', d.index, 'id'],
+          `JIT policy '${entries[d.policy].name}': ${doubleClaimMessage(d.vmId, d.paths[0])}`,
+        ),
+      );
     }
     return out;
   },

@@ -13,7 +13,14 @@ import { CapabilityModel } from '../jea/model';
 import { hasWildcard } from '../jea/wildcard';
 import { PolicySet } from '../policy/policy-set';
 import { Psd1PathStep } from '../psd1';
-import { CapabilityBlock, capabilityBlocks, commandName, forEachCommand, principalScopes, splitCommand } from './helpers';
+import {
+  CapabilityBlock,
+  capabilityBlocks,
+  commandName,
+  forEachCommand,
+  principalScopes,
+  splitCommand,
+} from './helpers';
 
 /** The dangers of one visible entry. */
 export interface EntryDangers {
@@ -48,7 +55,9 @@ export function dangerContexts(policy: PolicySet): (model: CapabilityModel) => D
   }
   return (model) => {
     const ctx = out.get(model);
-    return ctx ? { allowsScript: ctx.allowsScript, providers: [...ctx.providers] } : { allowsScript: false, providers: model.visibleProviders ?? [] };
+    return ctx
+      ? { allowsScript: ctx.allowsScript, providers: [...ctx.providers] }
+      : { allowsScript: false, providers: model.visibleProviders ?? [] };
   };
 }
 
@@ -81,18 +90,26 @@ export function entryDangers(policy: PolicySet, lateral: boolean): EntryDangers[
     (m.visibleExternalCommands ?? []).forEach((path, i) => {
       if (hasWildcard(path)) return;
       const dangers = keep(externalDangers(path));
-      if (dangers.length) out.push({ block, path: ['VisibleExternalCommands', i], what: `VisibleExternalCommands '${path}'`, dangers });
+      if (dangers.length)
+        out.push({ block, path: ['VisibleExternalCommands', i], what: `VisibleExternalCommands '${path}'`, dangers });
     });
     (m.visibleAliases ?? []).forEach((alias, i) => {
       const target = BUILTIN_ALIASES[alias.toLowerCase()];
       if (hasWildcard(alias) || definedAliases.has(alias.toLowerCase()) || !target) return;
       const dangers = keep(commandDangers({ name: target }, ctx));
-      if (dangers.length) out.push({ block, path: ['VisibleAliases', i], what: `VisibleAliases '${alias}' (${target})`, dangers });
+      if (dangers.length)
+        out.push({ block, path: ['VisibleAliases', i], what: `VisibleAliases '${alias}' (${target})`, dangers });
     });
     (m.aliasDefinitions ?? []).forEach((alias, i) => {
       if (!alias.value) return;
       const dangers = keep([...commandDangers({ name: alias.value }, ctx), ...externalDangers(alias.value)]);
-      if (dangers.length) out.push({ block, path: ['AliasDefinitions', i, 'Value'], what: `AliasDefinitions '${alias.name}' (${alias.value})`, dangers });
+      if (dangers.length)
+        out.push({
+          block,
+          path: ['AliasDefinitions', i, 'Value'],
+          what: `AliasDefinitions '${alias.name}' (${alias.value})`,
+          dangers,
+        });
     });
   }
   return out;

@@ -18,10 +18,28 @@ export function enginePattern(alternatives: readonly string[]): RegExp | undefin
 }
 
 /** Values that no pattern meant to constrain should accept all of: code, quotes, symbols (line breaks aside: `.` does not match them). */
-const ANY_VALUE = ['', 'a', 'Z9', '*', ' ', 'Ω', 'a; Remove-Item C:\\ -Recurse', "x' -or '1", '$(whoami)', 'x'.repeat(300)];
+const ANY_VALUE = [
+  '',
+  'a',
+  'Z9',
+  '*',
+  ' ',
+  'Ω',
+  'a; Remove-Item C:\\ -Recurse',
+  "x' -or '1",
+  '$(whoami)',
+  'x'.repeat(300),
+];
 
 /** Paths anywhere: absolute, another drive, traversal, a UNC share, a device. */
-const ANY_PATH = ['C:\\Windows\\System32\\config\\SAM', 'D:\\x', '..\\..\\Windows\\win.ini', 'C:\\Shares\\..\\Windows', '\\\\attacker\\share\\x', '\\\\.\\PhysicalDrive0'];
+const ANY_PATH = [
+  'C:\\Windows\\System32\\config\\SAM',
+  'D:\\x',
+  '..\\..\\Windows\\win.ini',
+  'C:\\Shares\\..\\Windows',
+  '\\\\attacker\\share\\x',
+  '\\\\.\\PhysicalDrive0',
+];
 
 /** What an anchored pattern still lets through: any value, any path, or (undefined) neither. */
 export function patternBreadth(pattern: RegExp): 'any value' | 'any path' | undefined {

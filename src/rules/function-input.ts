@@ -37,7 +37,13 @@ export function functionParameters(script: string): Map<string, GrantedParameter
     const pattern = /\[\s*ValidatePattern\s*\(\s*'((?:[^']|'')*)'/i.exec(attrs)?.[1];
     out.set(m[2].toLowerCase(), {
       name: m[2],
-      ...(set ? { validateSet: [...set.matchAll(/'((?:[^']|'')*)'|"([^"]*)"/g)].map((v) => (v[1] ?? v[2]).replace(/''/g, "'")) } : {}),
+      ...(set
+        ? {
+            validateSet: [...set.matchAll(/'((?:[^']|'')*)'|"([^"]*)"/g)].map((v) =>
+              (v[1] ?? v[2]).replace(/''/g, "'"),
+            ),
+          }
+        : {}),
       ...(pattern ? { validatePattern: [pattern.replace(/''/g, "'")] } : {}),
     });
   }
@@ -62,17 +68,31 @@ export function dangerousInputUses(script: string, ctx: DangerContext): InputUse
   if (!params.size) return [];
   const full = codeOnly(script);
   const code = full.slice(paramBlock(full)?.end ?? 0);
-  const uses = (text: string) => [...text.matchAll(/\$(?:\{)?(\w+)/g)].map((m) => params.get(m[1].toLowerCase())).filter((p): p is GrantedParameter => !!p);
+  const uses = (text: string) =>
+    [...text.matchAll(/\$(?:\{)?(\w+)/g)]
+      .map((m) => params.get(m[1].toLowerCase()))
+      .filter((p): p is GrantedParameter => !!p);
   const out: InputUse[] = [];
   for (const statement of code.split(/[\r\n;|{}]+/)) {
     const m = /^\s*&?\s*["']?([\w.\\:-]+)["']?\s*(.*)$/.exec(statement);
-    if (!m || /^(param|if|else|elseif|foreach|for|while|switch|return|try|catch|finally|function)$/i.test(m[1])) continue;
+    if (!m || /^(param|if|else|elseif|foreach|for|while|switch|return|try|catch|finally|function)$/i.test(m[1]))
+      continue;
     const [, command, rest] = m;
     const passed = uses(rest);
     if (!passed.length) continue;
     const ext = externalFact(command);
     if (ext && /\.exe$|^[\w-]+$/i.test(command) && !/-/.test(command)) {
-      out.push({ call: `${command} ... $${passed[0].name}`, dangers: [{ class: ext.class, command, why: `(${ext.exe}) ${ext.why}: the caller's text becomes part of its command line`, safer: 'call a cmdlet with the value as a validated parameter instead of a command line' }] });
+      out.push({
+        call: `${command} ... $${passed[0].name}`,
+        dangers: [
+          {
+            class: ext.class,
+            command,
+            why: `(${ext.exe}) ${ext.why}: the caller's text becomes part of its command line`,
+            safer: 'call a cmdlet with the value as a validated parameter instead of a command line',
+          },
+        ],
+      });
       continue;
     }
     const found = findCommands(command);
@@ -87,11 +107,14 @@ export function dangerousInputUses(script: string, ctx: DangerContext): InputUse
     // the first positional argument binds to a parameter at position 0: one that takes text (a
     // caller's input is text; Stop-Service's default set wants a ServiceController), else the default set's
     const atZero = found[0].parameters.filter((p) => p.position === 0);
-    const inDefault = (p: (typeof atZero)[number]) => !p.sets.length || !found[0].defaultSet || p.sets.includes(found[0].defaultSet);
+    const inDefault = (p: (typeof atZero)[number]) =>
+      !p.sets.length || !found[0].defaultSet || p.sets.includes(found[0].defaultSet);
     const position0 = atZero.find((p) => /^(string|object)/i.test(p.type)) ?? atZero.find(inDefault) ?? atZero[0];
     if (first && position0) granted.push({ ...first, name: position0.name });
     if (!granted.length) continue;
-    const dangers = commandDangers({ name: command, parameters: granted }, { ...ctx, allowsScript: true }).filter((d) => DANGER_CLASSES[d.class].severity === 'error' && d.parameter);
+    const dangers = commandDangers({ name: command, parameters: granted }, { ...ctx, allowsScript: true }).filter(
+      (d) => DANGER_CLASSES[d.class].severity === 'error' && d.parameter,
+    );
     if (dangers.length) out.push({ call: `${command} ${granted.map((g) => `-${g.name} $…`).join(' ')}`, dangers });
   }
   return out;

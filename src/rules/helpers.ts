@@ -62,7 +62,10 @@ export interface HolderScope {
 export function holderScopes(policy: PolicySet): HolderScope[] {
   return [
     ...principalScopes(policy).map((s) => ({
-      who: s.principal === undefined ? `everyone endpoint '${s.endpoint.name}' lets in` : `${quote(s.principal)} on endpoint '${s.endpoint.name}'`,
+      who:
+        s.principal === undefined
+          ? `everyone endpoint '${s.endpoint.name}' lets in`
+          : `${quote(s.principal)} on endpoint '${s.endpoint.name}'`,
       blocks: s.blocks,
     })),
     ...allRoles(policy).map((role) => ({ who: `role '${role.name}'`, blocks: [roleBlock(role)] })),
@@ -75,7 +78,14 @@ function roleBlock(role: RoleEntry): CapabilityBlock {
 }
 
 function sessionBlock(endpoint: EndpointEntry): CapabilityBlock {
-  return { kind: 'session', source: endpoint.source, prefix: [], model: endpoint.model ?? {}, label: `endpoint '${endpoint.name}'`, endpoint };
+  return {
+    kind: 'session',
+    source: endpoint.source,
+    prefix: [],
+    model: endpoint.model ?? {},
+    label: `endpoint '${endpoint.name}'`,
+    endpoint,
+  };
 }
 
 const inlineCache = new WeakMap<RoleGrant, CapabilityModel>();
@@ -110,7 +120,8 @@ export function capabilityBlocks(policy: PolicySet): CapabilityBlock[] {
   const out = allRoles(policy).map(roleBlock);
   for (const endpoint of policy.endpoints ?? []) {
     out.push(sessionBlock(endpoint));
-    for (const [principal, grant] of endpoint.model?.roleDefinitions ?? []) out.push(inlineBlock(endpoint, principal, inlineOf(grant)));
+    for (const [principal, grant] of endpoint.model?.roleDefinitions ?? [])
+      out.push(inlineBlock(endpoint, principal, inlineOf(grant)));
   }
   return out;
 }
@@ -144,14 +155,23 @@ export function principalScopes(policy: PolicySet): PrincipalScope[] {
   return out;
 }
 
-
 /** A finding in a block, at the block's prefix plus `steps` (fitted to the source). */
-export function findingIn(block: CapabilityBlock, steps: readonly Psd1PathStep[], message: string, severity?: Severity): RuleFinding {
+export function findingIn(
+  block: CapabilityBlock,
+  steps: readonly Psd1PathStep[],
+  message: string,
+  severity?: Severity,
+): RuleFinding {
   return finding(block.source, [...block.prefix, ...steps], message, severity);
 }
 
 /** A finding at a path of a source (fitted to the source). */
-export function finding(source: PolicySource, path: readonly Psd1PathStep[], message: string, severity?: Severity): RuleFinding {
+export function finding(
+  source: PolicySource,
+  path: readonly Psd1PathStep[],
+  message: string,
+  severity?: Severity,
+): RuleFinding {
   return { source, path: fitPath(source, path), message, ...(severity ? { severity } : {}) };
 }
 
@@ -164,13 +184,19 @@ export function commandName(v: VisibleCommand): string {
 export type CommandList = 'VisibleCmdlets' | 'VisibleFunctions';
 
 /** Calls `fn` for every visible cmdlet and function of a block, with its list key and index. */
-export function forEachCommand(model: CapabilityModel, fn: (entry: VisibleCommand, list: CommandList, index: number) => void): void {
+export function forEachCommand(
+  model: CapabilityModel,
+  fn: (entry: VisibleCommand, list: CommandList, index: number) => void,
+): void {
   (model.visibleCmdlets ?? []).forEach((e, i) => fn(e, 'VisibleCmdlets', i));
   (model.visibleFunctions ?? []).forEach((e, i) => fn(e, 'VisibleFunctions', i));
 }
 
 /** Calls `fn` for every parameter constraint of a block, with the path of the parameter in the block. */
-export function forEachParameter(model: CapabilityModel, fn: (param: ParameterConstraint, command: CommandRule, path: Psd1PathStep[]) => void): void {
+export function forEachParameter(
+  model: CapabilityModel,
+  fn: (param: ParameterConstraint, command: CommandRule, path: Psd1PathStep[]) => void,
+): void {
   forEachCommand(model, (entry, list, i) => {
     if (typeof entry === 'string' || !entry) return;
     (entry.parameters ?? []).forEach((p, j) => fn(p, entry, [list, i, 'Parameters', j]));
@@ -182,12 +208,14 @@ export function forEachParameter(model: CapabilityModel, fn: (param: ParameterCo
  * of a known module: the command part must match, and a module part, when given, must match the
  * command's module.
  */
-export function commandPatternMatches(pattern: string, command: { readonly name: string; readonly module: string }): boolean {
+export function commandPatternMatches(
+  pattern: string,
+  command: { readonly name: string; readonly module: string },
+): boolean {
   const p = splitCommand(pattern);
   if (p.module !== undefined && !wildcardMatch(p.module, command.module)) return false;
   return wildcardMatch(p.command, command.name);
 }
-
 
 /** A value quoted for a message. */
 export function quote(value: string): string {

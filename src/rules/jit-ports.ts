@@ -18,7 +18,10 @@ export interface PortGroup {
  * port is fine), so that a policy of forty VMs yields one finding per value, naming its VMs and
  * ports, and not forty. `pick` returns the value and the path under the port where it is.
  */
-export function groupPorts(entry: JitEntry<VmJitPolicyModel>, pick: (port: JitPortRule) => { value: string; at: Psd1PathStep[] } | undefined): PortGroup[] {
+export function groupPorts(
+  entry: JitEntry<VmJitPolicyModel>,
+  pick: (port: JitPortRule) => { value: string; at: Psd1PathStep[] } | undefined,
+): PortGroup[] {
   const groups = new Map<string, { path: Psd1PathStep[]; vms: Map<string, string[]>; count: number }>();
   (entry.model?.virtualMachines ?? []).forEach((vm, i) => {
     const vmName = (vm.id ?? '').split('/').pop() || vm.id;
@@ -26,7 +29,8 @@ export function groupPorts(entry: JitEntry<VmJitPolicyModel>, pick: (port: JitPo
       const hit = pick(port);
       if (!hit) return;
       let g = groups.get(hit.value);
-      if (!g) groups.set(hit.value, (g = { path: ['virtualMachines', i, 'ports', j, ...hit.at], vms: new Map(), count: 0 }));
+      if (!g)
+        groups.set(hit.value, (g = { path: ['virtualMachines', i, 'ports', j, ...hit.at], vms: new Map(), count: 0 }));
       const ports = g.vms.get(vmName) ?? [];
       const name = `${port.number}/${port.protocol}`;
       if (!ports.includes(name)) ports.push(name);

@@ -25,19 +25,42 @@ export function runRules(policy: PolicySet, options: RunOptions = {}): Finding[]
     try {
       found = rule.check(policy);
     } catch (e) {
-      out.push({ ruleId: 'RULE-CRASH', severity: 'error', file: '', line: 1, column: 1, path: '', message: `rule ${rule.id} failed: ${(e as Error).message}` });
+      out.push({
+        ruleId: 'RULE-CRASH',
+        severity: 'error',
+        file: '',
+        line: 1,
+        column: 1,
+        path: '',
+        message: `rule ${rule.id} failed: ${(e as Error).message}`,
+      });
       continue;
     }
     for (const f of found) {
       const at = positionOf(f.source, f.path);
-      const finding: Finding = { ruleId: rule.id, severity: f.severity ?? rule.severity, file: f.source.file, line: at.line, column: at.column, message: f.message, path: pathText(f.path), ...(f.source.declared ? { declared: f.source.declared } : {}) };
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity: f.severity ?? rule.severity,
+        file: f.source.file,
+        line: at.line,
+        column: at.column,
+        message: f.message,
+        path: pathText(f.path),
+        ...(f.source.declared ? { declared: f.source.declared } : {}),
+      };
       const suppression = (options.suppressions ?? []).find(
-        (s) => s.ruleId === rule.id && (s.file === undefined || finding.file.includes(s.file)) && (s.path === undefined || finding.path.startsWith(s.path)),
+        (s) =>
+          s.ruleId === rule.id &&
+          (s.file === undefined || finding.file.includes(s.file)) &&
+          (s.path === undefined || finding.path.startsWith(s.path)),
       );
       out.push(suppression ? { ...finding, suppressed: { reason: suppression.reason } } : finding);
     }
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return out.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 /** Whether unsuppressed errors remain (lint exits 1, synth fails). */
@@ -58,7 +81,8 @@ export interface FindingNote {
 export function findingNotes(findings: readonly Finding[]): FindingNote[] {
   return findings.map((f) => {
     const text = `[${f.ruleId}] ${f.file}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
-    if (f.suppressed) return { level: 'info' as const, path: f.file, text: `${text} (suppressed: ${f.suppressed.reason})` };
+    if (f.suppressed)
+      return { level: 'info' as const, path: f.file, text: `${text} (suppressed: ${f.suppressed.reason})` };
     return { level: f.severity, path: f.file, text };
   });
 }

@@ -1,4 +1,10 @@
-import { aclFromRoleDefinitions, endpointSddl, endpointSddlTemplate, requiredGroupsCondition, tableResolver } from '../../src/acl/endpoint-acl';
+import {
+  aclFromRoleDefinitions,
+  endpointSddl,
+  endpointSddlTemplate,
+  requiredGroupsCondition,
+  tableResolver,
+} from '../../src/acl/endpoint-acl';
 import { aceKey, formatSddl, parseSddl, SddlError } from '../../src/acl/sddl';
 
 // The default SDDL of a remote endpoint in PowerShell's CustomShellCommands.cs.
@@ -24,9 +30,12 @@ describe('SDDL', () => {
   });
 
   it('keeps conditional expressions, with their nested parentheses', () => {
-    const text = 'O:NSG:BAD:P(XA;;GA;;;S-1-5-21-1-2-3-1101;(Member_of {SID(S-1-5-21-1-2-3-2001)} && (Member_of {SID(BA)} || Member_of {SID(S-1-5-21-1-2-3-2002)})))';
+    const text =
+      'O:NSG:BAD:P(XA;;GA;;;S-1-5-21-1-2-3-1101;(Member_of {SID(S-1-5-21-1-2-3-2001)} && (Member_of {SID(BA)} || Member_of {SID(S-1-5-21-1-2-3-2002)})))';
     const sd = parseSddl(text);
-    expect(sd.dacl!.aces[0].condition).toBe('Member_of {SID(S-1-5-21-1-2-3-2001)} && (Member_of {SID(BA)} || Member_of {SID(S-1-5-21-1-2-3-2002)})');
+    expect(sd.dacl!.aces[0].condition).toBe(
+      'Member_of {SID(S-1-5-21-1-2-3-2001)} && (Member_of {SID(BA)} || Member_of {SID(S-1-5-21-1-2-3-2002)})',
+    );
     expect(formatSddl(sd)).toBe(text);
   });
 
@@ -52,7 +61,9 @@ describe('SDDL', () => {
 describe('endpoint ACLs', () => {
   it('grants each RoleDefinitions principal GA, as Register-PSSessionConfiguration does', () => {
     const acl = aclFromRoleDefinitions(['CONTOSO\\Ops', 'CONTOSO\\Helpdesk']);
-    expect(endpointSddl(acl, resolve)).toBe('O:NSG:BAD:P(A;;GA;;;S-1-5-21-1-2-3-1101)(A;;GA;;;S-1-5-21-1-2-3-1102)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)');
+    expect(endpointSddl(acl, resolve)).toBe(
+      'O:NSG:BAD:P(A;;GA;;;S-1-5-21-1-2-3-1101)(A;;GA;;;S-1-5-21-1-2-3-1102)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)',
+    );
   });
 
   it('turns every ACE conditional under RequiredGroups, with PowerShell nesting', () => {
@@ -82,11 +93,15 @@ describe('endpoint ACLs', () => {
   });
 
   it('refuses a name the table cannot resolve', () => {
-    expect(() => endpointSddl(aclFromRoleDefinitions(['CONTOSO\\Nobody']), resolve)).toThrow("principal 'CONTOSO\\Nobody' has no SID in the table");
+    expect(() => endpointSddl(aclFromRoleDefinitions(['CONTOSO\\Nobody']), resolve)).toThrow(
+      "principal 'CONTOSO\\Nobody' has no SID in the table",
+    );
   });
 
   it('leaves a numbered placeholder for each name the host must resolve', () => {
-    const { template, names } = endpointSddlTemplate(aclFromRoleDefinitions(['CONTOSO\\Ops', 'BA', 'S-1-5-21-9-9-9-500', 'contoso\\ops'], { or: ['CONTOSO\\MFA'] }));
+    const { template, names } = endpointSddlTemplate(
+      aclFromRoleDefinitions(['CONTOSO\\Ops', 'BA', 'S-1-5-21-9-9-9-500', 'contoso\\ops'], { or: ['CONTOSO\\MFA'] }),
+    );
     expect(names).toEqual(['CONTOSO\\MFA', 'CONTOSO\\Ops']);
     expect(template).toBe(
       'O:NSG:BAD:P(XA;;GA;;;<<P1>>;(Member_of {SID(<<P0>>)}))(XA;;GA;;;BA;(Member_of {SID(<<P0>>)}))(XA;;GA;;;S-1-5-21-9-9-9-500;(Member_of {SID(<<P0>>)}))(XA;;GA;;;<<P1>>;(Member_of {SID(<<P0>>)}))S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)',

@@ -5,7 +5,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { allCommands, catalogSources, CatalogCommand, findCommands, findParameter, matchCommands } from '../../src/catalog/catalog';
+import {
+  allCommands,
+  catalogSources,
+  CatalogCommand,
+  findCommands,
+  findParameter,
+  matchCommands,
+} from '../../src/catalog/catalog';
 import { compareEntries } from '../../scripts/catalog/merge';
 import { ALL_SETS } from '../../scripts/catalog/model';
 import { parsePlatyPs, PlatyPsPage } from '../../scripts/catalog/platyps';
@@ -41,8 +48,18 @@ describe('catalog facts', () => {
     const c = one('Stop-Process');
     expect([...c.sets].sort()).toEqual(['Id', 'InputObject', 'Name']);
     expect(c.defaultSet).toBe('Id');
-    expect(c).toMatchObject({ module: 'Microsoft.PowerShell.Management', verb: 'Stop', noun: 'Process', kind: 'Cmdlet' });
-    expect(parameter('Stop-Process', 'Id')).toMatchObject({ type: 'Int32[]', sets: ['Id'], position: 0, mandatory: true });
+    expect(c).toMatchObject({
+      module: 'Microsoft.PowerShell.Management',
+      verb: 'Stop',
+      noun: 'Process',
+      kind: 'Cmdlet',
+    });
+    expect(parameter('Stop-Process', 'Id')).toMatchObject({
+      type: 'Int32[]',
+      sets: ['Id'],
+      position: 0,
+      mandatory: true,
+    });
   });
 
   it('Start-Process -FilePath is a String', () => {
@@ -62,7 +79,10 @@ describe('catalog facts', () => {
     expect(parameter('Get-Service', 'ComputerName').only).toBe('5.1');
     expect(parameter('Get-Service', 'Name').only).toBeUndefined();
     expect(parameter('Get-Content', 'AsByteStream').only).toBe('7');
-    expect(parameter('Get-Content', 'Encoding')).toMatchObject({ type: 'FileSystemCmdletProviderEncoding', type7: 'Encoding' });
+    expect(parameter('Get-Content', 'Encoding')).toMatchObject({
+      type: 'FileSystemCmdletProviderEncoding',
+      type7: 'Encoding',
+    });
     expect(one('Format-Hex')).toMatchObject({ kind: 'Function', kind7: 'Cmdlet' });
   });
 
@@ -81,7 +101,8 @@ describe('catalog facts', () => {
 
   it('leaves out common parameters, WhatIf and Confirm', () => {
     const names = allCommands().flatMap((c) => c.parameters.map((p) => p.name.toLowerCase()));
-    for (const common of ['verbose', 'erroraction', 'outvariable', 'progressaction', 'whatif', 'confirm']) expect(names).not.toContain(common);
+    for (const common of ['verbose', 'erroraction', 'outvariable', 'progressaction', 'whatif', 'confirm'])
+      expect(names).not.toContain(common);
   });
 });
 
@@ -94,7 +115,11 @@ describe('lookups', () => {
   });
 
   it('gives every command of a name several modules share', () => {
-    expect(findCommands('Get-WindowsFeature').map((c) => c.module).sort()).toEqual(['Microsoft.Windows.ServerManager.Migration', 'ServerManager']);
+    expect(
+      findCommands('Get-WindowsFeature')
+        .map((c) => c.module)
+        .sort(),
+    ).toEqual(['Microsoft.Windows.ServerManager.Migration', 'ServerManager']);
   });
 
   it('matches JEA wildcard names', () => {
@@ -126,7 +151,11 @@ describe('lookups', () => {
 
 describe('the catalog file', () => {
   const text = fs.readFileSync(FILE, 'utf8');
-  const doc = JSON.parse(text) as { version: number; sources: Parameters<typeof serializeCatalog>[0]; commands: Parameters<typeof serializeCatalog>[1] };
+  const doc = JSON.parse(text) as {
+    version: number;
+    sources: Parameters<typeof serializeCatalog>[0];
+    commands: Parameters<typeof serializeCatalog>[1];
+  };
 
   it('is in the generator format: one command a line, stable bytes', () => {
     expect(doc.version).toBe(1);
@@ -135,13 +164,20 @@ describe('the catalog file', () => {
   });
 
   it('is sorted by module, then name, without duplicates', () => {
-    const unsorted = doc.commands.filter((c, i) => i > 0 && compareEntries(doc.commands[i - 1], c) >= 0).map((c) => `${c.module}\\${c.name}`);
+    const unsorted = doc.commands
+      .filter((c, i) => i > 0 && compareEntries(doc.commands[i - 1], c) >= 0)
+      .map((c) => `${c.module}\\${c.name}`);
     expect(unsorted).toEqual([]);
   });
 
   it('names its sources, the docs with their commits', () => {
     const sources = catalogSources();
-    expect(sources.map((s) => s.id)).toEqual(['pwsh', 'PowerShell-Docs', 'PowerShell-Docs-7.6', 'windows-powershell-docs']);
+    expect(sources.map((s) => s.id)).toEqual([
+      'pwsh',
+      'PowerShell-Docs',
+      'PowerShell-Docs-7.6',
+      'windows-powershell-docs',
+    ]);
     expect(sources[0].version).toMatch(/^7\.\d+\.\d+/);
     for (const s of sources.slice(1)) expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(sources[3].path).toMatch(/^docset\/winserver\d{4}-ps$/);
@@ -221,7 +257,12 @@ describe('platyPS reader', () => {
     expect(r.command.defaultSet).toBe('ByName');
     expect(r.command.parameters.map((p) => p.name)).toEqual(['Name', 'Count', 'Undocumented', 'Force', 'InputObject']);
     const [name, count, undocumented, force, input] = r.command.parameters;
-    expect(name).toEqual({ name: 'Name', type: 'String[]', aliases: ['N', 'Id'], sets: { ByName: { mandatory: true, position: 0, byValue: true, byPropertyName: true } } });
+    expect(name).toEqual({
+      name: 'Name',
+      type: 'String[]',
+      aliases: ['N', 'Id'],
+      sets: { ByName: { mandatory: true, position: 0, byValue: true, byPropertyName: true } },
+    });
     expect(count.type).toBe('Int32');
     expect(undocumented).toMatchObject({ type: 'CimInstance[]', sets: { ByName: { mandatory: true } } });
     expect(r.fromSyntaxOnly).toEqual(['Undocumented']);
@@ -230,7 +271,9 @@ describe('platyPS reader', () => {
   });
 
   it('skips pages that are not cmdlet pages', () => {
-    expect(parsePlatyPs('---\nModule Name: Sample\n---\n# Sample Module\n## Description\n', 'Sample')).toEqual({ skip: 'not-a-cmdlet-page' });
+    expect(parsePlatyPs('---\nModule Name: Sample\n---\n# Sample Module\n## Description\n', 'Sample')).toEqual({
+      skip: 'not-a-cmdlet-page',
+    });
   });
 
   it('normalizes .NET type names to the short form', () => {
@@ -264,11 +307,14 @@ describeEngine('the pwsh part of the catalog', () => {
       for (const p of raw.parameters) {
         const e = entry.parameters.find((x) => x.name === p.name);
         if (!e || e.only === '5.1') problems.push(`${raw.name} -${p.name} is not in the catalog`);
-        else if ((e.type7 ?? e.type) !== p.type) problems.push(`${raw.name} -${p.name}: ${e.type7 ?? e.type} in the catalog, ${p.type} in pwsh`);
+        else if ((e.type7 ?? e.type) !== p.type)
+          problems.push(`${raw.name} -${p.name}: ${e.type7 ?? e.type} in the catalog, ${p.type} in pwsh`);
       }
       // what pwsh lacks may come from 5.1 or, for Windows-only parameters, from the 7.6 reference
       const windowsOnly = entry.sources.includes('PowerShell-Docs-7.6');
-      for (const e of entry.parameters) if (e.only !== '5.1' && !inPwsh.has(e.name) && !windowsOnly) problems.push(`${raw.name} -${e.name} is no longer in pwsh`);
+      for (const e of entry.parameters)
+        if (e.only !== '5.1' && !inPwsh.has(e.name) && !windowsOnly)
+          problems.push(`${raw.name} -${e.name} is no longer in pwsh`);
     }
     expect(problems).toEqual([]);
   });

@@ -12,7 +12,12 @@ import { FakeGitHub, FakePull } from './fake-github';
 const SCRIPTS = path.resolve(__dirname, '../../examples/ci/scripts');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const post = require(path.join(SCRIPTS, 'post-comment.cjs')) as {
-  (args: { github: unknown; context: unknown; core: unknown; env: Record<string, string | undefined> }): Promise<{ posted: boolean; pr?: number }>;
+  (args: {
+    github: unknown;
+    context: unknown;
+    core: unknown;
+    env: Record<string, string | undefined>;
+  }): Promise<{ posted: boolean; pr?: number }>;
   commentBody(text: string, runUrl?: string): string;
   MARKER: string;
   GITHUB_LIMIT: number;
@@ -45,13 +50,27 @@ function commentBodySh(body: string, env: Record<string, string> = {}): string {
 
 /** A review far over the limit: table rows with multi-byte characters, and a code fence open where it is cut. */
 function hugeReview(): string {
-  const rows = Array.from({ length: 3000 }, (_, i) => `| JEA-Ops · \`CONTOSO\\Ops\` | \`Get-Ünïcødé-${i}\` | gained — “quoted” |`);
-  return ['## jeajit review', '', '| Endpoint | Right | Change |', '|---|---|---|', ...rows.slice(0, 300), '', '```text', ...rows.slice(300), '```', ''].join('\n');
+  const rows = Array.from(
+    { length: 3000 },
+    (_, i) => `| JEA-Ops · \`CONTOSO\\Ops\` | \`Get-Ünïcødé-${i}\` | gained — “quoted” |`,
+  );
+  return [
+    '## jeajit review',
+    '',
+    '| Endpoint | Right | Change |',
+    '|---|---|---|',
+    ...rows.slice(0, 300),
+    '',
+    '```text',
+    ...rows.slice(300),
+    '```',
+    '',
+  ].join('\n');
 }
 
 describe('comment-body.sh', () => {
   it('puts the marker first and a footer with the commits and the run, and leaves a short body whole', () => {
-    const body = '## jeajit review\n\nNo change in anyone\'s rights.\n';
+    const body = "## jeajit review\n\nNo change in anyone's rights.\n";
     const out = commentBodySh(body);
     expect(out.split('\n')[0]).toBe(MARKER);
     expect(out).toContain(body);
@@ -92,7 +111,7 @@ describe('post-comment.cjs commentBody', () => {
     expect(body.split(MARKER).length - 1).toBe(1);
   });
 
-  it('cuts a body over GitHub\'s limit (the artifact is the pull request\'s, so the trusted side checks again)', () => {
+  it("cuts a body over GitHub's limit (the artifact is the pull request's, so the trusted side checks again)", () => {
     const body = post.commentBody('x'.repeat(70) + '\n' + 'y'.repeat(200_000), RUN_URL);
     expect(body.length).toBeLessThan(post.GITHUB_LIMIT);
     expect(body).toContain(`[the workflow run](${RUN_URL})`);
@@ -114,11 +133,21 @@ describe('post-comment.cjs', () => {
   });
   const RW = { 'pull-requests': 'write', contents: 'read', actions: 'read' } as const;
 
-  function setup(files: Record<string, string> = { 'comment.md': `${MARKER}\n## jeajit review\n\nthe review\n`, 'jeajit.sarif': '{"runs":[]}', 'pr.json': '{"number":7}' }) {
+  function setup(
+    files: Record<string, string> = {
+      'comment.md': `${MARKER}\n## jeajit review\n\nthe review\n`,
+      'jeajit.sarif': '{"runs":[]}',
+      'pr.json': '{"number":7}',
+    },
+  ) {
     const dir = tmp();
     for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), c);
     const outputs: Record<string, string> = {};
-    const core = { setOutput: (k: string, v: string) => (outputs[k] = v), info: () => undefined, warning: () => undefined };
+    const core = {
+      setOutput: (k: string, v: string) => (outputs[k] = v),
+      info: () => undefined,
+      warning: () => undefined,
+    };
     return { dir, outputs, core };
   }
   const context = (over: Record<string, unknown> = {}) => ({
@@ -138,7 +167,7 @@ describe('post-comment.cjs', () => {
     },
   });
 
-  it('creates one comment, leaving a person\'s comment with the marker and the bot\'s other comments alone', async () => {
+  it("creates one comment, leaving a person's comment with the marker and the bot's other comments alone", async () => {
     const gh = new FakeGitHub('contoso/estate');
     gh.pulls.push(pull());
     gh.addComment(7, `quoting the bot: ${MARKER}`, 'alice');
@@ -169,7 +198,12 @@ describe('post-comment.cjs', () => {
     const gh = new FakeGitHub('contoso/estate');
     gh.pulls.push(pull({ head: { ...pull().head, sha: 'd'.repeat(40) } }));
     const { dir, outputs, core } = setup();
-    const r = await post({ github: gh.client(RW), context: context(), core, env: { REVIEW_DIR: dir, DOWNLOADED: 'success' } });
+    const r = await post({
+      github: gh.client(RW),
+      context: context(),
+      core,
+      env: { REVIEW_DIR: dir, DOWNLOADED: 'success' },
+    });
     expect(r.posted).toBe(false);
     expect(gh.commentsOn(7)).toEqual([]);
     expect(outputs).toEqual({ pr: '7', sarif: path.join(dir, 'jeajit.sarif') });
@@ -179,21 +213,31 @@ describe('post-comment.cjs', () => {
     const gh = new FakeGitHub('contoso/estate');
     gh.pulls.push(pull());
     const { dir, outputs, core } = setup({});
-    await post({ github: gh.client(RW), context: context({ conclusion: 'failure' }), core, env: { REVIEW_DIR: dir, DOWNLOADED: 'failure' } });
+    await post({
+      github: gh.client(RW),
+      context: context({ conclusion: 'failure' }),
+      core,
+      env: { REVIEW_DIR: dir, DOWNLOADED: 'failure' },
+    });
     const [c] = gh.commentsOn(7);
     expect(c.body.startsWith(MARKER)).toBe(true);
-    expect(c.body).toContain(`The review run ended (**failure**) before it wrote a review of \`bbbbbbbbbbbb\`: see [the workflow run](${RUN_URL})`);
+    expect(c.body).toContain(
+      `The review run ended (**failure**) before it wrote a review of \`bbbbbbbbbbbb\`: see [the workflow run](${RUN_URL})`,
+    );
     expect(outputs.sarif).toBe('');
   });
 
-  it('finds a fork\'s pull request from the event, whatever number the artifact claims', async () => {
+  it("finds a fork's pull request from the event, whatever number the artifact claims", async () => {
     const gh = new FakeGitHub('contoso/estate');
     const forkHead = { sha: HEAD, ref: 'feature', repo: { full_name: 'mallory/estate', owner: { login: 'mallory' } } };
     gh.pulls.push(pull({ number: 7 }), pull({ number: 9, head: forkHead }));
     const { dir, outputs, core } = setup({ 'comment.md': 'the review', 'pr.json': '{"number":7}' });
     await post({
       github: gh.client(RW),
-      context: context({ head_repository: { full_name: 'mallory/estate', owner: { login: 'mallory' } }, pull_requests: [] }),
+      context: context({
+        head_repository: { full_name: 'mallory/estate', owner: { login: 'mallory' } },
+        pull_requests: [],
+      }),
       core,
       env: { REVIEW_DIR: dir, DOWNLOADED: 'success' },
     });
@@ -202,11 +246,16 @@ describe('post-comment.cjs', () => {
     expect(outputs).toEqual({ pr: '9', sarif: '' });
   });
 
-  it('posts nothing when no open pull request has the run\'s head', async () => {
+  it("posts nothing when no open pull request has the run's head", async () => {
     const gh = new FakeGitHub('contoso/estate');
     gh.pulls.push(pull({ state: 'closed' }));
     const { dir, outputs, core } = setup();
-    const r = await post({ github: gh.client(RW), context: context(), core, env: { REVIEW_DIR: dir, DOWNLOADED: 'success' } });
+    const r = await post({
+      github: gh.client(RW),
+      context: context(),
+      core,
+      env: { REVIEW_DIR: dir, DOWNLOADED: 'success' },
+    });
     expect(r.posted).toBe(false);
     expect(gh.commentsOn(7)).toEqual([]);
     expect(outputs).toEqual({ pr: '', sarif: '' });
@@ -222,12 +271,17 @@ describe('post-comment.cjs', () => {
     expect(c.body).toContain('This review is cut');
   });
 
-  it('cannot comment with a read-only token (as the pull request\'s own run has)', async () => {
+  it("cannot comment with a read-only token (as the pull request's own run has)", async () => {
     const gh = new FakeGitHub('contoso/estate');
     gh.pulls.push(pull());
     const { dir, core } = setup();
-    await expect(post({ github: gh.client({ 'pull-requests': 'read', contents: 'read' }), context: context(), core, env: { REVIEW_DIR: dir, DOWNLOADED: 'success' } })).rejects.toThrow(
-      'Resource not accessible by integration',
-    );
+    await expect(
+      post({
+        github: gh.client({ 'pull-requests': 'read', contents: 'read' }),
+        context: context(),
+        core,
+        env: { REVIEW_DIR: dir, DOWNLOADED: 'success' },
+      }),
+    ).rejects.toThrow('Resource not accessible by integration');
   });
 });

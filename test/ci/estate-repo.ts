@@ -28,7 +28,15 @@ export function git(cwd: string, args: string[]): string {
   const r = spawnSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    },
   });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout.trim();
@@ -61,7 +69,12 @@ export function jeajitFiles(endpoints: readonly EndpointSpec[]): Files {
   const dist = (file: string) => JSON.stringify(path.join(MAIN, 'dist', file));
   return {
     '.gitignore': 'node_modules/\ncdktf.out/\n',
-    'package.json': JSON.stringify({ name: 'contoso-estate', private: true, scripts: { synth: 'node synth.js' }, dependencies }, null, 2) + '\n',
+    'package.json':
+      JSON.stringify(
+        { name: 'contoso-estate', private: true, scripts: { synth: 'node synth.js' }, dependencies },
+        null,
+        2,
+      ) + '\n',
     'package-lock.json':
       JSON.stringify(
         {
@@ -79,9 +92,20 @@ export function jeajitFiles(endpoints: readonly EndpointSpec[]): Files {
         null,
         2,
       ) + '\n',
-    'vendor/cdktf/package.json': JSON.stringify({ name: 'cdktf', version: '0.0.0-test', main: 'index.js' }, null, 2) + '\n',
+    'vendor/cdktf/package.json':
+      JSON.stringify({ name: 'cdktf', version: '0.0.0-test', main: 'index.js' }, null, 2) + '\n',
     'vendor/cdktf/index.js': `module.exports = require(require.resolve('cdktf', { paths: [${JSON.stringify(MAIN)}] }));\n`,
-    'vendor/jeajit/package.json': JSON.stringify({ name: 'jeajit', version: '0.0.0-test', exports: { '.': './index.js', './cdktf': './cdktf.js' }, bin: { jeajit: 'cli.js' } }, null, 2) + '\n',
+    'vendor/jeajit/package.json':
+      JSON.stringify(
+        {
+          name: 'jeajit',
+          version: '0.0.0-test',
+          exports: { '.': './index.js', './cdktf': './cdktf.js' },
+          bin: { jeajit: 'cli.js' },
+        },
+        null,
+        2,
+      ) + '\n',
     'vendor/jeajit/cli.js': `#!/usr/bin/env node\nrequire(${JSON.stringify(path.join(MAIN, 'bin', 'jeajit.js'))});\n`,
     'vendor/jeajit/index.js': `module.exports = require(${dist('index.js')});\n`,
     'vendor/jeajit/cdktf.js': `module.exports = require(${dist('constructs/cdktf/index.js')});\n`,
@@ -97,7 +121,8 @@ export function workflowFiles(): Files {
     '.github/workflows/jeajit-review-comment.yml': fs.readFileSync(path.join(CI, 'jeajit-review-comment.yml'), 'utf8'),
   };
   // as `jeajit init` writes them: examples/ci/<x>.yml to .github/workflows/, the rest to .github/jeajit/
-  for (const f of fs.readdirSync(path.join(CI, 'scripts'))) files[`.github/jeajit/scripts/${f}`] = fs.readFileSync(path.join(CI, 'scripts', f), 'utf8');
+  for (const f of fs.readdirSync(path.join(CI, 'scripts')))
+    files[`.github/jeajit/scripts/${f}`] = fs.readFileSync(path.join(CI, 'scripts', f), 'utf8');
   return files;
 }
 

@@ -64,7 +64,13 @@ function tokenize(src: string): Token[] {
 
 /** GitHub's truthiness: false, 0, -0, NaN, '' and null are false. */
 export function truthy(v: unknown): boolean {
-  return !(v === false || v === null || v === undefined || v === '' || (typeof v === 'number' && (v === 0 || Number.isNaN(v))));
+  return !(
+    v === false ||
+    v === null ||
+    v === undefined ||
+    v === '' ||
+    (typeof v === 'number' && (v === 0 || Number.isNaN(v)))
+  );
 }
 
 function toNumber(v: unknown): number {
@@ -101,10 +107,17 @@ function property(obj: unknown, key: string): unknown {
 }
 
 /** Evaluates one expression (without `${{ }}`) against the contexts. */
-export function evaluate(src: string, contexts: Record<string, unknown>, status: JobStatus = { failed: false }): unknown {
+export function evaluate(
+  src: string,
+  contexts: Record<string, unknown>,
+  status: JobStatus = { failed: false },
+): unknown {
   const tokens = tokenize(src);
   let p = 0;
-  const peek = (text?: string) => (p < tokens.length && (text === undefined || (tokens[p].kind === 'op' && tokens[p].text === text)) ? tokens[p] : undefined);
+  const peek = (text?: string) =>
+    p < tokens.length && (text === undefined || (tokens[p].kind === 'op' && tokens[p].text === text))
+      ? tokens[p]
+      : undefined;
   const expect = (text: string) => {
     if (!peek(text)) throw new Error(`expected '${text}' in expression: ${src}`);
     p++;
@@ -114,7 +127,8 @@ export function evaluate(src: string, contexts: Record<string, unknown>, status:
     success: () => !status.failed,
     failure: () => status.failed,
     cancelled: () => false,
-    contains: ([a, b]) => (Array.isArray(a) ? a.some((x) => equal(x, b)) : asString(a).toLowerCase().includes(asString(b).toLowerCase())),
+    contains: ([a, b]) =>
+      Array.isArray(a) ? a.some((x) => equal(x, b)) : asString(a).toLowerCase().includes(asString(b).toLowerCase()),
     startsWith: ([a, b]) => asString(a).toLowerCase().startsWith(asString(b).toLowerCase()),
     endsWith: ([a, b]) => asString(a).toLowerCase().endsWith(asString(b).toLowerCase()),
     format: ([f, ...args]) => asString(f).replace(/\{(\d+)\}/g, (_, n) => asString(args[Number(n)])),
@@ -222,9 +236,15 @@ export function interpolate(text: string, contexts: Record<string, unknown>, sta
 }
 
 /** An `if:` condition: `${{ }}` optional; without a status function it means `success() && (...)`. */
-export function condition(text: string | boolean | undefined, contexts: Record<string, unknown>, status: JobStatus): boolean {
+export function condition(
+  text: string | boolean | undefined,
+  contexts: Record<string, unknown>,
+  status: JobStatus,
+): boolean {
   if (text === undefined) return !status.failed;
-  const src = String(text).trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
+  const src = String(text)
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
   const value = truthy(evaluate(src, contexts, status));
   return /\b(always|success|failure|cancelled)\s*\(/.test(src) ? value : value && !status.failed;
 }

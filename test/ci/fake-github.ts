@@ -50,14 +50,17 @@ export class FakeGitHub {
     const need = (scope: string, level: 'read' | 'write', method: string) => {
       const has = permissions[scope] ?? 'none';
       if (has === 'none' || (level === 'write' && has !== 'write')) {
-        const e = new Error(`Resource not accessible by integration (${method} needs ${scope}: ${level})`) as Error & { status: number };
+        const e = new Error(`Resource not accessible by integration (${method} needs ${scope}: ${level})`) as Error & {
+          status: number;
+        };
         e.status = 403;
         throw e;
       }
     };
     const [owner, repo] = this.repository.split('/');
     const checkRepo = (p: Record<string, unknown>) => {
-      if (p.owner !== owner || p.repo !== repo) throw new Error(`unexpected repository ${String(p.owner)}/${String(p.repo)}`);
+      if (p.owner !== owner || p.repo !== repo)
+        throw new Error(`unexpected repository ${String(p.owner)}/${String(p.repo)}`);
     };
     const record = (method: string, params: Record<string, unknown>) => this.calls.push({ method, params });
     const self = this;
@@ -96,7 +99,10 @@ export class FakeGitHub {
             checkRepo(p);
             need('pull-requests', 'write', 'issues.createComment');
             const body = String(p.body);
-            if (body.length > 65536) throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), { status: 422 });
+            if (body.length > 65536)
+              throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), {
+                status: 422,
+              });
             return { data: self.addComment(p.issue_number as number, body, author) };
           },
           async updateComment(p: Record<string, unknown>) {
@@ -104,11 +110,15 @@ export class FakeGitHub {
             checkRepo(p);
             need('pull-requests', 'write', 'issues.updateComment');
             const body = String(p.body);
-            if (body.length > 65536) throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), { status: 422 });
+            if (body.length > 65536)
+              throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), {
+                status: 422,
+              });
             for (const list of self.comments.values()) {
               const c = list.find((x) => x.id === p.comment_id);
               if (c) {
-                if (c.user.login !== author) throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
+                if (c.user.login !== author)
+                  throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
                 c.body = body;
                 return { data: structuredClone(c) };
               }
@@ -122,7 +132,8 @@ export class FakeGitHub {
             for (const [issue, list] of self.comments) {
               const c = list.find((x) => x.id === p.comment_id);
               if (c) {
-                if (c.user.login !== author) throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
+                if (c.user.login !== author)
+                  throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
                 self.comments.set(
                   issue,
                   list.filter((x) => x !== c),
@@ -135,7 +146,10 @@ export class FakeGitHub {
         },
       },
       /** octokit's paginate: every page's items (one page here). */
-      async paginate(method: (p: Record<string, unknown>) => Promise<{ data: unknown }>, params: Record<string, unknown>) {
+      async paginate(
+        method: (p: Record<string, unknown>) => Promise<{ data: unknown }>,
+        params: Record<string, unknown>,
+      ) {
         const { data } = await method(params);
         return data;
       },

@@ -21,7 +21,8 @@ jest.setTimeout(180_000);
 
 const roots: string[] = [];
 beforeAll(() => {
-  if (!fs.existsSync(path.join(MAIN, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!fs.existsSync(path.join(MAIN, 'dist', 'src', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
 });
 // JEAJIT_KEEP_CI_TMP=1 keeps the repositories, workspaces and artifacts for a look
 afterAll(() => {
@@ -65,7 +66,11 @@ class Scenario {
     this.github.pulls.push({
       number: pr.number,
       state: 'open',
-      head: { sha: pr.head, ref: pr.branch ?? 'feature', repo: { full_name: headRepo, owner: { login: headRepo.split('/')[0] } } },
+      head: {
+        sha: pr.head,
+        ref: pr.branch ?? 'feature',
+        repo: { full_name: headRepo, owner: { login: headRepo.split('/')[0] } },
+      },
       base: { sha: pr.base, ref: 'main' },
     });
   }
@@ -81,7 +86,12 @@ class Scenario {
     };
     const prEvent: WorkflowEvent = {
       name: 'pull_request',
-      payload: { action: 'synchronize', number: pr.number, pull_request: pullRequest, repository: { full_name: REPOSITORY, default_branch: 'main' } },
+      payload: {
+        action: 'synchronize',
+        number: pr.number,
+        pull_request: pullRequest,
+        repository: { full_name: REPOSITORY, default_branch: 'main' },
+      },
       sha: pr.head, // GitHub's is the test merge commit; the job checks out head.sha explicitly
       ref: `refs/pull/${pr.number}/merge`,
     };
@@ -108,7 +118,8 @@ class Scenario {
           head_branch: pr.branch ?? 'feature',
           head_repository: { full_name: headRepo, owner: { login: headRepo.split('/')[0] } },
           // GitHub leaves this empty for pull requests from forks
-          pull_requests: headRepo === REPOSITORY ? [{ number: pr.number, head: { sha: pr.head }, base: { sha: pr.base } }] : [],
+          pull_requests:
+            headRepo === REPOSITORY ? [{ number: pr.number, head: { sha: pr.head }, base: { sha: pr.base } }] : [],
           html_url: `https://github.com/${REPOSITORY}/actions/runs/${runId}`,
         },
         repository: { full_name: REPOSITORY, default_branch: 'main' },
@@ -123,7 +134,12 @@ class Scenario {
   /** The baseline job on a push to main. */
   async push(): Promise<JobResult> {
     const tip = this.repo.tip('main');
-    const event: WorkflowEvent = { name: 'push', payload: { ref: 'refs/heads/main', after: tip, repository: { full_name: REPOSITORY, default_branch: 'main' } }, sha: tip, ref: 'refs/heads/main' };
+    const event: WorkflowEvent = {
+      name: 'push',
+      payload: { ref: 'refs/heads/main', after: tip, repository: { full_name: REPOSITORY, default_branch: 'main' } },
+      sha: tip,
+      ref: 'refs/heads/main',
+    };
     const job = await runJob(this.workflow(tip, 'jeajit-review.yml'), 'baseline', event, this.nextRun++, this.site);
     const skipped = await runJob(this.workflow(tip, 'jeajit-review.yml'), 'review', event, this.nextRun++, this.site);
     expect(skipped.conclusion).toBe('skipped');
@@ -142,16 +158,26 @@ class Scenario {
 
 function expectSteps(job: JobResult, outcomes: Record<string, string>): void {
   const actual = Object.fromEntries(job.steps.map((s) => [s.name, s.outcome]));
-  if (Object.entries(outcomes).some(([k, v]) => actual[k] !== v)) throw new Error(`steps: ${JSON.stringify(actual, null, 2)}\n${job.log}`);
+  if (Object.entries(outcomes).some(([k, v]) => actual[k] !== v))
+    throw new Error(`steps: ${JSON.stringify(actual, null, 2)}\n${job.log}`);
 }
 
 describe('the review workflows, run on real commits', () => {
   it('reviews a change as the rights it gives, against where the pull request branched, and posts one comment', async () => {
     const s = new Scenario();
     const base = s.repo.commit('main', { ...workflowFiles(), ...jeajitFiles([OPS]) }, 'the estate');
-    const head = s.repo.commit('feature', jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Get-Volume'] }]), 'operators may read volumes', base);
+    const head = s.repo.commit(
+      'feature',
+      jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Get-Volume'] }]),
+      'operators may read volumes',
+      base,
+    );
     // main moves on after the branch: its change is not the pull request's
-    const mainTip = s.repo.commit('main', jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Get-Process'] }]), 'operators may list processes');
+    const mainTip = s.repo.commit(
+      'main',
+      jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Get-Process'] }]),
+      'operators may list processes',
+    );
     s.open({ number: 7, base: mainTip, head });
     // an earlier push of this pull request left the review comment; a person quoted the marker
     const earlier = s.github.addComment(7, `${MARKER}\n## jeajit review\n\n(an earlier push)`, 'github-actions[bot]');
@@ -168,7 +194,9 @@ describe('the review workflows, run on real commits', () => {
     expect(body).toContain('**JEA-Ops** · `CONTOSO\\Ops`\n\n- `Get-Volume (any parameters)`');
     expect(body).not.toContain('Get-Process'); // main's own change, not lost by this pull request
     expect(body).not.toContain('Rights lost');
-    expect(body).toContain(`jeajit review of \`${head.slice(0, 12)}\` against \`${base.slice(0, 12)}\` · [workflow run](https://github.com/${REPOSITORY}/actions/runs/${runId})`);
+    expect(body).toContain(
+      `jeajit review of \`${head.slice(0, 12)}\` against \`${base.slice(0, 12)}\` · [workflow run](https://github.com/${REPOSITORY}/actions/runs/${runId})`,
+    );
     expect(review.summary).toContain('Get-Volume');
 
     expect(comment.conclusion).toBe('success');
@@ -198,7 +226,12 @@ describe('the review workflows, run on real commits', () => {
     const s = new Scenario();
     const base = s.repo.commit('main', { ...workflowFiles(), ...jeajitFiles([OPS]) }, 'the estate');
     // the construct refuses a command that runs any text as code: the synth fails
-    const head = s.repo.commit('feature', jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Invoke-Expression'] }]), 'operators may run anything', base);
+    const head = s.repo.commit(
+      'feature',
+      jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Invoke-Expression'] }]),
+      'operators may run anything',
+      base,
+    );
     s.open({ number: 8, base, head });
 
     const { review, comment, runId } = await s.review({ number: 8, base, head });
@@ -225,7 +258,15 @@ describe('the review workflows, run on real commits', () => {
     const s = new Scenario();
     // before jeajit: a package.json for other tooling, no jeajit, no synth script; the workflows are
     // on the default branch already (workflow_run runs the default branch's comment workflow)
-    const base = s.repo.commit('main', { ...workflowFiles(), 'package.json': '{ "name": "infra", "private": true, "scripts": { "fmt": "echo fmt" } }\n', 'README.md': '# infra\n' }, 'before jeajit');
+    const base = s.repo.commit(
+      'main',
+      {
+        ...workflowFiles(),
+        'package.json': '{ "name": "infra", "private": true, "scripts": { "fmt": "echo fmt" } }\n',
+        'README.md': '# infra\n',
+      },
+      'before jeajit',
+    );
     const head = s.repo.commit('adopt', jeajitFiles([OPS]), 'adopt jeajit', base);
     s.open({ number: 3, base, head, branch: 'adopt' });
 
@@ -233,16 +274,23 @@ describe('the review workflows, run on real commits', () => {
     expect(review.conclusion).toBe('success');
     expect(s.artifact(runId, 'base/status').trim()).toBe('empty');
     const [c] = s.ours(3);
-    expect(c.body).toContain(`The base (\`${base.slice(0, 12)}\`) has no jeajit estate (package.json has no jeajit dependency), so this pull request is reviewed against an **empty** estate`);
+    expect(c.body).toContain(
+      `The base (\`${base.slice(0, 12)}\`) has no jeajit estate (package.json has no jeajit dependency), so this pull request is reviewed against an **empty** estate`,
+    );
     expect(c.body).toContain('New endpoints: `JEA-Ops`');
     expect(c.body).toContain('- `Get-Service (any parameters)`');
     expect(comment.sarifUploads.map((u) => u.ref)).toEqual(['refs/pull/3/head']);
   });
 
-  it('reviews a fork\'s pull request with a read-only token, fails the gate on a dangerous gain, and comments from the trusted run', async () => {
+  it("reviews a fork's pull request with a read-only token, fails the gate on a dangerous gain, and comments from the trusted run", async () => {
     const s = new Scenario();
     const base = s.repo.commit('main', { ...workflowFiles(), ...jeajitFiles([OPS]) }, 'the estate');
-    const head = s.repo.commit('feature', jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Restart-Computer'] }]), 'operators may restart any host', base);
+    const head = s.repo.commit(
+      'feature',
+      jeajitFiles([{ ...OPS, cmdlets: ['Get-Service', 'Restart-Computer'] }]),
+      'operators may restart any host',
+      base,
+    );
     // the fork's branch is not in this repository; GitHub keeps refs/pull/9/head
     s.repo.deleteBranch('feature');
     s.open({ number: 9, base, head, headRepo: 'mallory/estate' });

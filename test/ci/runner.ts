@@ -31,12 +31,86 @@ import { FakeGitHub, Permissions } from './fake-github';
 
 /** The inputs each action declares in its action.yml at the pinned version. */
 export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
-  'actions/checkout': ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url', 'allow-unsafe-pr-checkout'],
-  'actions/setup-node': ['node-version', 'node-version-file', 'architecture', 'check-latest', 'registry-url', 'scope', 'token', 'cache', 'package-manager-cache', 'cache-dependency-path', 'mirror', 'mirror-token'],
-  'actions/upload-artifact': ['name', 'path', 'if-no-files-found', 'retention-days', 'compression-level', 'overwrite', 'include-hidden-files', 'archive'],
-  'actions/download-artifact': ['name', 'artifact-ids', 'path', 'pattern', 'merge-multiple', 'github-token', 'repository', 'run-id', 'skip-decompress', 'digest-mismatch'],
-  'actions/github-script': ['script', 'github-token', 'debug', 'user-agent', 'previews', 'result-encoding', 'retries', 'retry-exempt-status-codes', 'base-url'],
-  'github/codeql-action/upload-sarif': ['sarif_file', 'checkout_path', 'ref', 'sha', 'token', 'matrix', 'category', 'wait-for-processing'],
+  'actions/checkout': [
+    'repository',
+    'ref',
+    'token',
+    'ssh-key',
+    'ssh-known-hosts',
+    'ssh-strict',
+    'ssh-user',
+    'persist-credentials',
+    'path',
+    'clean',
+    'filter',
+    'sparse-checkout',
+    'sparse-checkout-cone-mode',
+    'fetch-depth',
+    'fetch-tags',
+    'show-progress',
+    'lfs',
+    'submodules',
+    'set-safe-directory',
+    'github-server-url',
+    'allow-unsafe-pr-checkout',
+  ],
+  'actions/setup-node': [
+    'node-version',
+    'node-version-file',
+    'architecture',
+    'check-latest',
+    'registry-url',
+    'scope',
+    'token',
+    'cache',
+    'package-manager-cache',
+    'cache-dependency-path',
+    'mirror',
+    'mirror-token',
+  ],
+  'actions/upload-artifact': [
+    'name',
+    'path',
+    'if-no-files-found',
+    'retention-days',
+    'compression-level',
+    'overwrite',
+    'include-hidden-files',
+    'archive',
+  ],
+  'actions/download-artifact': [
+    'name',
+    'artifact-ids',
+    'path',
+    'pattern',
+    'merge-multiple',
+    'github-token',
+    'repository',
+    'run-id',
+    'skip-decompress',
+    'digest-mismatch',
+  ],
+  'actions/github-script': [
+    'script',
+    'github-token',
+    'debug',
+    'user-agent',
+    'previews',
+    'result-encoding',
+    'retries',
+    'retry-exempt-status-codes',
+    'base-url',
+  ],
+  'github/codeql-action/upload-sarif': [
+    'sarif_file',
+    'checkout_path',
+    'ref',
+    'sha',
+    'token',
+    'matrix',
+    'category',
+    'wait-for-processing',
+  ],
 };
 
 /** The event that starts the run. `sha`/`ref` are GITHUB_SHA/GITHUB_REF as GitHub sets them for it. */
@@ -91,13 +165,29 @@ export interface JobResult {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const FULL_PERMISSIONS = ['actions', 'attestations', 'checks', 'contents', 'deployments', 'discussions', 'id-token', 'issues', 'packages', 'pages', 'pull-requests', 'repository-projects', 'security-events', 'statuses'];
+const FULL_PERMISSIONS = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'id-token',
+  'issues',
+  'packages',
+  'pages',
+  'pull-requests',
+  'repository-projects',
+  'security-events',
+  'statuses',
+];
 
 /** The job token's permissions: the job's, else the workflow's; a fork's pull_request run only reads. */
 function tokenPermissions(workflow: Json, job: Json, event: WorkflowEvent, repository: string): Permissions {
   const declared = job.permissions ?? workflow.permissions;
   let perms: Record<string, 'read' | 'write' | 'none'>;
-  if (declared === undefined || declared === 'write-all') perms = Object.fromEntries(FULL_PERMISSIONS.map((p) => [p, 'write' as const]));
+  if (declared === undefined || declared === 'write-all')
+    perms = Object.fromEntries(FULL_PERMISSIONS.map((p) => [p, 'write' as const]));
   else if (declared === 'read-all') perms = Object.fromEntries(FULL_PERMISSIONS.map((p) => [p, 'read' as const]));
   else perms = { ...declared };
   const headRepo = (event.payload.pull_request as Json | undefined)?.head?.repo?.full_name;
@@ -160,7 +250,13 @@ function copyTree(from: string, to: string, includeHidden: boolean): number {
 }
 
 /** Runs one job of a workflow file for an event; `runId` names the run (its artifacts, its URL). */
-export async function runJob(workflowFile: string, jobId: string, event: WorkflowEvent, runId: number, site: Site): Promise<JobResult> {
+export async function runJob(
+  workflowFile: string,
+  jobId: string,
+  event: WorkflowEvent,
+  runId: number,
+  site: Site,
+): Promise<JobResult> {
   const workflow = parse(fs.readFileSync(workflowFile, 'utf8')) as Json;
   const job = workflow.jobs?.[jobId] as Json | undefined;
   if (!job) throw new Error(`${workflowFile}: no job ${jobId}`);
@@ -198,7 +294,13 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
     actor: 'octocat',
     token: 'ghs_fake',
   };
-  const runner = { temp: runnerTemp, os: 'Linux', arch: 'X64', name: 'local', tool_cache: path.join(jobRoot, 'tool-cache') };
+  const runner = {
+    temp: runnerTemp,
+    os: 'Linux',
+    arch: 'X64',
+    name: 'local',
+    tool_cache: path.join(jobRoot, 'tool-cache'),
+  };
   const runnerEnv: Record<string, string> = {
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -233,14 +335,55 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
   const uploads: SarifUpload[] = [];
   let log = '';
   let addedEnv: Record<string, string> = {};
-  const contexts = (env: Record<string, string>) => ({ github, runner, steps: stepsCtx, env, job: { status: status.failed ? 'failure' : 'success' }, matrix: {}, strategy: {}, needs: {}, vars: {}, inputs: {}, secrets: { GITHUB_TOKEN: github.token } });
+  const contexts = (env: Record<string, string>) => ({
+    github,
+    runner,
+    steps: stepsCtx,
+    env,
+    job: { status: status.failed ? 'failure' : 'success' },
+    matrix: {},
+    strategy: {},
+    needs: {},
+    vars: {},
+    inputs: {},
+    secrets: { GITHUB_TOKEN: github.token },
+  });
 
-  const baseContexts = { github, needs: {}, vars: {}, inputs: {}, matrix: {}, strategy: {}, secrets: { GITHUB_TOKEN: github.token } };
+  const baseContexts = {
+    github,
+    needs: {},
+    vars: {},
+    inputs: {},
+    matrix: {},
+    strategy: {},
+    secrets: { GITHUB_TOKEN: github.token },
+  };
   if (job.if !== undefined && !condition(job.if, baseContexts, { failed: false })) {
-    return { conclusion: 'skipped', steps: [], workspace, runnerTemp, summary: '', sarifUploads: [], log: `job ${jobId} skipped (if: ${job.if})` };
+    return {
+      conclusion: 'skipped',
+      steps: [],
+      workspace,
+      runnerTemp,
+      summary: '',
+      sarifUploads: [],
+      log: `job ${jobId} skipped (if: ${job.if})`,
+    };
   }
-  const workflowEnv = Object.fromEntries(Object.entries((workflow.env ?? {}) as Record<string, unknown>).map(([k, v]) => [k, interpolate(asString(v), baseContexts)]));
-  const jobEnv = { ...workflowEnv, ...Object.fromEntries(Object.entries((job.env ?? {}) as Record<string, unknown>).map(([k, v]) => [k, interpolate(asString(v), { ...baseContexts, env: workflowEnv })])) };
+  const workflowEnv = Object.fromEntries(
+    Object.entries((workflow.env ?? {}) as Record<string, unknown>).map(([k, v]) => [
+      k,
+      interpolate(asString(v), baseContexts),
+    ]),
+  );
+  const jobEnv = {
+    ...workflowEnv,
+    ...Object.fromEntries(
+      Object.entries((job.env ?? {}) as Record<string, unknown>).map(([k, v]) => [
+        k,
+        interpolate(asString(v), { ...baseContexts, env: workflowEnv }),
+      ]),
+    ),
+  };
   const shell = job.defaults?.run?.shell ?? workflow.defaults?.run?.shell;
 
   for (const [index, step] of (job.steps as Json[]).entries()) {
@@ -252,7 +395,8 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
       continue;
     }
     const stepEnv: Record<string, string> = { ...envNow };
-    for (const [k, v] of Object.entries((step.env ?? {}) as Record<string, unknown>)) stepEnv[k] = interpolate(asString(v), contexts(envNow), status);
+    for (const [k, v] of Object.entries((step.env ?? {}) as Record<string, unknown>))
+      stepEnv[k] = interpolate(asString(v), contexts(envNow), status);
     const env: Record<string, string> = { ...machineEnv(site.env), ...runnerEnv, ...stepEnv };
     let outputs: Record<string, string> = {};
     let ok = true;
@@ -266,10 +410,23 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
       const script = path.join(runnerTemp, `_step_${index}.sh`);
       fs.writeFileSync(script, interpolate(String(step.run), contexts(stepEnv), status));
       const stepShell = step.shell ?? shell;
-      const argv = stepShell === 'bash' ? ['--noprofile', '--norc', '-eo', 'pipefail', script] : stepShell === undefined ? ['-e', script] : null;
+      const argv =
+        stepShell === 'bash'
+          ? ['--noprofile', '--norc', '-eo', 'pipefail', script]
+          : stepShell === undefined
+            ? ['-e', script]
+            : null;
       if (!argv) throw new Error(`${name}: shell ${stepShell} is not simulated`);
-      const cwd = step['working-directory'] ? path.resolve(workspace, interpolate(step['working-directory'], contexts(stepEnv), status)) : workspace;
-      const r = spawnSync('bash', argv, { cwd, env: { ...env, GITHUB_OUTPUT: outFile, GITHUB_ENV: envFile }, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      const cwd = step['working-directory']
+        ? path.resolve(workspace, interpolate(step['working-directory'], contexts(stepEnv), status))
+        : workspace;
+      const r = spawnSync('bash', argv, {
+        cwd,
+        env: { ...env, GITHUB_OUTPUT: outFile, GITHUB_ENV: envFile },
+        encoding: 'utf8',
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       stepLog = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}`;
       ok = r.status === 0;
       if (!ok) stepLog += `\n(exit ${r.status}${r.signal ? `, ${r.signal}` : ''})`;
@@ -279,7 +436,8 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
       const uses = String(step.uses);
       const action = uses.replace(/@.*$/, '');
       const inputs: Record<string, string> = {};
-      for (const [k, v] of Object.entries((step.with ?? {}) as Record<string, unknown>)) inputs[k] = interpolate(asString(v), contexts(stepEnv), status);
+      for (const [k, v] of Object.entries((step.with ?? {}) as Record<string, unknown>))
+        inputs[k] = interpolate(asString(v), contexts(stepEnv), status);
       try {
         const known = ACTION_INPUTS[action];
         if (!known) throw new Error(`${uses}: no fake for this action`);
@@ -296,19 +454,38 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
     const continueOnError = step['continue-on-error'] === true || step['continue-on-error'] === 'true';
     if (!ok && !continueOnError) status.failed = true;
     results.push({ name, id: step.id, outcome: ok ? 'success' : 'failure', outputs, log: stepLog });
-    if (step.id) stepsCtx[step.id] = { outputs, outcome: ok ? 'success' : 'failure', conclusion: ok || continueOnError ? 'success' : 'failure' };
+    if (step.id)
+      stepsCtx[step.id] = {
+        outputs,
+        outcome: ok ? 'success' : 'failure',
+        conclusion: ok || continueOnError ? 'success' : 'failure',
+      };
   }
-  return { conclusion: status.failed ? 'failure' : 'success', steps: results, workspace, runnerTemp, summary: fs.readFileSync(summaryFile, 'utf8'), sarifUploads: uploads, log };
+  return {
+    conclusion: status.failed ? 'failure' : 'success',
+    steps: results,
+    workspace,
+    runnerTemp,
+    summary: fs.readFileSync(summaryFile, 'utf8'),
+    sarifUploads: uploads,
+    log,
+  };
 
-  async function fakeAction(action: string, w: Record<string, string>, env: Record<string, string>): Promise<Record<string, string>> {
+  async function fakeAction(
+    action: string,
+    w: Record<string, string>,
+    env: Record<string, string>,
+  ): Promise<Record<string, string>> {
     switch (action) {
       case 'actions/checkout': {
-        if (w.repository && w.repository !== site.repository) throw new Error('checkout of another repository is not simulated');
+        if (w.repository && w.repository !== site.repository)
+          throw new Error('checkout of another repository is not simulated');
         const ref = w.ref || event.sha;
         const sha = git(site.origin, ['rev-parse', `${ref}^{commit}`]);
         if (event.name === 'workflow_run' && w.ref && w['allow-unsafe-pr-checkout'] !== 'true') {
           const run = event.payload.workflow_run as Json;
-          if (run.head_repository?.full_name !== site.repository && sha === run.head_sha) throw new Error("Refusing to check out fork pull request code from a 'workflow_run' workflow");
+          if (run.head_repository?.full_name !== site.repository && sha === run.head_sha)
+            throw new Error("Refusing to check out fork pull request code from a 'workflow_run' workflow");
         }
         const dir = path.resolve(workspace, w.path ?? '.');
         fs.mkdirSync(dir, { recursive: true });
@@ -326,7 +503,8 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
       case 'actions/setup-node': {
         if (w.cache) {
           const lock = path.resolve(workspace, w['cache-dependency-path'] || 'package-lock.json');
-          if (!fs.existsSync(lock)) throw new Error('Some specified paths were not resolved, unable to cache dependencies.');
+          if (!fs.existsSync(lock))
+            throw new Error('Some specified paths were not resolved, unable to cache dependencies.');
         }
         return { 'node-version': process.version, 'cache-hit': 'false' };
       }
@@ -338,7 +516,8 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
         const files = fs.existsSync(src) ? copyTree(src, dest, w['include-hidden-files'] === 'true') : 0;
         if (files === 0) {
           fs.rmSync(dest, { recursive: true, force: true });
-          if ((w['if-no-files-found'] || 'warn') === 'error') throw new Error(`No files were found with the provided path: ${w.path}`);
+          if ((w['if-no-files-found'] || 'warn') === 'error')
+            throw new Error(`No files were found with the provided path: ${w.path}`);
           return {};
         }
         return { 'artifact-id': `${runId}-${name}` };
@@ -347,7 +526,8 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
         let from = runId;
         if (w['run-id'] && w['github-token']) {
           from = Number(w['run-id']);
-          if (from !== runId && !['read', 'write'].includes(permissions.actions ?? 'none')) throw new Error('Resource not accessible by integration (another run\'s artifacts need actions: read)');
+          if (from !== runId && !['read', 'write'].includes(permissions.actions ?? 'none'))
+            throw new Error("Resource not accessible by integration (another run's artifacts need actions: read)");
         }
         const src = path.join(site.artifacts, String(from), w.name ?? '');
         if (!w.name || !fs.existsSync(src)) throw new Error(`Artifact not found for name: ${w.name}`);
@@ -388,18 +568,28 @@ export async function runJob(workflowFile: string, jobId: string, event: Workflo
           apiUrl: github.api_url,
           repo: { owner, repo },
         };
-        const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
+        const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+          ...args: string[]
+        ) => (...a: unknown[]) => Promise<unknown>;
         const fn = new AsyncFunction('require', 'github', 'context', 'core', 'process', w.script);
-        const result = await fn(createRequire(path.join(workspace, 'index.js')), site.github.client(permissions), context, core, { env, cwd: () => workspace });
+        const result = await fn(
+          createRequire(path.join(workspace, 'index.js')),
+          site.github.client(permissions),
+          context,
+          core,
+          { env, cwd: () => workspace },
+        );
         if (failed) throw new Error(failed);
         outputs.result = result === undefined ? '' : JSON.stringify(result);
         return outputs;
       }
       case 'github/codeql-action/upload-sarif': {
-        if (permissions['security-events'] !== 'write') throw new Error('Resource not accessible by integration (upload-sarif needs security-events: write)');
+        if (permissions['security-events'] !== 'write')
+          throw new Error('Resource not accessible by integration (upload-sarif needs security-events: write)');
         if (!!w.ref !== !!w.sha) throw new Error("Both 'ref' and 'sha' are required if one of them is provided.");
         const ref = w.ref || env.GITHUB_REF;
-        if (!/^refs\/(heads|pull|tags)\/.+/.test(ref)) throw new Error(`${ref} does not match /^refs\\/(heads|pull|tags)\\/.*$/`);
+        if (!/^refs\/(heads|pull|tags)\/.+/.test(ref))
+          throw new Error(`${ref} does not match /^refs\\/(heads|pull|tags)\\/.*$/`);
         const file = path.resolve(workspace, w.sarif_file ?? '../results');
         const sarif = JSON.parse(fs.readFileSync(file, 'utf8'));
         if (!Array.isArray(sarif.runs)) throw new Error(`${file}: not SARIF`);

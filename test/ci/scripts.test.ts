@@ -28,7 +28,14 @@ function workspace(files: Record<string, string>): { root: string; review: strin
 function run(script: string, args: string[], cwd: string, review: string) {
   const output = path.join(review, '..', 'output');
   fs.writeFileSync(output, '');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, REVIEW_DIR: review, GITHUB_OUTPUT: output, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    REVIEW_DIR: review,
+    GITHUB_OUTPUT: output,
+    npm_config_offline: 'true',
+    npm_config_update_notifier: 'false',
+  };
   const r = spawnSync('bash', [path.join(SCRIPTS, script), ...args], { cwd, env, encoding: 'utf8' });
   return { status: r.status, out: r.stdout + r.stderr, outputs: parseCommandFile(fs.readFileSync(output, 'utf8')) };
 }
@@ -46,9 +53,15 @@ describe('synth-side.sh', () => {
     for (const [files, reason] of cases) {
       const { root, review } = workspace(files);
       expect(run('synth-side.sh', ['base', '.'], root, review).status).toBe(0);
-      expect([read(review, 'base/status'), read(review, 'base/reason')]).toEqual(['empty', expect.stringContaining(reason)]);
+      expect([read(review, 'base/status'), read(review, 'base/reason')]).toEqual([
+        'empty',
+        expect.stringContaining(reason),
+      ]);
       expect(run('synth-side.sh', ['head', '.'], root, review).status).toBe(0);
-      expect([read(review, 'head/status'), read(review, 'head/reason')]).toEqual(['failed', expect.stringContaining(reason)]);
+      expect([read(review, 'head/status'), read(review, 'head/reason')]).toEqual([
+        'failed',
+        expect.stringContaining(reason),
+      ]);
     }
   });
 
@@ -59,10 +72,22 @@ describe('synth-side.sh', () => {
       name: 'x',
       lockfileVersion: 3,
       requires: true,
-      packages: { '': { name: 'x', dependencies }, 'node_modules/jeajit': { resolved: 'vendor/jeajit', link: true }, 'vendor/jeajit': { version: '0.0.0' } },
+      packages: {
+        '': { name: 'x', dependencies },
+        'node_modules/jeajit': { resolved: 'vendor/jeajit', link: true },
+        'vendor/jeajit': { version: '0.0.0' },
+      },
     });
-    const project = (synth: string) => ({ 'package.json': pkg(synth), 'package-lock.json': lock, 'vendor/jeajit/package.json': '{ "name": "jeajit", "version": "0.0.0" }' });
-    const ok = workspace({ ...project('mkdir -p out/stacks && echo synthesized'), 'cdktf.json': '{ "output": "out" }', 'out/stale.txt': 'from an earlier synth' });
+    const project = (synth: string) => ({
+      'package.json': pkg(synth),
+      'package-lock.json': lock,
+      'vendor/jeajit/package.json': '{ "name": "jeajit", "version": "0.0.0" }',
+    });
+    const ok = workspace({
+      ...project('mkdir -p out/stacks && echo synthesized'),
+      'cdktf.json': '{ "output": "out" }',
+      'out/stale.txt': 'from an earlier synth',
+    });
     expect(run('synth-side.sh', ['head', '.'], ok.root, ok.review).status).toBe(0);
     expect(read(ok.review, 'head/status')).toBe('ok');
     expect(read(ok.review, 'head/out')).toBe(path.join(ok.root, 'out'));
@@ -71,11 +96,16 @@ describe('synth-side.sh', () => {
 
     const outside = workspace({ ...project('true'), 'cdktf.json': '{ "output": "../elsewhere" }' });
     run('synth-side.sh', ['head', '.'], outside.root, outside.review);
-    expect(read(outside.review, 'head/reason')).toBe("the synth output folder '../elsewhere' is not a folder inside the repository");
+    expect(read(outside.review, 'head/reason')).toBe(
+      "the synth output folder '../elsewhere' is not a folder inside the repository",
+    );
 
     const noOutput = workspace(project('true'));
     run('synth-side.sh', ['base', '.'], noOutput.root, noOutput.review);
-    expect([read(noOutput.review, 'base/status'), read(noOutput.review, 'base/reason')]).toEqual(['empty', 'npm run synth wrote no cdktf.out folder']);
+    expect([read(noOutput.review, 'base/status'), read(noOutput.review, 'base/reason')]).toEqual([
+      'empty',
+      'npm run synth wrote no cdktf.out folder',
+    ]);
   });
 });
 
@@ -89,7 +119,11 @@ exit 1
 `;
 
   it('falls back to a jeajit without --omit-suppressed, and keeps the SARIF of a lint that found errors', () => {
-    const { root, review } = workspace({ 'package.json': '{}', 'node_modules/.bin/jeajit': OLD_JEAJIT, 'cdktf.out/manifest.json': '{}' });
+    const { root, review } = workspace({
+      'package.json': '{}',
+      'node_modules/.bin/jeajit': OLD_JEAJIT,
+      'cdktf.out/manifest.json': '{}',
+    });
     fs.mkdirSync(path.join(review, 'head'), { recursive: true });
     fs.writeFileSync(path.join(review, 'head', 'status'), 'ok\n');
     fs.writeFileSync(path.join(review, 'head', 'out'), path.join(root, 'cdktf.out') + '\n');

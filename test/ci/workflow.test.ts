@@ -29,13 +29,18 @@ const PINS: Record<string, { sha: string; tag: string }> = {
 };
 
 function validate(...files: string[]): { file: string; errors: string[]; jobs: string[] }[] {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'validate-workflow.mjs'), ...files], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'validate-workflow.mjs'), ...files], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`validate-workflow.mjs: ${r.stderr}`);
-  return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 describe('the example workflows', () => {
-  it('are valid GitHub Actions workflows (GitHub\'s workflow parser: schema, expressions, contexts)', () => {
+  it("are valid GitHub Actions workflows (GitHub's workflow parser: schema, expressions, contexts)", () => {
     expect(validate(REVIEW, COMMENT)).toEqual([
       { file: REVIEW, errors: [], jobs: ['review', 'baseline'] },
       { file: COMMENT, errors: [], jobs: ['comment'] },
@@ -46,7 +51,12 @@ describe('the example workflows', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-wf-'));
     const broken = path.join(dir, 'broken.yml');
     const text = fs.readFileSync(REVIEW, 'utf8');
-    fs.writeFileSync(broken, text.replace('timeout-minutes: 30', 'timeout-minute: 30').replace('JEAJIT_FAIL_ON: dangerous,error', 'JEAJIT_FAIL_ON: ${{ runner.temp }}'));
+    fs.writeFileSync(
+      broken,
+      text
+        .replace('timeout-minutes: 30', 'timeout-minute: 30')
+        .replace('JEAJIT_FAIL_ON: dangerous,error', 'JEAJIT_FAIL_ON: ${{ runner.temp }}'),
+    );
     const [result] = validate(broken);
     fs.rmSync(dir, { recursive: true, force: true });
     expect(result.errors.join('\n')).toMatch(/Unexpected value 'timeout-minute'/);
@@ -55,7 +65,10 @@ describe('the example workflows', () => {
 
   it('pin every action to the full commit of a release, named in a comment', () => {
     for (const file of [REVIEW, COMMENT]) {
-      const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^\s*(-\s+)?uses:/.test(l));
+      const lines = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => /^\s*(-\s+)?uses:/.test(l));
       expect(lines.length).toBeGreaterThan(0);
       for (const line of lines) {
         const m = /uses:\s+([\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(line);
@@ -86,7 +99,7 @@ describe('the example workflows', () => {
     }
   });
 
-  it('run the pull request\'s code only in a job with a read-only token and no stored credentials', () => {
+  it("run the pull request's code only in a job with a read-only token and no stored credentials", () => {
     const wf = load(REVIEW);
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
     expect(wf.permissions).toEqual({ contents: 'read' });
@@ -96,32 +109,62 @@ describe('the example workflows', () => {
     expect(fs.readFileSync(REVIEW, 'utf8')).not.toMatch(/secrets\.|pull_request_target/);
     const uses = (s: Json) => String(s.uses ?? '').replace(/@.*/, '');
     // the pull request's job neither comments nor uploads to code scanning
-    expect(steps(wf, 'review').map(uses).filter(Boolean)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/upload-artifact']);
+    expect(steps(wf, 'review').map(uses).filter(Boolean)).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/upload-artifact',
+    ]);
     for (const job of ['review', 'baseline']) {
-      for (const s of steps(wf, job).filter((x) => uses(x) === 'actions/checkout')) expect(s.with['persist-credentials']).toBe(false);
-      for (const s of steps(wf, job).filter((x) => uses(x) === 'actions/setup-node')) expect(s.with).toMatchObject({ cache: 'npm', 'cache-dependency-path': 'head/package-lock.json' });
+      for (const s of steps(wf, job).filter((x) => uses(x) === 'actions/checkout'))
+        expect(s.with['persist-credentials']).toBe(false);
+      for (const s of steps(wf, job).filter((x) => uses(x) === 'actions/setup-node'))
+        expect(s.with).toMatchObject({ cache: 'npm', 'cache-dependency-path': 'head/package-lock.json' });
     }
-    expect(steps(wf, 'review')[0].with).toMatchObject({ ref: '${{ github.event.pull_request.head.sha }}', 'fetch-depth': 0 });
+    expect(steps(wf, 'review')[0].with).toMatchObject({
+      ref: '${{ github.event.pull_request.head.sha }}',
+      'fetch-depth': 0,
+    });
     // a newer push cancels the review of the older one
-    expect(wf.concurrency).toEqual({ group: 'jeajit-review-${{ github.event.pull_request.number || github.ref }}', 'cancel-in-progress': "${{ github.event_name == 'pull_request' }}" });
+    expect(wf.concurrency).toEqual({
+      group: 'jeajit-review-${{ github.event.pull_request.number || github.ref }}',
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    });
   });
 
-  it('write only from the trusted workflow, which runs on workflow_run from the default branch and runs none of the pull request\'s code', () => {
+  it("write only from the trusted workflow, which runs on workflow_run from the default branch and runs none of the pull request's code", () => {
     const review = load(REVIEW);
     const wf = load(COMMENT);
     expect(wf.on).toEqual({ workflow_run: { workflows: [review.name], types: ['completed'] } });
     expect(wf.permissions).toEqual({});
     const job = wf.jobs.comment;
     expect(job.if).toMatch(/github\.event\.workflow_run\.event == 'pull_request'/);
-    expect(job.permissions).toEqual({ actions: 'read', contents: 'read', 'pull-requests': 'write', 'security-events': 'write' });
+    expect(job.permissions).toEqual({
+      actions: 'read',
+      contents: 'read',
+      'pull-requests': 'write',
+      'security-events': 'write',
+    });
     // one run at a time per pull request branch
-    expect(wf.concurrency).toEqual({ group: 'jeajit-review-comment-${{ github.event.workflow_run.head_repository.full_name }}-${{ github.event.workflow_run.head_branch }}', 'cancel-in-progress': false });
+    expect(wf.concurrency).toEqual({
+      group:
+        'jeajit-review-comment-${{ github.event.workflow_run.head_repository.full_name }}-${{ github.event.workflow_run.head_branch }}',
+      'cancel-in-progress': false,
+    });
     expect(job.steps.filter((s: Json) => s.run !== undefined)).toEqual([]);
     const [checkout, download, comment, sarif] = job.steps as Json[];
     // the default branch's scripts: no ref, no other repository
-    expect(checkout.with).toEqual({ path: 'trusted', 'sparse-checkout': '.github/jeajit', 'persist-credentials': false });
+    expect(checkout.with).toEqual({
+      path: 'trusted',
+      'sparse-checkout': '.github/jeajit',
+      'persist-credentials': false,
+    });
     // into the runner's temp folder, outside the workspace: the artifact (the pull request's) cannot replace the checked-out script
-    expect(download.with).toEqual({ name: 'jeajit-review', 'run-id': '${{ github.event.workflow_run.id }}', 'github-token': '${{ github.token }}', path: '${{ runner.temp }}/jeajit-review' });
+    expect(download.with).toEqual({
+      name: 'jeajit-review',
+      'run-id': '${{ github.event.workflow_run.id }}',
+      'github-token': '${{ github.token }}',
+      path: '${{ runner.temp }}/jeajit-review',
+    });
     expect(download['continue-on-error']).toBe(true);
     expect(comment.with.script).toContain('/trusted/.github/jeajit/scripts/post-comment.cjs');
     expect(sarif.with).toEqual({

@@ -24,7 +24,8 @@ interface JsonFinding {
   suppressed?: { reason: string };
   declared?: { construct: string; at?: string };
 }
-const lintJson = (...args: string[]): JsonFinding[] => JSON.parse(jeajit(['lint', OUT, '--format', 'json', ...args]).stdout.toString());
+const lintJson = (...args: string[]): JsonFinding[] =>
+  JSON.parse(jeajit(['lint', OUT, '--format', 'json', ...args]).stdout.toString());
 
 describe('jeajit lint over a synth output', () => {
   it('honours the findings accepted at synth, with their reasons', () => {
@@ -52,7 +53,12 @@ describe('jeajit lint over a synth output', () => {
 
   it('adds a --suppressions file to them', () => {
     const file = path.join(OUT, 'more.json');
-    fs.writeFileSync(file, JSON.stringify([{ ruleId: 'JEA019', reason: 'DNS operators manage the two DNS servers only', file: 'DnsOperator.psrc' }]));
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { ruleId: 'JEA019', reason: 'DNS operators manage the two DNS servers only', file: 'DnsOperator.psrc' },
+      ]),
+    );
     expect(lintJson('--suppressions', file).filter((f) => !f.suppressed)).toEqual([]);
   });
 
@@ -63,7 +69,10 @@ describe('jeajit lint over a synth output', () => {
     expect(at).toMatch(/^examples\/estate\.ts:\d+$/);
     expect(result.locations).toEqual([
       {
-        physicalLocation: { artifactLocation: { uri: 'examples/estate.ts' }, region: { startLine: Number(at.split(':')[1]) } },
+        physicalLocation: {
+          artifactLocation: { uri: 'examples/estate.ts' },
+          region: { startLine: Number(at.split(':')[1]) },
+        },
         logicalLocations: [
           { fullyQualifiedName: 'contoso/DnsOperator', kind: 'object' },
           { fullyQualifiedName: 'VisibleCmdlets[2]', kind: 'property' },
@@ -75,7 +84,12 @@ describe('jeajit lint over a synth output', () => {
         id: 1,
         message: { text: 'the generated file' },
         physicalLocation: {
-          artifactLocation: { uri: path.join(OUT, 'stacks', 'contoso', 'jea', 'JEA-DNS', 'ContosoJeaDns', 'RoleCapabilities', 'DnsOperator.psrc').split(path.sep).join('/') },
+          artifactLocation: {
+            uri: path
+              .join(OUT, 'stacks', 'contoso', 'jea', 'JEA-DNS', 'ContosoJeaDns', 'RoleCapabilities', 'DnsOperator.psrc')
+              .split(path.sep)
+              .join('/'),
+          },
           region: { startLine: expect.any(Number), startColumn: expect.any(Number) },
         },
       },

@@ -5,7 +5,11 @@ import { parse, valuesEqual } from '../../src/psd1';
 import { jeajit } from '../helpers/cli';
 import { CORPUS_DIR } from '../helpers/corpus';
 
-const DNS_ADMIN = path.join(CORPUS_DIR, 'psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc');
+const DNS_ADMIN = path.join(
+  CORPUS_DIR,
+  'psrc',
+  'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc',
+);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -47,7 +51,9 @@ describe('jeajit psd1 render', () => {
   it('renders JSON from stdin as UTF-8 with BOM and CRLF', () => {
     const r = jeajit(['psd1', 'render', '-'], '{"Name":"it\'s","List":["a"],"Code":{"$scriptblock":" 1 "}}');
     expect(r.status).toBe(0);
-    expect(r.stdout.toString('utf8')).toBe("\ufeff@{\r\n    Name = 'it''s'\r\n    List = @('a')\r\n    Code = { 1 }\r\n}\r\n");
+    expect(r.stdout.toString('utf8')).toBe(
+      "\ufeff@{\r\n    Name = 'it''s'\r\n    List = @('a')\r\n    Code = { 1 }\r\n}\r\n",
+    );
   });
 
   it('round-trips a corpus file: parse | render gives the same value', () => {
@@ -77,7 +83,10 @@ describe('jeajit psd1 render', () => {
 describe('jeajit psd1 fmt', () => {
   it('prints, checks and rewrites a file canonically', () => {
     const file = path.join(tmp, 'fmt.psrc');
-    fs.writeFileSync(file, "@{VisibleCmdlets='Get-Service',  'Get-Process'\n  Description =   'Ops'; FunctionDefinitions = @{ Name = 'F'; ScriptBlock = { 1 # kept: inside a script block\n } } }\n");
+    fs.writeFileSync(
+      file,
+      "@{VisibleCmdlets='Get-Service',  'Get-Process'\n  Description =   'Ops'; FunctionDefinitions = @{ Name = 'F'; ScriptBlock = { 1 # kept: inside a script block\n } } }\n",
+    );
     const before = parse(fs.readFileSync(file)).value;
     const printed = jeajit(['psd1', 'fmt', file]);
     expect(printed.status).toBe(0);

@@ -4,8 +4,15 @@ import { userWritableFolder } from '../../src/danger/facts';
 
 const NO_SCRIPT = { allowsScript: false, providers: [] as string[] };
 const FILES = { allowsScript: false, providers: ['FileSystem'] };
-const classes = (name: string, ctx = FILES, parameters?: { name: string; validateSet?: string[]; validatePattern?: string[] }[]) =>
-  commandDangers({ name, ...(parameters ? { parameters } : {}) }, ctx).map((d) => `${d.class}${d.parameter ? ` -${d.parameter}` : ''}${d.value ? ` ${d.value}` : ''}${d.latent ? ' (latent)' : ''}`);
+const classes = (
+  name: string,
+  ctx = FILES,
+  parameters?: { name: string; validateSet?: string[]; validatePattern?: string[] }[],
+) =>
+  commandDangers({ name, ...(parameters ? { parameters } : {}) }, ctx).map(
+    (d) =>
+      `${d.class}${d.parameter ? ` -${d.parameter}` : ''}${d.value ? ` ${d.value}` : ''}${d.latent ? ' (latent)' : ''}`,
+  );
 
 describe('danger classes from the catalog and the facts', () => {
   it('reasons from parameter types: a ScriptBlock parameter runs code only where the session takes script', () => {
@@ -15,7 +22,9 @@ describe('danger classes from the catalog and the facts', () => {
 
   it('reasons from parameter names: a program to run, a path to write, another host to reach', () => {
     expect(classes('Start-Job')).toContain('code-execution -FilePath');
-    expect(classes('Out-File')).toEqual(expect.arrayContaining(['write-anywhere -FilePath', 'write-anywhere -LiteralPath']));
+    expect(classes('Out-File')).toEqual(
+      expect.arrayContaining(['write-anywhere -FilePath', 'write-anywhere -LiteralPath']),
+    );
     expect(classes('Restart-Computer')).toContain('lateral-movement -ComputerName');
   });
 
@@ -33,13 +42,23 @@ describe('danger classes from the catalog and the facts', () => {
   });
 
   it('tests a narrowing pattern with traversal from the folder it is rooted in', () => {
-    expect(classes('Set-Content', FILES, [{ name: 'Path', validatePattern: ['C:\\\\Drop\\\\.+'] }])).toEqual(['write-anywhere -Path C:\\Drop\\..\\..\\Windows\\System32\\evil.dll']);
-    expect(classes('Set-Content', FILES, [{ name: 'Path', validatePattern: ['C:\\\\Drop\\\\[A-Za-z0-9]+\\.txt'] }])).toEqual([]);
+    expect(classes('Set-Content', FILES, [{ name: 'Path', validatePattern: ['C:\\\\Drop\\\\.+'] }])).toEqual([
+      'write-anywhere -Path C:\\Drop\\..\\..\\Windows\\System32\\evil.dll',
+    ]);
+    expect(
+      classes('Set-Content', FILES, [{ name: 'Path', validatePattern: ['C:\\\\Drop\\\\[A-Za-z0-9]+\\.txt'] }]),
+    ).toEqual([]);
   });
 
   it('judges the values a set allows, and a set and a pattern together by what passes both', () => {
-    expect(classes('Stop-Service', FILES, [{ name: 'Name', validateSet: ['Spooler', 'Sense'] }])).toEqual(['defense-evasion -Name Sense']);
-    expect(classes('Stop-Service', FILES, [{ name: 'Name', validateSet: ['Spooler', 'Sense'], validatePattern: ['Spool.*'] }])).toEqual([]);
+    expect(classes('Stop-Service', FILES, [{ name: 'Name', validateSet: ['Spooler', 'Sense'] }])).toEqual([
+      'defense-evasion -Name Sense',
+    ]);
+    expect(
+      classes('Stop-Service', FILES, [
+        { name: 'Name', validateSet: ['Spooler', 'Sense'], validatePattern: ['Spool.*'] },
+      ]),
+    ).toEqual([]);
   });
 
   it('keeps a module-qualified name to its module: another module of the same command name is not the cmdlet', () => {
@@ -57,10 +76,14 @@ describe('danger classes from the catalog and the facts', () => {
     ['C:\\Users\\Public\\Tools\\x.psm1', 'a user profile or Public folder'],
     ['C:\\ProgramData\\Jea\\x.ps1', 'ProgramData, where Users may create folders and files'],
     ['\\\\fs01\\share\\x.ps1', 'a network share, writable by whoever administers the share'],
-    ['D:\\Jea\\x.ps1', "another volume, whose default ACL lets Users create folders and files"],
+    ['D:\\Jea\\x.ps1', 'another volume, whose default ACL lets Users create folders and files'],
   ])('calls %s user-writable', (p, why) => expect(userWritableFolder(p)).toBe(why));
 
-  it.each(['C:\\Program Files\\WindowsPowerShell\\Modules\\X\\X.psm1', 'C:\\Windows\\System32\\whoami.exe', 'C:\\ProgramData\\Microsoft\\Crypto\\x'])('does not call %s user-writable', (p) => {
+  it.each([
+    'C:\\Program Files\\WindowsPowerShell\\Modules\\X\\X.psm1',
+    'C:\\Windows\\System32\\whoami.exe',
+    'C:\\ProgramData\\Microsoft\\Crypto\\x',
+  ])('does not call %s user-writable', (p) => {
     expect(userWritableFolder(p)).toBeUndefined();
   });
 });

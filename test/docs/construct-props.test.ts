@@ -11,13 +11,27 @@ describe('docs/constructs.md', () => {
     const generated = constructPropsMarkdown();
     const current = fs.readFileSync(path.join(ROOT, OUTPUT), 'utf8');
     if (current !== generated) {
-      throw new Error(`${OUTPUT} is stale; regenerate it with: ${REGENERATE}\n${createTwoFilesPatch(OUTPUT, `${OUTPUT} (generated)`, current, generated)}`);
+      throw new Error(
+        `${OUTPUT} is stale; regenerate it with: ${REGENERATE}\n${createTwoFilesPatch(OUTPUT, `${OUTPUT} (generated)`, current, generated)}`,
+      );
     }
   });
 
   it('documents every construct that constructs/cdktf exports with props', () => {
     const markdown = fs.readFileSync(path.join(ROOT, OUTPUT), 'utf8');
-    for (const name of ['RoleCapability', 'JeaModule', 'EndpointAcl', 'SessionConfiguration', 'JeaVmDeployment', 'VmJitAccessPolicy', 'PimRoleEligibility', 'JitGroupEligibility', 'JitLocalAdmin', 'JeaChecks', 'GeneratedFile']) {
+    for (const name of [
+      'RoleCapability',
+      'JeaModule',
+      'EndpointAcl',
+      'SessionConfiguration',
+      'JeaVmDeployment',
+      'VmJitAccessPolicy',
+      'PimRoleEligibility',
+      'JitGroupEligibility',
+      'JitLocalAdmin',
+      'JeaChecks',
+      'GeneratedFile',
+    ]) {
       expect(markdown).toContain(`\n## ${name}\n`);
     }
     expect(markdown).toContain("| `sessionType` | `SessionType` | no | 'RestrictedRemoteServer' |");

@@ -3,8 +3,18 @@ import { mergeCapabilities } from '../../src/effective/merge';
 import { CapabilityModel, SessionConfigurationModel } from '../../src/jea/model';
 import { EndpointEntry, RoleEntry } from '../../src/policy/policy-set';
 
-const role = (name: string, model: CapabilityModel, module?: string): RoleEntry => ({ name, ...(module ? { module } : {}), source: { file: `${name}.psrc` }, model });
-const endpoint = (model: SessionConfigurationModel, roles: RoleEntry[]): EndpointEntry => ({ name: 'E', source: { file: 'E.pssc' }, model, roles });
+const role = (name: string, model: CapabilityModel, module?: string): RoleEntry => ({
+  name,
+  ...(module ? { module } : {}),
+  source: { file: `${name}.psrc` },
+  model,
+});
+const endpoint = (model: SessionConfigurationModel, roles: RoleEntry[]): EndpointEntry => ({
+  name: 'E',
+  source: { file: 'E.pssc' },
+  model,
+  roles,
+});
 
 // The merge follows the engine, not the documentation's merge rules: each case here is one that
 // test/engine/merge-readings.test.ts settles against pwsh (see the README, "Where PowerShell and
@@ -12,9 +22,14 @@ const endpoint = (model: SessionConfigurationModel, roles: RoleEntry[]): Endpoin
 describe('merging role capabilities (as the engine does)', () => {
   const merge = (...blocks: CapabilityModel[]) => mergeCapabilities(blocks).visibleCmdlets;
 
-  it('gives the documentation\'s example what the engine gives it: Get-Service stays public, and constrained too', () => {
+  it("gives the documentation's example what the engine gives it: Get-Service stays public, and constrained too", () => {
     // https://learn.microsoft.com/powershell/scripting/security/remoting/jea/role-capabilities, "How role capabilities are merged"
-    const roleA: CapabilityModel = { visibleCmdlets: ['Get-Service', { name: 'Restart-Service', parameters: [{ name: 'DisplayName', validateSet: ['DNS Client'] }] }] };
+    const roleA: CapabilityModel = {
+      visibleCmdlets: [
+        'Get-Service',
+        { name: 'Restart-Service', parameters: [{ name: 'DisplayName', validateSet: ['DNS Client'] }] },
+      ],
+    };
     const roleB: CapabilityModel = {
       visibleCmdlets: [
         { name: 'Get-Service', parameters: [{ name: 'DisplayName', validatePattern: 'DNS.*' }] },
@@ -22,58 +37,99 @@ describe('merging role capabilities (as the engine does)', () => {
       ],
     };
     expect(mergeCapabilities([roleA, roleB]).visibleCmdlets).toEqual([
-      { name: 'Get-Service', parameters: [{ name: 'DisplayName', validatePattern: ['DNS.*'] }], alsoUnconstrained: true },
+      {
+        name: 'Get-Service',
+        parameters: [{ name: 'DisplayName', validatePattern: ['DNS.*'] }],
+        alsoUnconstrained: true,
+      },
       { name: 'Restart-Service', parameters: [{ name: 'DisplayName', validateSet: ['DNS Client', 'DNS Server'] }] },
     ]);
   });
 
   it('keeps a command visible in one role with its constraints', () => {
-    expect(merge({ visibleCmdlets: [{ name: 'Stop-Process', parameters: [{ name: 'Name', validateSet: ['notepad'] }] }] }, { visibleCmdlets: ['Get-Process'] })).toEqual([
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Stop-Process', parameters: [{ name: 'Name', validateSet: ['notepad'] }] }] },
+        { visibleCmdlets: ['Get-Process'] },
+      ),
+    ).toEqual([
       { name: 'Get-Process' },
       { name: 'Stop-Process', parameters: [{ name: 'Name', validateSet: ['notepad'] }] },
     ]);
   });
 
   it('keeps the same constraints in two roles as those constraints', () => {
-    const c: CapabilityModel = { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }] };
+    const c: CapabilityModel = {
+      visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }],
+    };
     expect(merge(c, c)).toEqual([{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }]);
   });
 
   it('combines the parameters of every role (names compared case-insensitively)', () => {
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] }, { visibleCmdlets: [{ name: 'get-service', parameters: [{ name: 'DisplayName' }] }] })).toEqual([
-      { name: 'Get-Service', parameters: [{ name: 'DisplayName' }, { name: 'Name' }] },
-    ]);
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] },
+        { visibleCmdlets: [{ name: 'get-service', parameters: [{ name: 'DisplayName' }] }] },
+      ),
+    ).toEqual([{ name: 'Get-Service', parameters: [{ name: 'DisplayName' }, { name: 'Name' }] }]);
   });
 
   it('does not let a bare listing win: the command stays constrained, and is also public unconstrained', () => {
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] }, { visibleCmdlets: ['Get-Service'] })).toEqual([
-      { name: 'Get-Service', parameters: [{ name: 'Name' }], alsoUnconstrained: true },
-    ]);
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] }, { visibleCmdlets: ['Get-S*'] })).toContainEqual({ name: 'Get-Service', parameters: [{ name: 'Name' }], alsoUnconstrained: true });
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] },
+        { visibleCmdlets: ['Get-Service'] },
+      ),
+    ).toEqual([{ name: 'Get-Service', parameters: [{ name: 'Name' }], alsoUnconstrained: true }]);
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] },
+        { visibleCmdlets: ['Get-S*'] },
+      ),
+    ).toContainEqual({ name: 'Get-Service', parameters: [{ name: 'Name' }], alsoUnconstrained: true });
     // a module-qualified wildcard reaches only commands qualified with that module
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] }, { visibleCmdlets: ['BitsTransfer\\*'] })).toContainEqual({ name: 'Get-Service', parameters: [{ name: 'Name' }] });
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] },
+        { visibleCmdlets: ['BitsTransfer\\*'] },
+      ),
+    ).toContainEqual({ name: 'Get-Service', parameters: [{ name: 'Name' }] });
   });
 
   it('keeps a set when another role lists the parameter bare', () => {
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }] }, { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] })).toEqual([
-      { name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] },
-    ]);
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }] },
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name' }] }] },
+      ),
+    ).toEqual([{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }]);
   });
 
   it('unites ValidateSets (case-insensitively)', () => {
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns', 'W32Time'] }] }] }, { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['dns', 'BITS'] }] }] })).toEqual([
-      { name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['BITS', 'Dns', 'W32Time'] }] },
-    ]);
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns', 'W32Time'] }] }] },
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['dns', 'BITS'] }] }] },
+      ),
+    ).toEqual([{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['BITS', 'Dns', 'W32Time'] }] }]);
   });
 
   it('joins ValidatePatterns as alternatives of one anchored pattern', () => {
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: 'A.*' }] }] }, { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: 'B.*' }] }] })).toEqual([
-      { name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: ['A.*', 'B.*'] }] },
-    ]);
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: 'A.*' }] }] },
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: 'B.*' }] }] },
+      ),
+    ).toEqual([{ name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: ['A.*', 'B.*'] }] }]);
   });
 
   it('applies a ValidateSet and a ValidatePattern together (a value must pass both)', () => {
-    expect(merge({ visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }] }, { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: 'W.*' }] }] })).toEqual([
+    expect(
+      merge(
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'] }] }] },
+        { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validatePattern: 'W.*' }] }] },
+      ),
+    ).toEqual([
       { name: 'Get-Service', parameters: [{ name: 'Name', validateSet: ['Dns'], validatePattern: ['W.*'] }] },
     ]);
   });
@@ -83,22 +139,48 @@ describe('merging role capabilities (as the engine does)', () => {
   });
 
   it('refuses the session when one name is constrained in both VisibleCmdlets and VisibleFunctions', () => {
-    const r = mergeCapabilities([{ visibleCmdlets: [{ name: 'Get-Date', parameters: [{ name: 'Format' }] }], visibleFunctions: [{ name: 'Get-Date', parameters: [{ name: 'UFormat' }] }] }]);
+    const r = mergeCapabilities([
+      {
+        visibleCmdlets: [{ name: 'Get-Date', parameters: [{ name: 'Format' }] }],
+        visibleFunctions: [{ name: 'Get-Date', parameters: [{ name: 'UFormat' }] }],
+      },
+    ]);
     expect(r.sessionFails).toMatch(/'Get-Date' has parameter constraints in both VisibleCmdlets and VisibleFunctions/);
   });
 
   it('makes defined functions and aliases public unless some role lists VisibleFunctions / VisibleAliases', () => {
-    const defined: CapabilityModel = { functionDefinitions: [{ name: 'Get-Foo', scriptBlock: '1' }], aliasDefinitions: [{ name: 'gf', value: 'Get-Foo' }] };
-    expect(mergeCapabilities([defined])).toMatchObject({ visibleFunctions: [{ name: 'Get-Foo' }], visibleAliases: ['gf'] });
-    expect(mergeCapabilities([defined, { visibleFunctions: ['Get-Bar'], visibleAliases: ['gb'] }])).toMatchObject({ visibleFunctions: [{ name: 'Get-Bar' }], visibleAliases: ['gb'] });
+    const defined: CapabilityModel = {
+      functionDefinitions: [{ name: 'Get-Foo', scriptBlock: '1' }],
+      aliasDefinitions: [{ name: 'gf', value: 'Get-Foo' }],
+    };
+    expect(mergeCapabilities([defined])).toMatchObject({
+      visibleFunctions: [{ name: 'Get-Foo' }],
+      visibleAliases: ['gf'],
+    });
+    expect(mergeCapabilities([defined, { visibleFunctions: ['Get-Bar'], visibleAliases: ['gb'] }])).toMatchObject({
+      visibleFunctions: [{ name: 'Get-Bar' }],
+      visibleAliases: ['gb'],
+    });
   });
 
   it('adds up external commands, aliases, providers and scripts', () => {
     const merged = mergeCapabilities([
-      { visibleExternalCommands: ['C:\\Windows\\System32\\whoami.exe'], visibleProviders: ['FileSystem'], visibleAliases: ['gsv'], scriptsToProcess: ['C:\\a.ps1'] },
-      { visibleExternalCommands: ['C:\\Windows\\System32\\ipconfig.exe', 'c:\\windows\\system32\\WHOAMI.exe'], visibleProviders: ['Registry'], visibleAliases: ['svc'] },
+      {
+        visibleExternalCommands: ['C:\\Windows\\System32\\whoami.exe'],
+        visibleProviders: ['FileSystem'],
+        visibleAliases: ['gsv'],
+        scriptsToProcess: ['C:\\a.ps1'],
+      },
+      {
+        visibleExternalCommands: ['C:\\Windows\\System32\\ipconfig.exe', 'c:\\windows\\system32\\WHOAMI.exe'],
+        visibleProviders: ['Registry'],
+        visibleAliases: ['svc'],
+      },
     ]);
-    expect(merged.visibleExternalCommands).toEqual(['C:\\Windows\\System32\\ipconfig.exe', 'C:\\Windows\\System32\\whoami.exe']);
+    expect(merged.visibleExternalCommands).toEqual([
+      'C:\\Windows\\System32\\ipconfig.exe',
+      'C:\\Windows\\System32\\whoami.exe',
+    ]);
     expect(merged.visibleProviders).toEqual(['FileSystem', 'Registry']);
     expect(merged.visibleAliases).toEqual(['gsv', 'svc']);
     expect(merged.scriptsToProcess).toEqual(['C:\\a.ps1']);
@@ -130,9 +212,20 @@ describe('effective rights of a user', () => {
     expect(r.rights.roles).toEqual(['Lev2']);
     expect(r.rights.languageMode).toBe('NoLanguage');
     expect(r.rights.visibleCmdlets.map((c) => c.name)).toEqual([
-      'Exit-PSSession', 'Get-Command', 'Get-FormatData', 'Get-Help', 'Get-Process', 'Measure-Object', 'Out-Default', 'Restart-Computer', 'Select-Object',
+      'Exit-PSSession',
+      'Get-Command',
+      'Get-FormatData',
+      'Get-Help',
+      'Get-Process',
+      'Measure-Object',
+      'Out-Default',
+      'Restart-Computer',
+      'Select-Object',
     ]);
-    expect(r.rights.visibleCmdlets.find((c) => c.name === 'Select-Object')?.parameters?.map((p) => p.name)).toEqual(['InputObject', 'Property']);
+    expect(r.rights.visibleCmdlets.find((c) => c.name === 'Select-Object')?.parameters?.map((p) => p.name)).toEqual([
+      'InputObject',
+      'Property',
+    ]);
     expect(r.rights.visibleFunctions).toEqual([{ name: 'Clear-Host' }]);
     expect(r.rights.visibleProviders).toEqual(['Variable']);
   });
@@ -142,7 +235,10 @@ describe('effective rights of a user', () => {
     expect(r.missingRoles).toEqual(['Ghost']);
     expect(r.sessionFails).toMatch(/'Ghost': PowerShell refuses the session/);
     expect(r.rights.visibleCmdlets).toEqual([]);
-    expect(effectiveRights({ ...ep, externalRoles: ['ghost'] }, 'CONTOSO\\carol', ['CONTOSO\\L2', 'CONTOSO\\MFA']).sessionFails).toBeUndefined();
+    expect(
+      effectiveRights({ ...ep, externalRoles: ['ghost'] }, 'CONTOSO\\carol', ['CONTOSO\\L2', 'CONTOSO\\MFA'])
+        .sessionFails,
+    ).toBeUndefined();
   });
 
   it('says plainly when RequiredGroups keep the user out', () => {

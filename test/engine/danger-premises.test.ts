@@ -41,7 +41,9 @@ describeEngine('danger premises, as the engine runs them', () => {
 
   it('a string does not bind to a ScriptBlock parameter, so a NoLanguage caller cannot use one', () => {
     expect(p.stringToScriptBlock.ran).toBe(false);
-    expect(p.stringToScriptBlock.errors.join(' ')).toMatch(/Cannot bind parameter 'ScriptBlock'.*System\.String.*ScriptBlock/);
+    expect(p.stringToScriptBlock.errors.join(' ')).toMatch(
+      /Cannot bind parameter 'ScriptBlock'.*System\.String.*ScriptBlock/,
+    );
     expect(p.noLanguageScript.ran).toBe(false);
   });
 

@@ -34,7 +34,8 @@ interface Case {
 interface Verdict {
   readonly c: Case;
   readonly engine: EngineAnswer;
-  readonly ours: { ok: true; value: Psd1Value; text: string } | { ok: false; error: string; offset: number; text: string };
+  readonly ours:
+    { ok: true; value: Psd1Value; text: string } | { ok: false; error: string; offset: number; text: string };
 }
 
 /** Asks the engine about every case in one pwsh run, and our parser too. */
@@ -50,7 +51,9 @@ function judge(cases: readonly Case[]): Verdict[] {
     return cases.map((c, i) => {
       const engine = answer.results[String(i)];
       if (!engine) throw new Error(`the engine gave no answer for ${c.id}`);
-      const text = Buffer.from(c.bytes).toString(c.bytes[0] === 0xff ? 'utf16le' : 'utf8').replace(/^\uFEFF/, '');
+      const text = Buffer.from(c.bytes)
+        .toString(c.bytes[0] === 0xff ? 'utf16le' : 'utf8')
+        .replace(/^\uFEFF/, '');
       try {
         return { c, engine, ours: { ok: true as const, value: parse(c.bytes, { file: c.id }).value, text } };
       } catch (e) {
@@ -84,19 +87,55 @@ function offsetOf(text: string, line: number, column: number): number {
  * why. docs/engine-differences.md has the details and the PowerShell source files.
  */
 const DELIBERATE: ReadonlyArray<{ readonly ours: RegExp; readonly at: RegExp; readonly why: string }> = [
-  { ours: /is PowerShell 7 only/, at: /^([-\u2013-\u2015]?[0-9.]|`u\{|\?)/, why: 'PowerShell 7 syntax (u/y/s/n suffixes, 0b literals, `u{}, ?:) that Windows PowerShell 5.1 cannot read' },
-  { ours: /`u starts a `u\{\.\.\.\} escape/, at: /^`u/, why: 'PowerShell 7 refuses `u without {hex} (so do we), 5.1 reads "u": never both' },
+  {
+    ours: /is PowerShell 7 only/,
+    at: /^([-\u2013-\u2015]?[0-9.]|`u\{|\?)/,
+    why: 'PowerShell 7 syntax (u/y/s/n suffixes, 0b literals, `u{}, ?:) that Windows PowerShell 5.1 cannot read',
+  },
+  {
+    ours: /`u starts a `u\{\.\.\.\} escape/,
+    at: /^`u/,
+    why: 'PowerShell 7 refuses `u without {hex} (so do we), 5.1 reads "u": never both',
+  },
   { ours: /runs the statement as a background job/, at: /^&/, why: 'a trailing & is a PowerShell 7 background job' },
   { ours: /has no hexadecimal digits/, at: /^[-\u2013-\u2015]?0[xX]/, why: 'PowerShell 7 reads 0x as 0' },
-  { ours: /cannot be represented exactly/, at: /^([-\u2013-\u2015]?[0-9.]|[-\u2013-\u2015!+])/, why: 'an integer a JavaScript number cannot hold exactly is refused, never rounded' },
-  { ours: /on a string converts it at run time/, at: /^([-\u2013-\u2015+]|-bnot)/i, why: 'arithmetic on a string depends on PowerShell\'s and .NET\'s run-time number parsing' },
-  { ours: /subexpressions? \$\( \)/, at: /^\$\(/, why: 'Import-PowerShellDataFile gives $( ) an array, PowerShell running the file the value' },
-  { ours: /argument list of whoever reads the file/, at: /^\$\{?([a-z]+:)?args/i, why: '$args is the caller\'s' },
+  {
+    ours: /cannot be represented exactly/,
+    at: /^([-\u2013-\u2015]?[0-9.]|[-\u2013-\u2015!+])/,
+    why: 'an integer a JavaScript number cannot hold exactly is refused, never rounded',
+  },
+  {
+    ours: /on a string converts it at run time/,
+    at: /^([-\u2013-\u2015+]|-bnot)/i,
+    why: "arithmetic on a string depends on PowerShell's and .NET's run-time number parsing",
+  },
+  {
+    ours: /subexpressions? \$\( \)/,
+    at: /^\$\(/,
+    why: 'Import-PowerShellDataFile gives $( ) an array, PowerShell running the file the value',
+  },
+  { ours: /argument list of whoever reads the file/, at: /^\$\{?([a-z]+:)?args/i, why: "$args is the caller's" },
   { ours: /fails when PowerShell runs the file/, at: /^\$\{?using:/i, why: '$using: fails when JEA runs the file' },
-  { ours: /a computed hashtable key/, at: /^[-\u2013-\u2015($@{!+,["\u201c-\u201e]/, why: 'a computed key is keyed by .NET value and type, not checked like a constant' },
-  { ours: /have the same value: PowerShell keeps both/, at: /^[-\u2013-\u2015]?[0-9.]/, why: 'two number keys with one value and two .NET types' },
-  { ours: /type literals and casts/, at: /^\[/, why: 'a cast converts at load time (and can make a [char] or [single])' },
-  { ours: /indexing \(\[\.\.\.\]\) picks a part/, at: /^\[/, why: 'indexing picks a part of a value at load time (a string gives a [char])' },
+  {
+    ours: /a computed hashtable key/,
+    at: /^[-\u2013-\u2015($@{!+,["\u201c-\u201e]/,
+    why: 'a computed key is keyed by .NET value and type, not checked like a constant',
+  },
+  {
+    ours: /have the same value: PowerShell keeps both/,
+    at: /^[-\u2013-\u2015]?[0-9.]/,
+    why: 'two number keys with one value and two .NET types',
+  },
+  {
+    ours: /type literals and casts/,
+    at: /^\[/,
+    why: 'a cast converts at load time (and can make a [char] or [single])',
+  },
+  {
+    ours: /indexing \(\[\.\.\.\]\) picks a part/,
+    at: /^\[/,
+    why: 'indexing picks a part of a value at load time (a string gives a [char])',
+  },
 ];
 
 /** Why a verdict is not an agreement (or a listed, deliberate difference), or undefined. */
@@ -148,94 +187,134 @@ const utf8 = (text: string): Uint8Array => Buffer.concat([Buffer.from([0xef, 0xb
  * where a hashtable belongs (test/import, test/jea/corpus-import).
  */
 const CORPUS_READ_ON_PURPOSE = new Map([
-  ['corpus/pssc/cnorling__Lessons__jea__botchedsessionconfiguration.pssc', /could not be parsed as a PowerShell Data File/],
-  ['rendered corpus/pssc/cnorling__Lessons__jea__botchedsessionconfiguration.pssc', /could not be parsed as a PowerShell Data File/],
+  [
+    'corpus/pssc/cnorling__Lessons__jea__botchedsessionconfiguration.pssc',
+    /could not be parsed as a PowerShell Data File/,
+  ],
+  [
+    'rendered corpus/pssc/cnorling__Lessons__jea__botchedsessionconfiguration.pssc',
+    /could not be parsed as a PowerShell Data File/,
+  ],
 ]);
 
 describeEngine('data files: Import-PowerShellDataFile and our parser agree', () => {
-  it('on every corpus file, as found and after render (the botched script block is a documented exception)', () => {
-    const cases: Case[] = [];
-    for (const f of corpusFiles()) {
-      const bytes = fs.readFileSync(f.file);
-      cases.push({ id: `corpus/${f.kind}/${f.name}`, bytes });
-      cases.push({ id: `rendered corpus/${f.kind}/${f.name}`, bytes: render(parse(bytes, { file: f.name }).value) });
-    }
-    expect(cases.length).toBeGreaterThanOrEqual(114);
-    const verdicts = judge(cases);
-    const exceptions = verdicts.filter((v) => CORPUS_READ_ON_PURPOSE.has(v.c.id));
-    expect(exceptions).toHaveLength(CORPUS_READ_ON_PURPOSE.size);
-    for (const v of exceptions) {
-      // still exactly the documented difference: we read it, the engine refuses it as unparsable
-      expect(v.ours.ok).toBe(true);
-      expect(v.engine).toEqual({ ok: false, error: expect.stringMatching(CORPUS_READ_ON_PURPOSE.get(v.c.id)!) });
-    }
-    expect(problems(verdicts.filter((v) => !CORPUS_READ_ON_PURPOSE.has(v.c.id)))).toEqual([]);
-  }, BATCH_TIMEOUT);
-
-  it('on every data file the example estate synthesizes', () => {
-    const files = [...filesUnder(synthEstate()).entries()].filter(([name]) => /\.(psrc|pssc|psd1)$/i.test(name));
-    expect(files.length).toBeGreaterThan(10);
-    expect(problems(judge(files.map(([id, bytes]) => ({ id, bytes }))))).toEqual([]);
-  }, BATCH_TIMEOUT);
-
-  it('on 1,000 generated values, rendered by our writer', () => {
-    const values = fc.sample(psd1Value, { numRuns: 1000 });
-    const cases = values.map((v, i) => ({ id: `generated value ${i}`, bytes: render(PsHashtable.from([['V', v]])) }));
-    expect(problems(judge(cases))).toEqual([]);
-  }, BATCH_TIMEOUT);
-
-  it('on 1,200 generated data-file texts: quotes, escapes, here-strings, numbers, operators, keys, comments', () => {
-    const seed = fc.readConfigureGlobal().seed ?? Math.floor(Math.random() * 2 ** 31);
-    const texts = fc.sample(dataFileText, { numRuns: 1200, seed });
-    const verdicts = judge(textCases(texts, (i) => `generated text ${i} (seed ${seed})`));
-    expect(problems(verdicts)).toEqual([]);
-    // the property must compare values, not only refusals
-    expect(verdicts.filter((v) => v.engine.ok && v.ours.ok).length).toBeGreaterThan(400);
-    expect(verdicts.filter((v) => !v.engine.ok && !v.ours.ok).length).toBeGreaterThan(200);
-    // and the generator must keep producing the constructs it exists for
-    const all = texts.join('\n');
-    for (const feature of FEATURES) expect([feature, feature.test(all)]).toEqual([feature, true]);
-  }, BATCH_TIMEOUT);
-
-  it('on the documented differences: each is still what the engine does', () => {
-    const verdicts = judge(DOCUMENTED.map(([text]) => ({ id: text, bytes: utf8(text) })));
-    verdicts.forEach((v, i) => {
-      const [text, engine, ours, sameValue = true] = DOCUMENTED[i];
-      expect([text, v.engine.ok ? 'reads' : 'refuses']).toEqual([text, engine]);
-      if (ours !== 'reads') {
-        expect([text, v.ours.ok ? 'read' : v.ours.error]).toEqual([text, expect.stringMatching(ours)]);
-        return;
+  it(
+    'on every corpus file, as found and after render (the botched script block is a documented exception)',
+    () => {
+      const cases: Case[] = [];
+      for (const f of corpusFiles()) {
+        const bytes = fs.readFileSync(f.file);
+        cases.push({ id: `corpus/${f.kind}/${f.name}`, bytes });
+        cases.push({ id: `rendered corpus/${f.kind}/${f.name}`, bytes: render(parse(bytes, { file: f.name }).value) });
       }
-      expect([text, v.ours.ok]).toEqual([text, true]);
-      if (v.engine.ok && v.ours.ok) {
-        const d = differenceFrom(v.ours.value, v.engine.value);
-        expect([text, sameValue ? d : d !== undefined]).toEqual([text, sameValue ? undefined : true]);
+      expect(cases.length).toBeGreaterThanOrEqual(114);
+      const verdicts = judge(cases);
+      const exceptions = verdicts.filter((v) => CORPUS_READ_ON_PURPOSE.has(v.c.id));
+      expect(exceptions).toHaveLength(CORPUS_READ_ON_PURPOSE.size);
+      for (const v of exceptions) {
+        // still exactly the documented difference: we read it, the engine refuses it as unparsable
+        expect(v.ours.ok).toBe(true);
+        expect(v.engine).toEqual({ ok: false, error: expect.stringMatching(CORPUS_READ_ON_PURPOSE.get(v.c.id)!) });
       }
-    });
-  }, BATCH_TIMEOUT);
+      expect(problems(verdicts.filter((v) => !CORPUS_READ_ON_PURPOSE.has(v.c.id)))).toEqual([]);
+    },
+    BATCH_TIMEOUT,
+  );
 
-  it('on the JSON the real CLI prints (jeajit psd1 parse)', () => {
-    // the CLI runs dist/: it must have been built from the current sources (npm run build)
-    expect(staleBuild()).toEqual([]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-cli-'));
-    try {
-      const sources: Case[] = [
-        ...corpusFiles().slice(0, 4).map((f) => ({ id: f.name, bytes: fs.readFileSync(f.file) })),
-        { id: 'odd.psd1', bytes: utf8("@{\r\n  'a\u2019\u2018b' = \u201cx`t$true\u201d, -$true, -bnot 2.5, 0x0FFFFFFFF, 1.50d\r\n  1e20 = @(,@()); n = $null; s = { '}' }\r\n}\r\n") },
-      ];
-      const verdicts = judge(sources);
-      for (const v of verdicts) {
-        expect([v.c.id, problem(v)]).toEqual([v.c.id, undefined]);
-        const file = path.join(dir, v.c.id);
-        fs.writeFileSync(file, v.c.bytes);
-        const run = jeajit(['psd1', 'parse', file]);
-        expect([v.c.id, run.status, run.stderr]).toEqual([v.c.id, 0, '']);
-        expect([v.c.id, jsonDifference(JSON.parse(run.stdout.toString('utf8')), (v.engine as { value: Tagged }).value)]).toEqual([v.c.id, undefined]);
+  it(
+    'on every data file the example estate synthesizes',
+    () => {
+      const files = [...filesUnder(synthEstate()).entries()].filter(([name]) => /\.(psrc|pssc|psd1)$/i.test(name));
+      expect(files.length).toBeGreaterThan(10);
+      expect(problems(judge(files.map(([id, bytes]) => ({ id, bytes }))))).toEqual([]);
+    },
+    BATCH_TIMEOUT,
+  );
+
+  it(
+    'on 1,000 generated values, rendered by our writer',
+    () => {
+      const values = fc.sample(psd1Value, { numRuns: 1000 });
+      const cases = values.map((v, i) => ({ id: `generated value ${i}`, bytes: render(PsHashtable.from([['V', v]])) }));
+      expect(problems(judge(cases))).toEqual([]);
+    },
+    BATCH_TIMEOUT,
+  );
+
+  it(
+    'on 1,200 generated data-file texts: quotes, escapes, here-strings, numbers, operators, keys, comments',
+    () => {
+      const seed = fc.readConfigureGlobal().seed ?? Math.floor(Math.random() * 2 ** 31);
+      const texts = fc.sample(dataFileText, { numRuns: 1200, seed });
+      const verdicts = judge(textCases(texts, (i) => `generated text ${i} (seed ${seed})`));
+      expect(problems(verdicts)).toEqual([]);
+      // the property must compare values, not only refusals
+      expect(verdicts.filter((v) => v.engine.ok && v.ours.ok).length).toBeGreaterThan(400);
+      expect(verdicts.filter((v) => !v.engine.ok && !v.ours.ok).length).toBeGreaterThan(200);
+      // and the generator must keep producing the constructs it exists for
+      const all = texts.join('\n');
+      for (const feature of FEATURES) expect([feature, feature.test(all)]).toEqual([feature, true]);
+    },
+    BATCH_TIMEOUT,
+  );
+
+  it(
+    'on the documented differences: each is still what the engine does',
+    () => {
+      const verdicts = judge(DOCUMENTED.map(([text]) => ({ id: text, bytes: utf8(text) })));
+      verdicts.forEach((v, i) => {
+        const [text, engine, ours, sameValue = true] = DOCUMENTED[i];
+        expect([text, v.engine.ok ? 'reads' : 'refuses']).toEqual([text, engine]);
+        if (ours !== 'reads') {
+          expect([text, v.ours.ok ? 'read' : v.ours.error]).toEqual([text, expect.stringMatching(ours)]);
+          return;
+        }
+        expect([text, v.ours.ok]).toEqual([text, true]);
+        if (v.engine.ok && v.ours.ok) {
+          const d = differenceFrom(v.ours.value, v.engine.value);
+          expect([text, sameValue ? d : d !== undefined]).toEqual([text, sameValue ? undefined : true]);
+        }
+      });
+    },
+    BATCH_TIMEOUT,
+  );
+
+  it(
+    'on the JSON the real CLI prints (jeajit psd1 parse)',
+    () => {
+      // the CLI runs dist/: it must have been built from the current sources (npm run build)
+      expect(staleBuild()).toEqual([]);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-cli-'));
+      try {
+        const sources: Case[] = [
+          ...corpusFiles()
+            .slice(0, 4)
+            .map((f) => ({ id: f.name, bytes: fs.readFileSync(f.file) })),
+          {
+            id: 'odd.psd1',
+            bytes: utf8(
+              "@{\r\n  'a\u2019\u2018b' = \u201cx`t$true\u201d, -$true, -bnot 2.5, 0x0FFFFFFFF, 1.50d\r\n  1e20 = @(,@()); n = $null; s = { '}' }\r\n}\r\n",
+            ),
+          },
+        ];
+        const verdicts = judge(sources);
+        for (const v of verdicts) {
+          expect([v.c.id, problem(v)]).toEqual([v.c.id, undefined]);
+          const file = path.join(dir, v.c.id);
+          fs.writeFileSync(file, v.c.bytes);
+          const run = jeajit(['psd1', 'parse', file]);
+          expect([v.c.id, run.status, run.stderr]).toEqual([v.c.id, 0, '']);
+          expect([
+            v.c.id,
+            jsonDifference(JSON.parse(run.stdout.toString('utf8')), (v.engine as { value: Tagged }).value),
+          ]).toEqual([v.c.id, undefined]);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, BATCH_TIMEOUT);
+    },
+    BATCH_TIMEOUT,
+  );
 });
 
 /** Sources of src/psd1 newer than their compiled dist/ file (the CLI would run old code). */
@@ -290,7 +369,9 @@ const FEATURES: readonly RegExp[] = [
  * Small documented differences and agreements worth naming: [text, what the engine does, what we
  * do ('reads' or our error)]. The reasons are in docs/engine-differences.md.
  */
-const DOCUMENTED: ReadonlyArray<readonly [text: string, engine: 'reads' | 'refuses', ours: 'reads' | RegExp, sameValue?: boolean]> = [
+const DOCUMENTED: ReadonlyArray<
+  readonly [text: string, engine: 'reads' | 'refuses', ours: 'reads' | RegExp, sameValue?: boolean]
+> = [
   // Import-PowerShellDataFile takes the first hashtable anywhere (ImportPowerShellDataFile.cs);
   // JEA's loader needs the whole file to be one hashtable; we read the file's one value.
   ["@{ a = 1 }; 'more'", 'reads', /after the value/],
@@ -301,7 +382,11 @@ const DOCUMENTED: ReadonlyArray<readonly [text: string, engine: 'reads' | 'refus
   // SafeValues.cs limits a hashtable to 500 keys (without -SkipLimitCheck); JEA's loader has no limit
   [`@{ ${Array.from({ length: 501 }, (_, i) => `k${i} = ${i}`).join('; ')} }`, 'refuses', 'reads'],
   // ... and a value of 5,000 or more visited nodes (300 arrays of 20 numbers)
-  [`@{ ${Array.from({ length: 300 }, (_, i) => `k${i} = @(${Array.from({ length: 20 }, (_, j) => j).join(',')})`).join('; ')} }`, 'refuses', 'reads'],
+  [
+    `@{ ${Array.from({ length: 300 }, (_, i) => `k${i} = @(${Array.from({ length: 20 }, (_, j) => j).join(',')})`).join('; ')} }`,
+    'refuses',
+    'reads',
+  ],
   // variables: only $true, $false, $null (any case and local/private/variable: scope) are values
   ['@{ a = $PSScriptRoot }', 'refuses', /not allowed in a data file/],
   // $args is read from the caller's scope: under import-data.ps1 (an advanced script, strict
@@ -327,14 +412,14 @@ const DOCUMENTED: ReadonlyArray<readonly [text: string, engine: 'reads' | 'refus
   ["@{ (1) = 'a'; '1' = 'b' }", 'reads', /computed hashtable key/],
   ["@{ 1 = 'a'; 1.0d = 'b' }", 'reads', /same value/],
   ["@{ 'a\u00adb' = 1; 'ab' = 2 }", 'refuses', /duplicate key/],
-  ["@{ \"a`0\" = 1; 'a' = 2 }", 'refuses', /duplicate key/],
+  ['@{ "a`0" = 1; \'a\' = 2 }', 'refuses', /duplicate key/],
   ["@{ '\u00e9' = 1; 'e\u0301' = 2 }", 'refuses', /duplicate key/],
   ["@{ '\ufb01' = 1; 'fi' = 2 }", 'refuses', /duplicate key/],
   ["@{ '\u0131' = 1; 'I' = 2; '\u017f' = 3; 'S' = 4 }", 'reads', 'reads'],
   ["@{ '\uff21' = 1; 'A' = 2; '\u3042' = 3; '\u30a2' = 4 }", 'reads', 'reads'],
   ["@{ '\ud801\udc00' = 1; '\ud801\udc28' = 2 }", 'refuses', /duplicate key/],
-  ["@{ a-b = 1 }", 'refuses', /missing '='/],
-  ["@{ ; a = 1 }", 'refuses', /before the first hashtable entry/],
+  ['@{ a-b = 1 }', 'refuses', /missing '='/],
+  ['@{ ; a = 1 }', 'refuses', /before the first hashtable entry/],
 ];
 
 /** The first difference between the CLI's JSON and the engine's tagged value, or undefined. */
@@ -348,7 +433,11 @@ function jsonDifference(json: unknown, engine: Tagged, at = '$'): string | undef
     case 'number':
       return typeof json === 'number' && Object.is(json, Number(engine.v)) ? undefined : differ('numbers differ');
     case 'scriptblock':
-      return typeof json === 'object' && json !== null && `{${(json as Record<string, unknown>).$scriptblock}}` === engine.v ? undefined : differ('script blocks differ');
+      return typeof json === 'object' &&
+        json !== null &&
+        `{${(json as Record<string, unknown>).$scriptblock}}` === engine.v
+        ? undefined
+        : differ('script blocks differ');
     case 'array':
       if (!Array.isArray(json) || json.length !== engine.items.length) return differ('arrays differ');
       for (let i = 0; i < json.length; i++) {
@@ -361,7 +450,11 @@ function jsonDifference(json: unknown, engine: Tagged, at = '$'): string | undef
       const entries = Object.entries(json as Record<string, unknown>);
       if (entries.length !== engine.entries.length) return differ('key counts differ');
       for (const e of engine.entries) {
-        const match = entries.find(([k]) => (e.k.t === 'number' ? Number(k) === Number(e.k.v) : e.k.t === 'string' && k.toUpperCase() === e.k.v.toUpperCase()));
+        const match = entries.find(([k]) =>
+          e.k.t === 'number'
+            ? Number(k) === Number(e.k.v)
+            : e.k.t === 'string' && k.toUpperCase() === e.k.v.toUpperCase(),
+        );
         if (!match) return differ(`key ${JSON.stringify(e.k)} missing`);
         const d = jsonDifference(match[1], e.v, `${at}.${match[0]}`);
         if (d) return d;

@@ -32,7 +32,12 @@ function corpusRepos(): Map<string, string> {
 function corpusEndpoints(): { endpoint: EndpointEntry; principals: string[][] }[] {
   const repos = corpusRepos();
   const loaded = loadPolicyFiles([path.join(CORPUS_DIR, 'psrc'), path.join(CORPUS_DIR, 'pssc')]);
-  const roleName = (file: string) => path.basename(file).replace(/\.psrc$/i, '').split('__').pop()!;
+  const roleName = (file: string) =>
+    path
+      .basename(file)
+      .replace(/\.psrc$/i, '')
+      .split('__')
+      .pop()!;
   return loaded.set.endpoints
     .filter((e) => e.model.roleDefinitions?.length)
     .map((e) => {
@@ -40,7 +45,8 @@ function corpusEndpoints(): { endpoint: EndpointEntry; principals: string[][] }[
       const seen = new Set<string>();
       const roles: RoleEntry[] = [];
       for (const r of loaded.set.roles) {
-        if (repos.get(path.basename(r.source.file)) !== repo || seen.has(roleName(r.source.file).toLowerCase())) continue;
+        if (repos.get(path.basename(r.source.file)) !== repo || seen.has(roleName(r.source.file).toLowerCase()))
+          continue;
         seen.add(roleName(r.source.file).toLowerCase());
         roles.push({ ...r, name: roleName(r.source.file), module: 'CorpusRoles' });
       }
@@ -60,28 +66,49 @@ interface Compared {
  * Lays out endpoints, asks the engine once, and returns every disagreement of rights (and, with
  * `enforce`, of calls made in the session as the user).
  */
-async function compareAll(items: { endpoint: EndpointEntry; principals: string[][] }[], enforce: false | 'roles' | 'all' = false): Promise<Compared> {
+async function compareAll(
+  items: { endpoint: EndpointEntry; principals: string[][] }[],
+  enforce: false | 'roles' | 'all' = false,
+): Promise<Compared> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-effective-'));
   try {
     const stubRoot = path.join(root, 'stubs');
     const stubs = stubsFor(items.map((x) => x.endpoint));
     const stubModules = [...new Set(stubs.filter((s) => s.name).map((s) => s.module))];
-    const cases: (EngineCase & { endpoint: EndpointEntry; user: string[]; ours: ReturnType<typeof effectiveRights>; expected: ReturnType<typeof expectedCalls> })[] = [];
+    const cases: (EngineCase & {
+      endpoint: EndpointEntry;
+      user: string[];
+      ours: ReturnType<typeof effectiveRights>;
+      expected: ReturnType<typeof expectedCalls>;
+    })[] = [];
     items.forEach((item, i) => {
       const laid = writeEngineEndpoint(path.join(root, String(i)), stubRoot, item.endpoint, stubModules);
       item.principals.forEach((ps, j) => {
         const ours = effectiveRights(item.endpoint, ps[0], ps.slice(1), { ignoreRequiredGroups: true });
         const expected = enforce && !ours.sessionFails ? expectedCalls(ours, { defaults: enforce === 'all' }) : [];
-        cases.push({ id: `${i}.${j}`, ...laid, principals: ps, endpoint: item.endpoint, user: ps, ours, expected, calls: expected.map((e) => e.call) });
+        cases.push({
+          id: `${i}.${j}`,
+          ...laid,
+          principals: ps,
+          endpoint: item.endpoint,
+          user: ps,
+          ours,
+          expected,
+          calls: expected.map((e) => e.call),
+        });
       });
     });
-    const sessions = cases.length > 50 ? await engineSessionsInParallel(cases, stubs, stubRoot) : engineSessions(cases, stubs, stubRoot);
+    const sessions =
+      cases.length > 50
+        ? await engineSessionsInParallel(cases, stubs, stubRoot)
+        : engineSessions(cases, stubs, stubRoot);
     const differences: string[] = [];
     for (const c of cases) {
       const at = `${c.id} ${path.basename(c.endpoint.source.file)} as ${c.user.join(' + ')}`;
       for (const d of rightsDifferences(c.ours, sessions[c.id])) differences.push(`${at}: ${d}`);
       const session = sessions[c.id];
-      if (c.expected.length && session.ok) for (const d of enforcementDifferences(c.expected, session.calls)) differences.push(`${at}: ${d}`);
+      if (c.expected.length && session.ok)
+        for (const d of enforcementDifferences(c.expected, session.calls)) differences.push(`${at}: ${d}`);
     }
     return { compared: cases.length, calls: cases.reduce((n, c) => n + c.expected.length, 0), differences };
   } finally {
@@ -101,7 +128,10 @@ describeEngine('effective rights: the engine and effectiveRights agree', () => {
   it('on every endpoint of the example estate, for every principal, with calls made as each', async () => {
     const loaded = loadSynthOutput(synthEstate());
     expect(loaded.problems).toEqual([]);
-    const items = loaded.set.endpoints.map((endpoint) => ({ endpoint, principals: (endpoint.model.roleDefinitions ?? []).map(([p]) => [p]) }));
+    const items = loaded.set.endpoints.map((endpoint) => ({
+      endpoint,
+      principals: (endpoint.model.roleDefinitions ?? []).map(([p]) => [p]),
+    }));
     expect(items.length).toBe(4);
     const { compared, calls, differences } = await compareAll(items, 'all');
     expect(compared).toBeGreaterThanOrEqual(5);
@@ -111,7 +141,10 @@ describeEngine('effective rights: the engine and effectiveRights agree', () => {
 
   it('on 300 generated estates (2 to 4 roles a user, bare and constrained entries, sets, patterns, wildcards, inline and session grants, role files), with calls made in each', async () => {
     const generated = fc.sample(generatedCase, { numRuns: Number(process.env.JEAJIT_GENERATED ?? 300) });
-    const { compared, calls, differences } = await compareAll(generated.map((g) => ({ endpoint: g.endpoint, principals: [[...g.principals]] })), 'roles');
+    const { compared, calls, differences } = await compareAll(
+      generated.map((g) => ({ endpoint: g.endpoint, principals: [[...g.principals]] })),
+      'roles',
+    );
     expect(compared).toBe(generated.length);
     expect(calls).toBeGreaterThan(generated.length * 10);
     expect(differences).toEqual([]);

@@ -33,7 +33,10 @@ function accepts(p: { validateSet?: readonly string[]; validatePattern?: readonl
 }
 
 /** The names of RestrictedRemoteServer's own commands, lower case. */
-const RESTRICTED_REMOTE_SERVER_COMMANDS = [...(RESTRICTED_REMOTE_SERVER.visibleCmdlets ?? []), ...(RESTRICTED_REMOTE_SERVER.visibleFunctions ?? [])].map((c) => lower(typeof c === 'string' ? c : c.name));
+const RESTRICTED_REMOTE_SERVER_COMMANDS = [
+  ...(RESTRICTED_REMOTE_SERVER.visibleCmdlets ?? []),
+  ...(RESTRICTED_REMOTE_SERVER.visibleFunctions ?? []),
+].map((c) => lower(typeof c === 'string' ? c : c.name));
 
 /** A value no set of ours holds and no pattern of ours is meant to take. */
 const OUTSIDE = 'jeajit-outside';
@@ -45,7 +48,14 @@ function valuesFor(command: string, p: EffectiveParameter): string[] {
   const vocabulary = Object.entries(VOCABULARY).find(([k]) => lower(k) === lower(command))?.[1];
   const known = Object.entries(vocabulary ?? {}).find(([k]) => lower(k) === lower(p.name))?.[1];
   const functionValues = Object.keys(FUNCTIONS).some((k) => lower(k) === lower(command)) ? ['x', 'y', 'z'] : [];
-  return [...new Set([...(known?.values ?? []), ...functionValues, ...(p.validateSet ?? []), known?.numeric ? OUTSIDE_NUMBER : OUTSIDE])];
+  return [
+    ...new Set([
+      ...(known?.values ?? []),
+      ...functionValues,
+      ...(p.validateSet ?? []),
+      known?.numeric ? OUTSIDE_NUMBER : OUTSIDE,
+    ]),
+  ];
 }
 
 /**
@@ -58,20 +68,47 @@ function callsFor(c: EffectiveCommand): ExpectedCall[] {
   const out: ExpectedCall[] = [{ call: { command: c.name }, succeeds: true, because: `${c.name} is public` }];
   if (!c.parameters) return out;
   for (const p of c.parameters) {
-    for (const value of valuesFor(c.name, p)) out.push({ call: { command: c.name, parameters: { [p.name]: value } }, succeeds: accepts(p, value), because: `${c.name} -${p.name} '${value}' against the claimed constraint` });
+    for (const value of valuesFor(c.name, p))
+      out.push({
+        call: { command: c.name, parameters: { [p.name]: value } },
+        succeeds: accepts(p, value),
+        because: `${c.name} -${p.name} '${value}' against the claimed constraint`,
+      });
   }
   // An unlisted parameter: a real one of the command when the vocabulary has one, else a made-up
   // name (not on Write-Output, whose InputObject takes remaining arguments: `-X x` become values).
   const vocabulary = Object.entries(VOCABULARY).find(([k]) => lower(k) === lower(c.name))?.[1] ?? {};
   const unlisted = Object.entries(vocabulary).find(([k]) => !c.parameters!.some((p) => lower(p.name) === lower(k)));
-  if (unlisted) out.push({ call: { command: c.name, parameters: { [unlisted[0]]: unlisted[1].values[0] } }, succeeds: false, because: `${c.name} -${unlisted[0]} is not a listed parameter` });
-  else if (lower(c.name) !== 'write-output') out.push({ call: { command: c.name, parameters: { JeajitUnlisted: 'x' } }, succeeds: false, because: `${c.name} -JeajitUnlisted is not a listed parameter` });
+  if (unlisted)
+    out.push({
+      call: { command: c.name, parameters: { [unlisted[0]]: unlisted[1].values[0] } },
+      succeeds: false,
+      because: `${c.name} -${unlisted[0]} is not a listed parameter`,
+    });
+  else if (lower(c.name) !== 'write-output')
+    out.push({
+      call: { command: c.name, parameters: { JeajitUnlisted: 'x' } },
+      succeeds: false,
+      because: `${c.name} -JeajitUnlisted is not a listed parameter`,
+    });
   // The command itself by its module-qualified name, with what the proxy refuses: only a command
   // also listed bare lets it through.
-  const refusedValue = c.parameters.map((p) => [p.name, valuesFor(c.name, p).pop()!] as const).find(([name, value]) => !accepts(c.parameters!.find((p) => p.name === name)!, value));
+  const refusedValue = c.parameters
+    .map((p) => [p.name, valuesFor(c.name, p).pop()!] as const)
+    .find(
+      ([name, value]) =>
+        !accepts(
+          c.parameters!.find((p) => p.name === name)!,
+          value,
+        ),
+    );
   const probe = refusedValue ?? (unlisted ? ([unlisted[0], unlisted[1].values[0]] as const) : undefined);
   if (probe) {
-    out.push({ call: { command: c.name, parameters: { [probe[0]]: probe[1] }, qualify: true }, succeeds: !!c.alsoUnconstrained, because: `${c.name} by its module-qualified name ${c.alsoUnconstrained ? 'is also public unconstrained' : 'is not public'}` });
+    out.push({
+      call: { command: c.name, parameters: { [probe[0]]: probe[1] }, qualify: true },
+      succeeds: !!c.alsoUnconstrained,
+      because: `${c.name} by its module-qualified name ${c.alsoUnconstrained ? 'is also public unconstrained' : 'is not public'}`,
+    });
   }
   return out;
 }
@@ -89,17 +126,26 @@ export function expectedCalls(ours: EffectiveResult, options: { defaults?: boole
   const listed = (name: string) => mine.some((m) => wildcardMatch(m.name.slice(m.name.lastIndexOf('\\') + 1), name));
   const absent = Object.keys(VOCABULARY).find((k) => !listed(k));
   if (absent) out.push({ call: { command: absent }, succeeds: false, because: `${absent} is not listed` });
-  if (r.languageMode === 'NoLanguage') out.push({ call: { script: '1 + 1' }, succeeds: false, because: 'script syntax under NoLanguage' });
+  if (r.languageMode === 'NoLanguage')
+    out.push({ call: { script: '1 + 1' }, succeeds: false, because: 'script syntax under NoLanguage' });
   return out;
 }
 
 /** The calls whose outcome differs from the claim, in words (calls the harness did not make are left out). */
-export function enforcementDifferences(expected: readonly ExpectedCall[], actual: readonly EngineCall[] | undefined): string[] {
-  if (!actual || actual.length !== expected.length) return [`the engine answered ${actual?.length ?? 0} of ${expected.length} calls`];
+export function enforcementDifferences(
+  expected: readonly ExpectedCall[],
+  actual: readonly EngineCall[] | undefined,
+): string[] {
+  if (!actual || actual.length !== expected.length)
+    return [`the engine answered ${actual?.length ?? 0} of ${expected.length} calls`];
   return expected.flatMap((e, i) => {
     const a = actual[i];
     if ('skipped' in a) return [];
-    return e.succeeds === a.ok ? [] : [`${JSON.stringify(e.call)}: ${e.because}, so it should ${e.succeeds ? 'succeed' : 'fail'}; the engine ${a.ok ? 'ran it' : `refused it (${a.error.split('\n')[0]})`}`];
+    return e.succeeds === a.ok
+      ? []
+      : [
+          `${JSON.stringify(e.call)}: ${e.because}, so it should ${e.succeeds ? 'succeed' : 'fail'}; the engine ${a.ok ? 'ran it' : `refused it (${a.error.split('\n')[0]})`}`,
+        ];
   });
 }
 

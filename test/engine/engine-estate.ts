@@ -51,7 +51,9 @@ function sessionForEngine(model: SessionConfigurationModel): SessionConfiguratio
   return {
     ...forEngine(rest),
     schemaVersion: '2.0.0.0',
-    ...(rest.roleDefinitions ? { roleDefinitions: rest.roleDefinitions.map(([p, g]) => [p, forEngine(g)] as const) } : {}),
+    ...(rest.roleDefinitions
+      ? { roleDefinitions: rest.roleDefinitions.map(([p, g]) => [p, forEngine(g)] as const) }
+      : {}),
   };
 }
 
@@ -60,7 +62,12 @@ function sessionForEngine(model: SessionConfigurationModel): SessionConfiguratio
  * `Modules/<module or JeajitRoles>/RoleCapabilities/<name>.psrc`. RoleCapabilityFiles entries
  * are mapped to `files` (absolute paths written as given by `fileFor`).
  */
-export function writeEngineEndpoint(root: string, stubRoot: string, endpoint: EndpointEntry, stubModules: readonly string[] = []): EngineEndpoint {
+export function writeEngineEndpoint(
+  root: string,
+  stubRoot: string,
+  endpoint: EndpointEntry,
+  stubModules: readonly string[] = [],
+): EngineEndpoint {
   const modules = path.join(root, 'Modules');
   const laid = new Map<string, string>();
   for (const role of endpoint.roles) {
@@ -74,11 +81,30 @@ export function writeEngineEndpoint(root: string, stubRoot: string, endpoint: En
   const pssc = path.join(root, `${endpoint.name}.pssc`);
   const session = sessionForEngine(endpoint.model);
   // RoleCapabilityFiles name paths on the Windows host: point them at the roles laid out here.
-  const roleFile = (f: string) => laid.get(f.split(/[\\/]/).pop()!.replace(/\.psrc$/i, '').toLowerCase()) ?? f;
-  const roleDefinitions = session.roleDefinitions?.map(([p, g]) => [p, g.roleCapabilityFiles ? { ...g, roleCapabilityFiles: g.roleCapabilityFiles.map(roleFile) } : g] as const);
+  const roleFile = (f: string) =>
+    laid.get(
+      f
+        .split(/[\\/]/)
+        .pop()!
+        .replace(/\.psrc$/i, '')
+        .toLowerCase(),
+    ) ?? f;
+  const roleDefinitions = session.roleDefinitions?.map(
+    ([p, g]) =>
+      [p, g.roleCapabilityFiles ? { ...g, roleCapabilityFiles: g.roleCapabilityFiles.map(roleFile) } : g] as const,
+  );
   // On Windows the modules of these commands are loaded in the session; the stubs stand in for them.
   const modulesToImport = [...(session.modulesToImport ?? []), ...stubModules];
-  fs.writeFileSync(pssc, render(encodeSessionConfiguration({ ...session, ...(roleDefinitions ? { roleDefinitions } : {}), ...(modulesToImport.length ? { modulesToImport } : {}) })));
+  fs.writeFileSync(
+    pssc,
+    render(
+      encodeSessionConfiguration({
+        ...session,
+        ...(roleDefinitions ? { roleDefinitions } : {}),
+        ...(modulesToImport.length ? { modulesToImport } : {}),
+      }),
+    ),
+  );
   return { pssc, modulePath: [modules, stubRoot].join(path.delimiter) };
 }
 
@@ -101,7 +127,9 @@ export function stubsFor(endpoints: readonly EndpointEntry[]): StubRequest[] {
       const key = `${module}\\${name}`.toLowerCase();
       const stub = stubs.get(key) ?? { module, name, parameters: new Set<string>() };
       stubs.set(key, stub);
-      if (typeof entry !== 'string') for (const p of entry.parameters ?? []) if (![...stub.parameters].some((x) => x.toLowerCase() === p.name.toLowerCase())) stub.parameters.add(p.name);
+      if (typeof entry !== 'string')
+        for (const p of entry.parameters ?? [])
+          if (![...stub.parameters].some((x) => x.toLowerCase() === p.name.toLowerCase())) stub.parameters.add(p.name);
     }
     for (const spec of model.modulesToImport ?? []) {
       const module = typeof spec === 'string' ? spec : spec.moduleName;
@@ -109,7 +137,13 @@ export function stubsFor(endpoints: readonly EndpointEntry[]): StubRequest[] {
     }
   };
   const defined = new Set(
-    endpoints.flatMap((ep) => [ep.model, ...(ep.model.roleDefinitions ?? []).map(([, g]) => g), ...ep.roles.map((r) => r.model)]).flatMap((m) => (m.functionDefinitions ?? []).map((f) => f.name.toLowerCase())),
+    endpoints
+      .flatMap((ep) => [
+        ep.model,
+        ...(ep.model.roleDefinitions ?? []).map(([, g]) => g),
+        ...ep.roles.map((r) => r.model),
+      ])
+      .flatMap((m) => (m.functionDefinitions ?? []).map((f) => f.name.toLowerCase())),
   );
   for (const ep of endpoints) {
     visit(ep.model);
@@ -117,5 +151,7 @@ export function stubsFor(endpoints: readonly EndpointEntry[]): StubRequest[] {
     ep.roles.forEach((r: RoleEntry) => visit(r.model));
   }
   // Functions the capabilities define themselves need no stub.
-  return [...stubs.values()].filter((s) => !defined.has(s.name.toLowerCase())).map((s) => ({ module: s.module, name: s.name, parameters: [...s.parameters] }));
+  return [...stubs.values()]
+    .filter((s) => !defined.has(s.name.toLowerCase()))
+    .map((s) => ({ module: s.module, name: s.name, parameters: [...s.parameters] }));
 }

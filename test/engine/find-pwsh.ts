@@ -32,10 +32,15 @@ export function findPwsh(): Pwsh | { readonly missing: string } {
   const candidates = [process.env.JEAJIT_PWSH, LOCAL_PWSH, 'pwsh'].filter((c): c is string => !!c);
   const reasons: string[] = [];
   for (const candidate of candidates) {
-    const r = spawnSync(candidate, ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8', timeout: 60000 });
+    const r = spawnSync(
+      candidate,
+      ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'],
+      { encoding: 'utf8', timeout: 60000 },
+    );
     if (r.error || r.status !== 0) {
       const absent = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-      if (!absent || candidate === process.env.JEAJIT_PWSH) reasons.push(`${candidate}: ${r.error?.message ?? r.stderr.trim()}`);
+      if (!absent || candidate === process.env.JEAJIT_PWSH)
+        reasons.push(`${candidate}: ${r.error?.message ?? r.stderr.trim()}`);
       continue;
     }
     const version = r.stdout.trim();

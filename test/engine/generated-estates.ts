@@ -24,11 +24,20 @@ interface VocabularyParameter {
  * Get-Culture -Name carry ValidateSets of their own, so they are left out).
  */
 export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, VocabularyParameter>>>> = {
-  'Get-Date': { Format: { values: ['yyyy', 'HH', 'MM'], patterns: ['y+', 'H.*', 'MM'] }, UFormat: { values: ['%Y', '%m'], patterns: ['%.'] } },
-  'Get-Random': { Maximum: { values: ['2', '5', '10'], patterns: ['\\d', '1\\d', '[25]'], numeric: true }, SetSeed: { values: ['1', '7'], patterns: ['\\d'], numeric: true } },
+  'Get-Date': {
+    Format: { values: ['yyyy', 'HH', 'MM'], patterns: ['y+', 'H.*', 'MM'] },
+    UFormat: { values: ['%Y', '%m'], patterns: ['%.'] },
+  },
+  'Get-Random': {
+    Maximum: { values: ['2', '5', '10'], patterns: ['\\d', '1\\d', '[25]'], numeric: true },
+    SetSeed: { values: ['1', '7'], patterns: ['\\d'], numeric: true },
+  },
   'Write-Output': { InputObject: { values: ['a', 'b', 'c'], patterns: ['[ab]', 'c', 'A'] } },
   'Get-Verb': { Verb: { values: ['Get', 'Set', 'New'], patterns: ['Get', 'S.t', 'N.*'] } },
-  'Out-String': { InputObject: { values: ['a', 'b'], patterns: ['a'] }, Width: { values: ['80', '120'], patterns: ['\\d+', '8\\d'], numeric: true } },
+  'Out-String': {
+    InputObject: { values: ['a', 'b'], patterns: ['a'] },
+    Width: { values: ['80', '120'], patterns: ['\\d+', '8\\d'], numeric: true },
+  },
 };
 
 /** Function definitions the generator may add, with the parameters they take. */
@@ -65,28 +74,54 @@ const entryArb: fc.Arbitrary<VisibleCommand> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...WILDCARDS) },
   {
     weight: 4,
-    arbitrary: fc.constantFrom(...commands).chain((command) =>
-      fc
-        .tuple(spelled(command), fc.uniqueArray(parameterArb(command), { minLength: 1, maxLength: 2, selector: (p) => p.name.toLowerCase() }))
-        .map(([name, parameters]) => ({ name, parameters })),
-    ),
+    arbitrary: fc
+      .constantFrom(...commands)
+      .chain((command) =>
+        fc
+          .tuple(
+            spelled(command),
+            fc.uniqueArray(parameterArb(command), {
+              minLength: 1,
+              maxLength: 2,
+              selector: (p) => p.name.toLowerCase(),
+            }),
+          )
+          .map(([name, parameters]) => ({ name, parameters })),
+      ),
   },
 );
 
 /** Entries of one list, one entry per name (a role lists a command once). */
-const entriesArb = fc.uniqueArray(entryArb, { minLength: 1, maxLength: 4, selector: (e) => (typeof e === 'string' ? e : e.name).toLowerCase() });
+const entriesArb = fc.uniqueArray(entryArb, {
+  minLength: 1,
+  maxLength: 4,
+  selector: (e) => (typeof e === 'string' ? e : e.name).toLowerCase(),
+});
 
-const functionsArb: fc.Arbitrary<CapabilityModel> = fc.subarray(Object.keys(FUNCTIONS), { minLength: 1 }).chain((names) =>
-  fc.record({
-    visible: fc.subarray(names),
-    constrained: fc.boolean(),
-  }).map(({ visible, constrained }) => ({
-    functionDefinitions: names.map((name) => ({ name, scriptBlock: ` [CmdletBinding()] param(${FUNCTIONS[name].map((p) => `$${p}`).join(', ')}) "${name}" ` })),
-    ...(visible.length
-      ? { visibleFunctions: visible.map((name, i) => (constrained && i === 0 ? { name, parameters: [{ name: FUNCTIONS[name][0], validateSet: ['x', 'y'] }] } : name)) }
-      : {}),
-  })),
-);
+const functionsArb: fc.Arbitrary<CapabilityModel> = fc
+  .subarray(Object.keys(FUNCTIONS), { minLength: 1 })
+  .chain((names) =>
+    fc
+      .record({
+        visible: fc.subarray(names),
+        constrained: fc.boolean(),
+      })
+      .map(({ visible, constrained }) => ({
+        functionDefinitions: names.map((name) => ({
+          name,
+          scriptBlock: ` [CmdletBinding()] param(${FUNCTIONS[name].map((p) => `$${p}`).join(', ')}) "${name}" `,
+        })),
+        ...(visible.length
+          ? {
+              visibleFunctions: visible.map((name, i) =>
+                constrained && i === 0
+                  ? { name, parameters: [{ name: FUNCTIONS[name][0], validateSet: ['x', 'y'] }] }
+                  : name,
+              ),
+            }
+          : {}),
+      })),
+  );
 
 const roleModelArb: fc.Arbitrary<CapabilityModel> = fc
   .record(
@@ -119,13 +154,21 @@ export const generatedCase: fc.Arbitrary<GeneratedCase> = fc
     sessionType: fc.constant('RestrictedRemoteServer' as const),
   })
   .map(({ roles, inline, session, byFile, split, sessionType }) => {
-    const entries: RoleEntry[] = roles.map((model, i) => ({ name: `Role${i}`, module: i % 2 ? 'ModB' : 'ModA', source: { file: `Role${i}.psrc` }, model }));
+    const entries: RoleEntry[] = roles.map((model, i) => ({
+      name: `Role${i}`,
+      module: i % 2 ? 'ModB' : 'ModA',
+      source: { file: `Role${i}.psrc` },
+      model,
+    }));
     const name = (i: number) => entries[i].name;
     // Role 0 by file when byFile; the others by name, across one or two groups.
     const grantOf = (indexes: number[]): RoleGrant => {
       const byName = indexes.filter((i) => !(byFile && i === 0)).map(name);
       const files = byFile && indexes.includes(0) ? [`C:\\Roles\\${name(0)}.psrc`] : [];
-      return { ...(byName.length ? { roleCapabilities: byName } : {}), ...(files.length ? { roleCapabilityFiles: files } : {}) };
+      return {
+        ...(byName.length ? { roleCapabilities: byName } : {}),
+        ...(files.length ? { roleCapabilityFiles: files } : {}),
+      };
     };
     const all = entries.map((_, i) => i);
     const half = Math.ceil(all.length / 2);
@@ -138,7 +181,12 @@ export const generatedCase: fc.Arbitrary<GeneratedCase> = fc
     const endpoint: EndpointEntry = {
       name: 'Generated',
       source: { file: 'Generated.pssc' },
-      model: { schemaVersion: '2.0.0.0', sessionType, ...(session ? { visibleCmdlets: session } : {}), roleDefinitions },
+      model: {
+        schemaVersion: '2.0.0.0',
+        sessionType,
+        ...(session ? { visibleCmdlets: session } : {}),
+        roleDefinitions,
+      },
       roles: entries,
     };
     return { endpoint, principals: roleDefinitions.map(([p]) => p) };

@@ -15,7 +15,13 @@ export default function globalSetup(): void {
     return;
   }
   process.env.JEAJIT_PWSH_FOUND = '';
-  if (process.env.JEAJIT_REQUIRE_PWSH) throw new Error(`PowerShell is required (JEAJIT_REQUIRE_PWSH) but ${found.missing}: ${HOW_TO_GET_PWSH}`);
-  const suites = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.ts')).map((f) => `engine/${f}`);
-  process.stdout.write(`\njeajit: PowerShell not found (${found.missing}); skipped the engine suites ${suites.join(', ')}; to run them, ${HOW_TO_GET_PWSH}\n`);
+  if (process.env.JEAJIT_REQUIRE_PWSH)
+    throw new Error(`PowerShell is required (JEAJIT_REQUIRE_PWSH) but ${found.missing}: ${HOW_TO_GET_PWSH}`);
+  const suites = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `engine/${f}`);
+  process.stdout.write(
+    `\njeajit: PowerShell not found (${found.missing}); skipped the engine suites ${suites.join(', ')}; to run them, ${HOW_TO_GET_PWSH}\n`,
+  );
 }

@@ -68,7 +68,12 @@ function packageInputs(root: string) {
 function runSuite(): PesterReport {
   const root = tempDir('jeajit-guestconfig-');
   try {
-    return runPwsh<PesterReport>('pester-run.ps1', { pester: PESTER_MODULE, version: PESTER_VERSION, tests: SUITE, ...packageInputs(root) });
+    return runPwsh<PesterReport>('pester-run.ps1', {
+      pester: PESTER_MODULE,
+      version: PESTER_VERSION,
+      tests: SUITE,
+      ...packageInputs(root),
+    });
   } catch (e) {
     return { loaded: false, error: (e as Error).message, tests: [], failures: [] };
   } finally {
@@ -82,7 +87,9 @@ describeEngine('the Machine Configuration packages, their resource run by Pester
   it('runs every test of GuestConfig.Tests.ps1, none skipped', () => {
     if (!report.loaded) throw new Error(report.error ?? 'Pester did not run');
     expect(report.tests.length).toBeGreaterThan(40);
-    expect(report.tests.filter((t) => t.result !== 'Passed' && t.result !== 'Failed').map((t) => `${t.name}: ${t.result}`)).toEqual([]);
+    expect(
+      report.tests.filter((t) => t.result !== 'Passed' && t.result !== 'Failed').map((t) => `${t.name}: ${t.result}`),
+    ).toEqual([]);
   });
 
   const failures = report.failures.map((f) => [f.name, f.message] as const);
@@ -94,7 +101,10 @@ describeEngine('the Machine Configuration packages, their resource run by Pester
 
   if (report.tests.length > 0) {
     it.each(report.tests.map((t) => [t.name, t] as const))('%s', (_name, test) => {
-      if (test.result !== 'Passed') throw new Error(`Pester: ${test.result}\n${test.message || '(no message of its own: see the failure of its block)'}`);
+      if (test.result !== 'Passed')
+        throw new Error(
+          `Pester: ${test.result}\n${test.message || '(no message of its own: see the failure of its block)'}`,
+        );
     });
   }
 

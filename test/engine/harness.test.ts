@@ -19,7 +19,12 @@ describeEngine('the PowerShell engine harness', () => {
     expect(answer.version).toMatch(/^7\./);
     expect(answer.results.a).toEqual({
       ok: true,
-      value: expect.objectContaining({ t: 'hashtable', entries: expect.arrayContaining([{ k: { t: 'string', v: 'C' }, v: { t: 'number', type: 'Decimal', v: '1.5' } }]) }),
+      value: expect.objectContaining({
+        t: 'hashtable',
+        entries: expect.arrayContaining([
+          { k: { t: 'string', v: 'C' }, v: { t: 'number', type: 'Decimal', v: '1.5' } },
+        ]),
+      }),
     });
     expect(answer.results.b.ok).toBe(false);
   });

@@ -17,7 +17,9 @@ import { describeEngine } from './pwsh';
 interface Reading {
   readonly roles: Readonly<Record<string, string>>;
   readonly pssc: string;
-  readonly calls?: readonly ({ command: string; parameters?: Record<string, unknown>; qualify?: boolean } | { script: string })[];
+  readonly calls?: readonly (
+    { command: string; parameters?: Record<string, unknown>; qualify?: boolean } | { script: string }
+  )[];
   /** Role paths laid out under a version folder: `<Module>/1.0.0/RoleCapabilities`. */
   readonly versioned?: boolean;
   /** A module of script functions laid out beside the roles: name -> psm1 text. */
@@ -29,7 +31,10 @@ const pssc = (roles: string, extra = '') =>
 
 const READINGS = {
   bareAndConstrained: {
-    roles: { A: "@{ VisibleCmdlets = 'Get-Date' }", B: "@{ VisibleCmdlets = @{ Name = 'Get-Date'; Parameters = @{ Name = 'Format'; ValidateSet = 'yyyy' } } }" },
+    roles: {
+      A: "@{ VisibleCmdlets = 'Get-Date' }",
+      B: "@{ VisibleCmdlets = @{ Name = 'Get-Date'; Parameters = @{ Name = 'Format'; ValidateSet = 'yyyy' } } }",
+    },
     pssc: pssc("'A', 'B'"),
     calls: [
       { command: 'Get-Date', parameters: { Format: 'yyyy' } },
@@ -47,8 +52,11 @@ const READINGS = {
     pssc: pssc("'A'"),
   },
   bareAndConstrainedFunction: {
-    roles: { A: "@{ VisibleCmdlets = 'Get-Foo' }", B: "@{ VisibleCmdlets = @{ Name = 'Get-Foo'; Parameters = @{ Name = 'A'; ValidateSet = 'x' } } }" },
-    modules: { FooModule: "function Get-Foo { [CmdletBinding()] param($A) \"foo $A\" }" },
+    roles: {
+      A: "@{ VisibleCmdlets = 'Get-Foo' }",
+      B: "@{ VisibleCmdlets = @{ Name = 'Get-Foo'; Parameters = @{ Name = 'A'; ValidateSet = 'x' } } }",
+    },
+    modules: { FooModule: 'function Get-Foo { [CmdletBinding()] param($A) "foo $A" }' },
     pssc: pssc("'A', 'B'"),
     calls: [
       { command: 'Get-Foo', parameters: { A: 'y' } },
@@ -76,7 +84,9 @@ const READINGS = {
     ],
   },
   anchoredPattern: {
-    roles: { A: "@{ VisibleCmdlets = @{ Name = 'Write-Output'; Parameters = @{ Name = 'InputObject'; ValidatePattern = 'Spool' } } }" },
+    roles: {
+      A: "@{ VisibleCmdlets = @{ Name = 'Write-Output'; Parameters = @{ Name = 'InputObject'; ValidatePattern = 'Spool' } } }",
+    },
     pssc: pssc("'A'"),
     calls: [
       { command: 'Write-Output', parameters: { InputObject: 'spool' } },
@@ -85,7 +95,9 @@ const READINGS = {
     ],
   },
   misspelledKey: {
-    roles: { A: "@{ VisibleCmdlets = @{ Name = 'Write-Output'; Parameters = @{ Name = 'InputObject'; validateset = 'a' } } }" },
+    roles: {
+      A: "@{ VisibleCmdlets = @{ Name = 'Write-Output'; Parameters = @{ Name = 'InputObject'; validateset = 'a' } } }",
+    },
     pssc: pssc("'A'"),
     calls: [{ command: 'Write-Output', parameters: { InputObject: 'anything' } }],
   },
@@ -98,7 +110,9 @@ const READINGS = {
     calls: [{ command: 'Write-Output', parameters: { InputObject: 'anything' } }],
   },
   constraintOutsideParameters: {
-    roles: { A: "@{ VisibleCmdlets = @{ Name = 'Write-Output'; Parameters = @{ Name = 'InputObject' }; ValidateSet = 'a' } }" },
+    roles: {
+      A: "@{ VisibleCmdlets = @{ Name = 'Write-Output'; Parameters = @{ Name = 'InputObject' }; ValidateSet = 'a' } }",
+    },
     pssc: pssc("'A'"),
     calls: [{ command: 'Write-Output', parameters: { InputObject: 'anything' } }],
   },
@@ -107,12 +121,16 @@ const READINGS = {
     pssc: pssc("'A'"),
   },
   wildcardHashtableName: {
-    roles: { A: "@{ VisibleCmdlets = 'Get-Random', @{ Name = 'Get-Ran*'; Parameters = @{ Name = 'Maximum'; ValidateSet = '5' } } }" },
+    roles: {
+      A: "@{ VisibleCmdlets = 'Get-Random', @{ Name = 'Get-Ran*'; Parameters = @{ Name = 'Maximum'; ValidateSet = '5' } } }",
+    },
     pssc: pssc("'A'"),
     calls: [{ command: 'Get-Random', parameters: { Maximum: 9 } }],
   },
   bothLists: {
-    roles: { A: "@{ VisibleCmdlets = @{ Name = 'Get-Date'; Parameters = @{ Name = 'Format' } }; VisibleFunctions = @{ Name = 'Get-Date'; Parameters = @{ Name = 'UFormat' } } }" },
+    roles: {
+      A: "@{ VisibleCmdlets = @{ Name = 'Get-Date'; Parameters = @{ Name = 'Format' } }; VisibleFunctions = @{ Name = 'Get-Date'; Parameters = @{ Name = 'UFormat' } } }",
+    },
     pssc: pssc("'A'"),
   },
   versionFolder: {
@@ -122,7 +140,7 @@ const READINGS = {
   },
   moduleNotLoaded: {
     roles: { A: "@{ VisibleCmdlets = @{ Name = 'Get-Foo'; Parameters = @{ Name = 'A' } } }" },
-    modules: { FooModule: "function Get-Foo { [CmdletBinding()] param($A) \"foo $A\" }" },
+    modules: { FooModule: 'function Get-Foo { [CmdletBinding()] param($A) "foo $A" }' },
     pssc: pssc("'A'"),
     calls: [{ command: 'Get-Foo', parameters: { A: 'x' } }],
   },
@@ -134,7 +152,9 @@ const READINGS = {
     calls: [{ command: 'Get-Bar', parameters: { A: 'x', B: 'secret' } }],
   },
   definedWithoutVisibleFunctions: {
-    roles: { A: "@{ VisibleCmdlets = 'Get-Date'; FunctionDefinitions = @{ Name = 'Get-Bar'; ScriptBlock = { 'bar' } } }" },
+    roles: {
+      A: "@{ VisibleCmdlets = 'Get-Date'; FunctionDefinitions = @{ Name = 'Get-Bar'; ScriptBlock = { 'bar' } } }",
+    },
     pssc: pssc("'A'"),
     calls: [{ command: 'Get-Bar' }],
   },
@@ -160,7 +180,13 @@ describeEngine('where PowerShell and its documentation differ (each settled by t
         fs.writeFileSync(path.join(dir, 'Modules', module, `${module}.psm1`), text);
       }
       fs.writeFileSync(path.join(dir, 'E.pssc'), r.pssc);
-      return { id: name, pssc: path.join(dir, 'E.pssc'), modulePath: path.join(dir, 'Modules'), principals: ['CONTOSO\\Ops'], calls: r.calls ?? [] };
+      return {
+        id: name,
+        pssc: path.join(dir, 'E.pssc'),
+        modulePath: path.join(dir, 'Modules'),
+        principals: ['CONTOSO\\Ops'],
+        calls: r.calls ?? [],
+      };
     });
     sessions = engineSessions(cases, [], path.join(root, 'stubs'));
   });
@@ -172,22 +198,37 @@ describeEngine('where PowerShell and its documentation differ (each settled by t
     if (!s.ok) throw new Error(`${name}: the engine refused the session: ${s.error}`);
     return s;
   };
-  const command = (name: Name, command: string): EngineCommand | undefined => session(name).commands.find((c) => c.name.toLowerCase() === command.toLowerCase() && c.type !== 'Alias');
+  const command = (name: Name, command: string): EngineCommand | undefined =>
+    session(name).commands.find((c) => c.name.toLowerCase() === command.toLowerCase() && c.type !== 'Alias');
   const calls = (name: Name): EngineCall[] => session(name).calls ?? [];
   const ours = (name: Name) => {
     const loaded = loadPolicyFiles([path.join(root, name)]);
-    return { problems: loaded.problems, result: effectiveRights(loaded.set.endpoints[0], 'CONTOSO\\Ops', [], { ignoreRequiredGroups: true }) };
+    return {
+      problems: loaded.problems,
+      result: effectiveRights(loaded.set.endpoints[0], 'CONTOSO\\Ops', [], { ignoreRequiredGroups: true }),
+    };
   };
 
   it('a command bare in one role and constrained in another stays constrained, and its module-qualified name runs it with any value', () => {
-    expect(command('bareAndConstrained', 'Get-Date')).toMatchObject({ type: 'Function', proxyOf: 'Microsoft.PowerShell.Utility\\Get-Date' });
-    expect(session('bareAndConstrained').commands).toContainEqual(expect.objectContaining({ name: 'Get-Date', type: 'Cmdlet' }));
+    expect(command('bareAndConstrained', 'Get-Date')).toMatchObject({
+      type: 'Function',
+      proxyOf: 'Microsoft.PowerShell.Utility\\Get-Date',
+    });
+    expect(session('bareAndConstrained').commands).toContainEqual(
+      expect.objectContaining({ name: 'Get-Date', type: 'Cmdlet' }),
+    );
     expect(calls('bareAndConstrained').map((c) => c.ok)).toEqual([true, false, true]);
-    expect(ours('bareAndConstrained').result.rights.visibleCmdlets).toContainEqual({ name: 'Get-Date', parameters: [{ name: 'Format', validateSet: ['yyyy'] }], alsoUnconstrained: true });
+    expect(ours('bareAndConstrained').result.rights.visibleCmdlets).toContainEqual({
+      name: 'Get-Date',
+      parameters: [{ name: 'Format', validateSet: ['yyyy'] }],
+      alsoUnconstrained: true,
+    });
   });
 
   it('for a function, the wrapped original stays public under a new name (Name_<guid>), and its module-qualified name runs it', () => {
-    expect(session('bareAndConstrainedFunction').commands.some((c) => /^Get-Foo_[0-9a-f]{32}$/.test(c.name))).toBe(true);
+    expect(session('bareAndConstrainedFunction').commands.some((c) => /^Get-Foo_[0-9a-f]{32}$/.test(c.name))).toBe(
+      true,
+    );
     expect(calls('bareAndConstrainedFunction').map((c) => c.ok)).toEqual([false, true]);
   });
 
@@ -200,8 +241,14 @@ describeEngine('where PowerShell and its documentation differ (each settled by t
     expect(rights.visibleCmdlets.map((c) => c.name)).not.toContain('Import-Module');
     expect(rights.visibleAliases).not.toContain('ipmo');
     // constrained, it is a public proxy (which loads a module by path once FileSystem is visible)
-    expect(command('importModuleConstrained', 'Import-Module')).toMatchObject({ type: 'Function', parameters: [{ name: 'Name' }] });
-    expect(ours('importModuleConstrained').result.rights.visibleCmdlets).toContainEqual({ name: 'Import-Module', parameters: [{ name: 'Name' }] });
+    expect(command('importModuleConstrained', 'Import-Module')).toMatchObject({
+      type: 'Function',
+      parameters: [{ name: 'Name' }],
+    });
+    expect(ours('importModuleConstrained').result.rights.visibleCmdlets).toContainEqual({
+      name: 'Import-Module',
+      parameters: [{ name: 'Name' }],
+    });
   });
 
   it('a parameter listed bare in one role and with a ValidateSet in another is constrained', () => {
@@ -210,7 +257,14 @@ describeEngine('where PowerShell and its documentation differ (each settled by t
   });
 
   it('a ValidateSet in one role and a ValidatePattern in another both apply: a value must pass both', () => {
-    expect(command('setAndPattern', 'Write-Output')?.parameters).toEqual([{ name: 'InputObject', validateSet: ['apple', 'banana'], validatePattern: '^(b.*|c.*)$', patternOptions: 'IgnoreCase' }]);
+    expect(command('setAndPattern', 'Write-Output')?.parameters).toEqual([
+      {
+        name: 'InputObject',
+        validateSet: ['apple', 'banana'],
+        validatePattern: '^(b.*|c.*)$',
+        patternOptions: 'IgnoreCase',
+      },
+    ]);
     expect(calls('setAndPattern').map((c) => c.ok)).toEqual([true, false, false]);
   });
 
@@ -236,7 +290,10 @@ describeEngine('where PowerShell and its documentation differ (each settled by t
   });
 
   it('a hashtable entry without Parameters makes the session fail to start; jeajit refuses the file', () => {
-    expect(sessions.noParameters).toMatchObject({ ok: false, error: expect.stringMatching(/Could not parse visible command definition for 'Get-Date'/) });
+    expect(sessions.noParameters).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Could not parse visible command definition for 'Get-Date'/),
+    });
     expect(ours('noParameters').problems[0]?.message).toMatch(/needs Parameters/);
   });
 
@@ -246,12 +303,18 @@ describeEngine('where PowerShell and its documentation differ (each settled by t
   });
 
   it('one name constrained in both VisibleCmdlets and VisibleFunctions makes the session fail', () => {
-    expect(sessions.bothLists).toMatchObject({ ok: false, error: expect.stringMatching(/same key has already been added/) });
+    expect(sessions.bothLists).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/same key has already been added/),
+    });
     expect(ours('bothLists').result.sessionFails).toMatch(/both VisibleCmdlets and VisibleFunctions/);
   });
 
   it('roles in a module version folder are never found: the session fails (PowerShell/PowerShell#3522, #4105)', () => {
-    expect(sessions.versionFolder).toMatchObject({ ok: false, error: expect.stringMatching(/Could not find the role capability, 'A'/) });
+    expect(sessions.versionFolder).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Could not find the role capability, 'A'/),
+    });
     expect(ours('versionFolder').result.sessionFails).toMatch(/CouldNotFindRoleCapability/);
   });
 

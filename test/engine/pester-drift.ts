@@ -16,13 +16,22 @@ import { PesterReport } from './pester-run';
 /** A snapshot the collector suite takes, and the findings `jeajit drift` must give for it (kind, endpoint, path). */
 export const SNAPSHOT_CASES: readonly { readonly name: string; readonly findings: readonly string[] }[] = [
   { name: 'installed', findings: [] },
-  { name: 'tampered-role', findings: ["role-changed JEA-Maintenance Roles['MaintenanceLev1'].VisibleCmdlets['Stop-Computer']"] },
-  { name: 'extra-ace', findings: ["ace-added JEA-DNS SecurityDescriptorSddl['S-1-5-21-3623811015-3361044348-30300820-1013']"] },
+  {
+    name: 'tampered-role',
+    findings: ["role-changed JEA-Maintenance Roles['MaintenanceLev1'].VisibleCmdlets['Stop-Computer']"],
+  },
+  {
+    name: 'extra-ace',
+    findings: ["ace-added JEA-DNS SecurityDescriptorSddl['S-1-5-21-3623811015-3361044348-30300820-1013']"],
+  },
   { name: 'second-module', findings: ["role-shadowed JEA-Maintenance Roles['MaintenanceLev1']"] },
 ];
 
 /** The drift CLI's findings of one snapshot, as `kind endpoint path`, and its exit code. */
-function driftOf(declared: string, snapshot: string): { status: number | null; findings: string[]; report: DriftReport } {
+function driftOf(
+  declared: string,
+  snapshot: string,
+): { status: number | null; findings: string[]; report: DriftReport } {
   const dir = tempDir('jeajit-pester-drift-');
   try {
     const file = path.join(dir, 'snapshot.json');
@@ -42,7 +51,9 @@ export function describeCollectorSnapshots(report: PesterReport): void {
     const files = report.snapshots?.files ?? {};
     it('were all taken', () => {
       if (!report.loaded) throw new Error(report.error ?? 'Pester did not run');
-      expect(Object.keys(files).sort()).toEqual(SNAPSHOT_CASES.flatMap((c) => [`${c.name}.collected.json`, `${c.name}.json`]).sort());
+      expect(Object.keys(files).sort()).toEqual(
+        SNAPSHOT_CASES.flatMap((c) => [`${c.name}.collected.json`, `${c.name}.json`]).sort(),
+      );
     });
 
     describe.each(SNAPSHOT_CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
@@ -50,20 +61,26 @@ export function describeCollectorSnapshots(report: PesterReport): void {
       const windows = files[`${name}.json`];
       const skip = collected === undefined || windows === undefined;
 
-      (skip ? it.skip : it)('validates against docs/snapshot.schema.json and the snapshot reader, as the collector wrote it', () => {
-        const value = JSON.parse(collected!);
-        expect(schemaErrors(snapshotSchema, value)).toEqual([]);
-        expect(validateSnapshot(JSON.parse(collected!))).toEqual(value);
-        expect(/[^\x00-\x7f]/.test(collected!)).toBe(false);
-      });
+      (skip ? it.skip : it)(
+        'validates against docs/snapshot.schema.json and the snapshot reader, as the collector wrote it',
+        () => {
+          const value = JSON.parse(collected!);
+          expect(schemaErrors(snapshotSchema, value)).toEqual([]);
+          expect(validateSnapshot(JSON.parse(collected!))).toEqual(value);
+          expect(/[^\x00-\x7f]/.test(collected!)).toBe(false);
+        },
+      );
 
-      (skip ? it.skip : it)(c.findings.length ? `is drift: ${c.findings.join('; ')}` : 'is no drift (exit code 0)', () => {
-        expect(schemaErrors(snapshotSchema, JSON.parse(windows!))).toEqual([]);
-        const drift = driftOf(report.snapshots!.declared, windows!);
-        expect(drift.findings).toEqual(c.findings);
-        expect(drift.status).toBe(c.findings.length ? 2 : 0);
-        expect(drift.report.drift).toBe(c.findings.length > 0);
-      });
+      (skip ? it.skip : it)(
+        c.findings.length ? `is drift: ${c.findings.join('; ')}` : 'is no drift (exit code 0)',
+        () => {
+          expect(schemaErrors(snapshotSchema, JSON.parse(windows!))).toEqual([]);
+          const drift = driftOf(report.snapshots!.declared, windows!);
+          expect(drift.findings).toEqual(c.findings);
+          expect(drift.status).toBe(c.findings.length ? 2 : 0);
+          expect(drift.report.drift).toBe(c.findings.length > 0);
+        },
+      );
     });
   });
 }

@@ -36,7 +36,10 @@ export const CHANGES = {
   /** Endpoints with a changed ACL (and the same files). */
   acl: ['JEA-FileServer'],
   /** Per endpoint, the modules whose files changed. */
-  modules: { 'JEA-Maintenance': ['ContosoJeaMaintenance'], [TWO_MODULE_ENDPOINT]: ['ContosoJeaBranchPrint'] } as Record<string, string[]>,
+  modules: { 'JEA-Maintenance': ['ContosoJeaMaintenance'], [TWO_MODULE_ENDPOINT]: ['ContosoJeaBranchPrint'] } as Record<
+    string,
+    string[]
+  >,
 };
 
 /** The inputs of test/engine/ps/pester-run.ps1 that describe the estate (see test/pester/TestSupport.ps1). */
@@ -69,10 +72,20 @@ class ChangedContoso extends TerraformStack {
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     new AzureadProvider(this, 'azuread', {});
     declareContoso({
-      role: (i, props) => new RoleCapability(this, i, i === 'MaintenanceLev1' ? { ...props, visibleCmdlets: [...(props.visibleCmdlets ?? []), 'Get-Date'] } : props),
+      role: (i, props) =>
+        new RoleCapability(
+          this,
+          i,
+          i === 'MaintenanceLev1' ? { ...props, visibleCmdlets: [...(props.visibleCmdlets ?? []), 'Get-Date'] } : props,
+        ),
       module: (i, props) => new JeaModule(this, i, props),
       // The contractors' deny entry goes.
-      acl: (i, props) => new EndpointAcl(this, i, i === 'FileServerAcl' ? { entries: props.entries.filter((e) => e.access !== 'Deny') } : props),
+      acl: (i, props) =>
+        new EndpointAcl(
+          this,
+          i,
+          i === 'FileServerAcl' ? { entries: props.entries.filter((e) => e.access !== 'Deny') } : props,
+        ),
       endpoint: (i, props) => new SessionConfiguration(this, i, props),
       groupEligibility: (i, props) => new JitGroupEligibility(this, i, props),
       vmJit: (i, props) => new VmJitAccessPolicy(this, i, props),
@@ -99,7 +112,11 @@ class Branch extends TerraformStack {
         ...(changed ? ['PrintManagement\\Get-PrintJob'] : []),
       ],
     });
-    new JeaModule(this, 'SharesModule', { name: 'ContosoJeaBranchShares', version: '1.0.0', roleCapabilities: [shares] });
+    new JeaModule(this, 'SharesModule', {
+      name: 'ContosoJeaBranchShares',
+      version: '1.0.0',
+      roleCapabilities: [shares],
+    });
     new JeaModule(this, 'PrintModule', { name: 'ContosoJeaBranchPrint', version: '1.4.0', roleCapabilities: [print] });
     const endpoint = new SessionConfiguration(this, TWO_MODULE_ENDPOINT, {
       description: 'Branch office operators',
@@ -112,7 +129,9 @@ class Branch extends TerraformStack {
     });
     new JeaVmDeployment(this, 'Deploy', {
       endpoint,
-      virtualMachineIds: ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-branch/providers/Microsoft.Compute/virtualMachines/vm-branch01'],
+      virtualMachineIds: [
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-branch/providers/Microsoft.Compute/virtualMachines/vm-branch01',
+      ],
       location: 'westeurope',
       blob: { storageAccountName: 'stcontosojea', storageContainerName: 'jeajit' },
     });
@@ -122,7 +141,12 @@ class Branch extends TerraformStack {
 /** Endpoint name to folder, for every endpoint under `<outdir>/stacks/<stack>/jea/`. */
 function endpointsOf(outdir: string, stack: string): Record<string, string> {
   const jea = path.join(outdir, 'stacks', stack, 'jea');
-  return Object.fromEntries(fs.readdirSync(jea).sort().map((name) => [name, path.join(jea, name)]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(jea)
+      .sort()
+      .map((name) => [name, path.join(jea, name)]),
+  );
 }
 
 /** Synthesizes the base and changed estates into temporary folders. */
@@ -149,7 +173,10 @@ export function synthPesterEstate(): PesterEstate {
     twoModules: TWO_MODULE_ENDPOINT,
     collector,
     exampleOut: example,
-    stacks: { example: path.join(example, 'stacks', 'contoso', 'cdk.tf.json'), blob: path.join(branch, 'stacks', 'branch', 'cdk.tf.json') },
+    stacks: {
+      example: path.join(example, 'stacks', 'contoso', 'cdk.tf.json'),
+      blob: path.join(branch, 'stacks', 'branch', 'cdk.tf.json'),
+    },
     snapshots,
     folders: [branch, changed, snapshots],
   };

@@ -12,7 +12,8 @@ import { runPwsh } from './pwsh';
 export const PESTER_VERSION = '5.7.1';
 
 /** Where scripts/install-engine.sh puts Pester; `$JEAJIT_PESTER` names another Pester.psd1. */
-export const PESTER_MODULE = process.env.JEAJIT_PESTER || path.join(ROOT, '.tools', 'modules', 'Pester', PESTER_VERSION, 'tools', 'Pester.psd1');
+export const PESTER_MODULE =
+  process.env.JEAJIT_PESTER || path.join(ROOT, '.tools', 'modules', 'Pester', PESTER_VERSION, 'tools', 'Pester.psd1');
 
 /** The folder of the Pester suites. */
 export const PESTER_SUITES = path.join(ROOT, 'test', 'pester');
@@ -55,12 +56,27 @@ export function runPesterSuites(pester = PESTER_MODULE): PesterReport {
   try {
     input = { pester, version: PESTER_VERSION, tests: PESTER_SUITES, ...synthPesterEstate() };
   } catch (e) {
-    return { loaded: false, error: `the estate for the Pester suites did not synthesize: ${(e as Error).message}`, tests: [], failures: [] };
+    return {
+      loaded: false,
+      error: `the estate for the Pester suites did not synthesize: ${(e as Error).message}`,
+      tests: [],
+      failures: [],
+    };
   }
   try {
     const report = runPwsh<PesterReport>('pester-run.ps1', input);
-    const files = Object.fromEntries(fs.readdirSync(input.snapshots).sort().map((f) => [f, fs.readFileSync(path.join(input.snapshots, f), 'utf8')]));
-    return { ...report, tests: report.tests ?? [], failures: report.failures ?? [], snapshots: { declared: input.exampleOut, files } };
+    const files = Object.fromEntries(
+      fs
+        .readdirSync(input.snapshots)
+        .sort()
+        .map((f) => [f, fs.readFileSync(path.join(input.snapshots, f), 'utf8')]),
+    );
+    return {
+      ...report,
+      tests: report.tests ?? [],
+      failures: report.failures ?? [],
+      snapshots: { declared: input.exampleOut, files },
+    };
   } catch (e) {
     return { loaded: false, error: (e as Error).message, tests: [], failures: [] };
   } finally {

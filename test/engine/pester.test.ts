@@ -26,9 +26,15 @@ describeEngine('the generated PowerShell, run by Pester on a simulated Windows h
   });
 
   it('says so when Pester cannot be loaded', () => {
-    const missing = runPwsh<PesterReport>('pester-run.ps1', { pester: '/nonexistent/Pester.psd1', version: PESTER_VERSION, tests: PESTER_SUITES });
+    const missing = runPwsh<PesterReport>('pester-run.ps1', {
+      pester: '/nonexistent/Pester.psd1',
+      version: PESTER_VERSION,
+      tests: PESTER_SUITES,
+    });
     expect(missing.loaded).toBe(false);
-    expect(missing.error).toMatch(/^Pester 5\.7\.1 could not be loaded from '\/nonexistent\/Pester\.psd1': .+ Run scripts\/install-engine\.sh\.$/s);
+    expect(missing.error).toMatch(
+      /^Pester 5\.7\.1 could not be loaded from '\/nonexistent\/Pester\.psd1': .+ Run scripts\/install-engine\.sh\.$/s,
+    );
   });
 
   const failures = report.failures.map((f) => [f.name, f.message] as const);
@@ -39,8 +45,10 @@ describeEngine('the generated PowerShell, run by Pester on a simulated Windows h
   }
 
   const run = report.tests.filter((t) => t.result !== 'Skipped' && t.result !== 'NotRun');
-  if (run.length > 0) it.each(run.map((t) => [`${t.file} > ${t.name}`, t] as const))('%s', (_name, test) => outcome(test));
-  for (const test of report.tests.filter((t) => t.result === 'Skipped' || t.result === 'NotRun')) it.skip(`${test.file} > ${test.name}`, () => undefined);
+  if (run.length > 0)
+    it.each(run.map((t) => [`${t.file} > ${t.name}`, t] as const))('%s', (_name, test) => outcome(test));
+  for (const test of report.tests.filter((t) => t.result === 'Skipped' || t.result === 'NotRun'))
+    it.skip(`${test.file} > ${test.name}`, () => undefined);
 
   describeCollectorSnapshots(report);
 });

@@ -29,7 +29,11 @@ export interface CmdletEntry {
   readonly known51: readonly string[];
   readonly added?: readonly { readonly name: string; readonly source: string }[];
   readonly addedAliases?: readonly { readonly alias: string; readonly parameter: string; readonly source: string }[];
-  readonly addedValues?: readonly { readonly parameter: string; readonly values: readonly string[]; readonly source: string }[];
+  readonly addedValues?: readonly {
+    readonly parameter: string;
+    readonly values: readonly string[];
+    readonly source: string;
+  }[];
   /** The only -Encoding values 5.1 takes. */
   readonly encodings51?: readonly string[];
 }
@@ -41,12 +45,18 @@ export interface Ps51Compat {
   readonly syntax: readonly SyntaxEntry[];
   readonly cmdletsNotIn51: readonly { readonly name: string; readonly module: string; readonly source: string }[];
   readonly commonParameters51: { readonly names: readonly string[]; readonly source: string };
-  readonly commonParametersAdded: readonly { readonly name: string; readonly aliases: readonly string[]; readonly source: string }[];
+  readonly commonParametersAdded: readonly {
+    readonly name: string;
+    readonly aliases: readonly string[];
+    readonly source: string;
+  }[];
   readonly cmdlets: readonly CmdletEntry[];
   readonly variables: readonly { readonly name: string; readonly source: string }[];
   readonly typeAccelerators: readonly { readonly name: string; readonly type: string; readonly source: string }[];
   readonly dotnet: {
-    readonly types: readonly ({ readonly name: string; readonly source: string } | { readonly namespace: string; readonly source: string })[];
+    readonly types: readonly (
+      { readonly name: string; readonly source: string } | { readonly namespace: string; readonly source: string }
+    )[];
     readonly staticMembers: readonly { readonly type: string; readonly member: string; readonly source: string }[];
     readonly splitString: { readonly construct: string; readonly source: string };
   };
@@ -100,7 +110,12 @@ export function checkScripts(cases: readonly ScriptCase[]): BatchReport {
   try {
     const files = cases.map((c, i) => {
       const file = path.join(dir, `${i}${c.extension ?? '.ps1'}`);
-      fs.writeFileSync(file, typeof c.content === 'string' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(c.content, 'utf8')]) : c.content);
+      fs.writeFileSync(
+        file,
+        typeof c.content === 'string'
+          ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(c.content, 'utf8')])
+          : c.content,
+      );
       return { id: c.id, path: file };
     });
     const report = runPwsh<BatchReport>('parse-scripts.ps1', { files, compat: PS51_COMPAT });
@@ -115,6 +130,8 @@ export function checkScripts(cases: readonly ScriptCase[]): BatchReport {
 export function problems(id: string, report: FileReport): string[] {
   return [
     ...report.errors.map((e) => `${id}:${e.line}:${e.column}: parse error: ${e.message}`),
-    ...report.findings.map((f) => `${id}:${f.line}:${f.column}: ${f.rule}: ${f.construct}: ${f.text} (source: ${f.source})`),
+    ...report.findings.map(
+      (f) => `${id}:${f.line}:${f.column}: ${f.rule}: ${f.construct}: ${f.text} (source: ${f.source})`,
+    ),
   ];
 }

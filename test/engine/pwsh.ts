@@ -32,11 +32,29 @@ function commandLine(script: string, inputPath: string, outputPath: string): [st
   const pwsh = enginePwsh();
   if (!pwsh) throw new Error(`PowerShell is not available: ${HOW_TO_GET_PWSH}`);
   const file = path.join(__dirname, 'ps', script);
-  return [pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', file, '-InputPath', inputPath, '-OutputPath', outputPath]];
+  return [
+    pwsh,
+    [
+      '-NoLogo',
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-File',
+      file,
+      '-InputPath',
+      inputPath,
+      '-OutputPath',
+      outputPath,
+    ],
+  ];
 }
 
 /** A temporary folder with the input written, and how to read the answer and clean up. */
-function batch<T>(script: string, input: unknown): { inputPath: string; outputPath: string; answer(): T; done(): void } {
+function batch<T>(
+  script: string,
+  input: unknown,
+): { inputPath: string; outputPath: string; answer(): T; done(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-pwsh-'));
   const inputPath = path.join(dir, 'input.json');
   const outputPath = path.join(dir, 'output.json');
@@ -61,7 +79,12 @@ export function runPwsh<T = unknown>(script: string, input: unknown, options: Ru
   try {
     const [pwsh, args] = commandLine(script, b.inputPath, b.outputPath);
     try {
-      execFileSync(pwsh, args, { env: { ...process.env, ...options.env }, timeout: options.timeout ?? 600000, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(pwsh, args, {
+        env: { ...process.env, ...options.env },
+        timeout: options.timeout ?? 600000,
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
       const err = e as { status?: number; signal?: string; stderr?: Buffer; stdout?: Buffer };
       const said = `${err.stderr?.toString('utf8') ?? ''}${err.stdout?.toString('utf8') ?? ''}`.trim();

@@ -25,7 +25,10 @@ export type EngineAnswer = { ok: true; value: Tagged } | { ok: false; error: str
  * undefined when they are the same value.
  */
 export function differenceFrom(ours: Psd1Value, engine: Tagged, at = '$'): string | undefined {
-  const show = (x: unknown) => JSON.stringify(x, (_k, v) => (v instanceof PsHashtable ? Object.fromEntries(v.entries()) : v instanceof ScriptBlock ? `{${v.text}}` : v));
+  const show = (x: unknown) =>
+    JSON.stringify(x, (_k, v) =>
+      v instanceof PsHashtable ? Object.fromEntries(v.entries()) : v instanceof ScriptBlock ? `{${v.text}}` : v,
+    );
   const differ = (what: string) => `${at}: ${what} (ours ${show(ours)}, engine ${JSON.stringify(engine)})`;
   switch (engine.t) {
     case 'null':
@@ -35,7 +38,9 @@ export function differenceFrom(ours: Psd1Value, engine: Tagged, at = '$'): strin
     case 'bool':
       return ours === engine.v ? undefined : differ('booleans differ');
     case 'number':
-      return typeof ours === 'number' && Object.is(ours, Number(engine.v)) ? undefined : differ(`numbers differ (engine ${engine.type})`);
+      return typeof ours === 'number' && Object.is(ours, Number(engine.v))
+        ? undefined
+        : differ(`numbers differ (engine ${engine.type})`);
     case 'scriptblock':
       // The engine keeps the braces in the extent text; we keep the text between them.
       return ours instanceof ScriptBlock && `{${ours.text}}` === engine.v ? undefined : differ('script blocks differ');
@@ -54,7 +59,12 @@ export function differenceFrom(ours: Psd1Value, engine: Tagged, at = '$'): strin
         const key = entry.k.t === 'string' ? entry.k.v : entry.k.t === 'number' ? Number(entry.k.v) : undefined;
         if (key === undefined) return differ(`a key of type ${entry.k.t}`);
         const mine = ours.get(key);
-        if (mine === undefined || typeof ours.spellingOf(key) !== typeof key || foldKey(String(ours.spellingOf(key))) !== foldKey(String(key))) return differ(`key ${JSON.stringify(key)} missing`);
+        if (
+          mine === undefined ||
+          typeof ours.spellingOf(key) !== typeof key ||
+          foldKey(String(ours.spellingOf(key))) !== foldKey(String(key))
+        )
+          return differ(`key ${JSON.stringify(key)} missing`);
         const d = differenceFrom(mine, entry.v, `${at}[${JSON.stringify(key)}]`);
         if (d) return d;
       }

@@ -15,7 +15,16 @@ export interface MofInstance {
   readonly properties: Map<string, MofReadValue>;
 }
 
-const SIMPLE: Readonly<Record<string, string>> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', "'": "'", '\\': '\\' };
+const SIMPLE: Readonly<Record<string, string>> = {
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  f: '\f',
+  r: '\r',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+};
 
 /** Parses MOF text into its instances; throws `mof:<offset>: message` on anything unexpected. */
 export function readMof(text: string): MofInstance[] {

@@ -21,18 +21,39 @@ describe('mofString', () => {
     expect(mofString('a\\b"c')).toBe('"a\\\\b\\"c"');
     expect(mofString('x\ny\r\tz')).toBe('"x\\ny\\r\\tz"');
     expect(mofString('\u0000\u007f')).toBe('"\\x0000\\x007F"');
-    expect(mofString("$(x) 'y' \u2019")).toBe("\"$(x) 'y' \u2019\"");
+    expect(mofString("$(x) 'y' \u2019")).toBe('"$(x) \'y\' \u2019"');
   });
 
   it.each(HOSTILE.map((v) => [v]))('keeps %j inside its string: it reads back as itself', (value) => {
     const mof = Buffer.from(
-      configurationMof('cfg', [{ className: 'R', instanceName: 'i', moduleName: 'M', moduleVersion: '1.0.0', properties: [['Value', value], ['List', [value, 'after']], ['After', 'still here']] }]),
+      configurationMof('cfg', [
+        {
+          className: 'R',
+          instanceName: 'i',
+          moduleName: 'M',
+          moduleVersion: '1.0.0',
+          properties: [
+            ['Value', value],
+            ['List', [value, 'after']],
+            ['After', 'still here'],
+          ],
+        },
+      ]),
     ).toString('utf8');
     const [resource, document] = readMof(mof);
     expect(resource.properties.get('Value')).toBe(value);
     expect(resource.properties.get('List')).toEqual([value, 'after']);
     expect(resource.properties.get('After')).toBe('still here');
-    expect([...resource.properties.keys()]).toEqual(['ResourceID', 'ModuleName', 'ModuleVersion', 'ConfigurationName', 'SourceInfo', 'Value', 'List', 'After']);
+    expect([...resource.properties.keys()]).toEqual([
+      'ResourceID',
+      'ModuleName',
+      'ModuleVersion',
+      'ConfigurationName',
+      'SourceInfo',
+      'Value',
+      'List',
+      'After',
+    ]);
     expect(document.className).toBe('OMI_ConfigurationDocument');
     expect(document.properties.get('Name')).toBe('cfg');
     // No raw line break or lone quote inside any line's string: every line is one statement's part.
@@ -41,7 +62,20 @@ describe('mofString', () => {
 });
 
 describe('configurationMof', () => {
-  const mof = Buffer.from(configurationMof('jeajit-X', [{ className: 'JeajitEndpoint', instanceName: 'X', moduleName: 'JeajitDsc', moduleVersion: '1.2.3', properties: [['Name', 'X'], ['Empty', []]] }]));
+  const mof = Buffer.from(
+    configurationMof('jeajit-X', [
+      {
+        className: 'JeajitEndpoint',
+        instanceName: 'X',
+        moduleName: 'JeajitDsc',
+        moduleVersion: '1.2.3',
+        properties: [
+          ['Name', 'X'],
+          ['Empty', []],
+        ],
+      },
+    ]),
+  );
 
   it('writes the instance as PSDesiredStateConfiguration does, then the configuration document', () => {
     expect(mof.toString('utf8')).toBe(
@@ -91,8 +125,16 @@ describe('configurationMof', () => {
       ).toString('utf8'),
     );
     expect(two.map((i) => i.alias)).toEqual(['$A1ref', '$A2ref', undefined]);
-    expect(() => configurationMof('c', [{ className: 'A B', instanceName: '1', moduleName: 'M', moduleVersion: '1', properties: [] }])).toThrow("'A B' is not a MOF identifier");
-    expect(() => configurationMof('c', [{ className: 'A', instanceName: '1', moduleName: 'M', moduleVersion: '1', properties: [['x = "y"; Z', 'v']] }])).toThrow('is not a MOF identifier');
+    expect(() =>
+      configurationMof('c', [
+        { className: 'A B', instanceName: '1', moduleName: 'M', moduleVersion: '1', properties: [] },
+      ]),
+    ).toThrow("'A B' is not a MOF identifier");
+    expect(() =>
+      configurationMof('c', [
+        { className: 'A', instanceName: '1', moduleName: 'M', moduleVersion: '1', properties: [['x = "y"; Z', 'v']] },
+      ]),
+    ).toThrow('is not a MOF identifier');
   });
 });
 

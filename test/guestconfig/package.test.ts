@@ -63,9 +63,13 @@ describe('machineConfigurationPackage (the example estate)', () => {
   });
 
   it('writes the metaconfig as the GuestConfiguration module does', () => {
-    expect(entry('jeajit-JEA-DNS.metaconfig.json').content.toString('utf8')).toBe('{"Type":"AuditAndSet","Version":"1.0.0"}');
+    expect(entry('jeajit-JEA-DNS.metaconfig.json').content.toString('utf8')).toBe(
+      '{"Type":"AuditAndSet","Version":"1.0.0"}',
+    );
     const audit = readZip(machineConfigurationPackage(dns, { mode: 'Audit', version: '2.1.0' }).bytes);
-    expect(audit.find((e) => e.path === 'jeajit-JEA-DNS.metaconfig.json')!.content.toString('utf8')).toBe('{"Type":"Audit","Version":"2.1.0"}');
+    expect(audit.find((e) => e.path === 'jeajit-JEA-DNS.metaconfig.json')!.content.toString('utf8')).toBe(
+      '{"Type":"Audit","Version":"2.1.0"}',
+    );
   });
 
   it('differs between Audit and AuditAndSet only in the metaconfig', () => {
@@ -88,14 +92,22 @@ describe('machineConfigurationPackage (the example estate)', () => {
     expect(p.get('SddlTemplate')).toBe(dns.manifest.acl.sddlTemplate);
     expect(p.get('Principals')).toEqual(['CONTOSO\\JEA-DNS-Operators']);
     expect(p.get('BundleSha256')).toBe(dns.bundleSha256);
-    expect(instances[1].properties.get('CompatibleVersionAdditionalProperties')).toEqual(['Omi_BaseResource:ConfigurationName']);
+    expect(instances[1].properties.get('CompatibleVersionAdditionalProperties')).toEqual([
+      'Omi_BaseResource:ConfigurationName',
+    ]);
   });
 
   it('carries exactly the bundle: the files endpoint.json lists, with its hashes, and Install-<endpoint>.ps1', () => {
     const prefix = 'Modules/JeajitDsc/Bundles/JEA-DNS/';
-    const carried = new Map(entries.filter((e) => e.path.startsWith(prefix)).map((e) => [e.path.slice(prefix.length), sha256(e.content)]));
-    const manifest = JSON.parse(Buffer.from(dns.files.find((f) => f.path === 'endpoint.json')!.content).toString('utf8'));
-    const listed = new Map<string, string>(manifest.files.map((f: { path: string; sha256: string }) => [f.path, f.sha256]));
+    const carried = new Map(
+      entries.filter((e) => e.path.startsWith(prefix)).map((e) => [e.path.slice(prefix.length), sha256(e.content)]),
+    );
+    const manifest = JSON.parse(
+      Buffer.from(dns.files.find((f) => f.path === 'endpoint.json')!.content).toString('utf8'),
+    );
+    const listed = new Map<string, string>(
+      manifest.files.map((f: { path: string; sha256: string }) => [f.path, f.sha256]),
+    );
     listed.set('Install-JEA-DNS.ps1', sha256(dns.installScript.content));
     expect(new Map([...carried].sort())).toEqual(new Map([...listed].sort()));
     expect(mofOf(entries, pkg.name)[0].properties.get('InstallScriptSha256')).toBe(sha256(dns.installScript.content));
@@ -113,7 +125,10 @@ describe('machineConfigurationPackage (the example estate)', () => {
   });
 
   it('writes its PowerShell files as UTF-8 with BOM and CRLF', () => {
-    for (const e of entries.filter((x) => /\.(ps1|psm1|psd1)$/.test(x.path) && x.path.startsWith('Modules/JeajitDsc/') && !x.path.includes('/Bundles/'))) {
+    for (const e of entries.filter(
+      (x) =>
+        /\.(ps1|psm1|psd1)$/.test(x.path) && x.path.startsWith('Modules/JeajitDsc/') && !x.path.includes('/Bundles/'),
+    )) {
       expect([e.path, e.content.subarray(0, 3).equals(BOM)]).toEqual([e.path, true]);
       expect([e.path, /(^|[^\r])\n/.test(e.content.toString('utf8'))]).toEqual([e.path, false]);
     }
@@ -121,20 +136,35 @@ describe('machineConfigurationPackage (the example estate)', () => {
 
   it('declares in the resource class exactly the properties the MOF sets, Name as its Key, and Reasons not configurable', () => {
     const text = Buffer.from(resourceModuleScript()).toString('utf8');
-    const declared = [...text.matchAll(/\[DscProperty\(([^)]*)\)\] \[(\w+(?:\[\])?)\] \$(\w+)/g)].map((m) => ({ qualifier: m[1], type: m[2], name: m[3] }));
+    const declared = [...text.matchAll(/\[DscProperty\(([^)]*)\)\] \[(\w+(?:\[\])?)\] \$(\w+)/g)].map((m) => ({
+      qualifier: m[1],
+      type: m[2],
+      name: m[3],
+    }));
     const resource = declared.filter((d) => !['Code', 'Phrase'].includes(d.name));
     const configurable = resource.filter((d) => d.qualifier !== 'NotConfigurable').map((d) => d.name);
-    const set = [...mofOf(entries, pkg.name)[0].properties.keys()].filter((k) => !['ResourceID', 'ModuleName', 'ModuleVersion', 'ConfigurationName', 'SourceInfo'].includes(k));
+    const set = [...mofOf(entries, pkg.name)[0].properties.keys()].filter(
+      (k) => !['ResourceID', 'ModuleName', 'ModuleVersion', 'ConfigurationName', 'SourceInfo'].includes(k),
+    );
     expect(configurable).toEqual(set);
     expect(resource.find((d) => d.name === 'Name')!.qualifier).toBe('Key');
-    expect(resource.find((d) => d.name === 'Reasons')).toEqual({ qualifier: 'NotConfigurable', type: 'Reason[]', name: 'Reasons' });
-    expect(declared.filter((d) => ['Code', 'Phrase'].includes(d.name)).map((d) => d.type)).toEqual(['string', 'string']);
+    expect(resource.find((d) => d.name === 'Reasons')).toEqual({
+      qualifier: 'NotConfigurable',
+      type: 'Reason[]',
+      name: 'Reasons',
+    });
+    expect(declared.filter((d) => ['Code', 'Phrase'].includes(d.name)).map((d) => d.type)).toEqual([
+      'string',
+      'string',
+    ]);
   });
 
   it('builds a package for every endpoint of the estate, each its own', () => {
     const hashes = [...exampleEndpoints()].map(([name, a]) => {
       const p = machineConfigurationPackage(a, OPTIONS);
-      expect(readZip(p.bytes).some((e) => e.path === `Modules/JeajitDsc/Bundles/${name}/Install-${name}.ps1`)).toBe(true);
+      expect(readZip(p.bytes).some((e) => e.path === `Modules/JeajitDsc/Bundles/${name}/Install-${name}.ps1`)).toBe(
+        true,
+      );
       return p.sha256;
     });
     expect(hashes.length).toBeGreaterThanOrEqual(4);
@@ -142,8 +172,12 @@ describe('machineConfigurationPackage (the example estate)', () => {
   });
 
   it('refuses a mode or version Machine Configuration does not take', () => {
-    expect(() => machineConfigurationPackage(dns, { mode: 'ApplyAndAutoCorrect' as never, version: '1.0.0' })).toThrow("mode 'ApplyAndAutoCorrect' is not Audit or AuditAndSet");
-    expect(() => machineConfigurationPackage(dns, { mode: 'Audit', version: '1.0' })).toThrow("version '1.0' is not x.y.z");
+    expect(() => machineConfigurationPackage(dns, { mode: 'ApplyAndAutoCorrect' as never, version: '1.0.0' })).toThrow(
+      "mode 'ApplyAndAutoCorrect' is not Audit or AuditAndSet",
+    );
+    expect(() => machineConfigurationPackage(dns, { mode: 'Audit', version: '1.0' })).toThrow(
+      "version '1.0' is not x.y.z",
+    );
     expect(() => machineConfigurationPackage(dns, { mode: 'Audit', version: '1.0.0-beta' })).toThrow('is not x.y.z');
   });
 });
@@ -151,11 +185,25 @@ describe('machineConfigurationPackage (the example estate)', () => {
 describe('machineConfigurationPackage (hostile principals)', () => {
   // Account names Windows allows that close PowerShell strings; the model already refuses " and
   // a second \ in a name (mof.test.ts shows those escaped), the domain's \ is escaped here.
-  const TRICKY = ["CONTOSO\\O'Brien-Admins", 'CONTOSO\\Ops\u2019 $(Remove-Item -Recurse) \u2018x', 'CONTOSO\\$(whoami)`n', 'CONTOSO\\Zo\u00eb'];
+  const TRICKY = [
+    "CONTOSO\\O'Brien-Admins",
+    'CONTOSO\\Ops\u2019 $(Remove-Item -Recurse) \u2018x',
+    'CONTOSO\\$(whoami)`n',
+    'CONTOSO\\Zo\u00eb',
+  ];
   const role = defineRoleCapability('t/R', { roleName: 'Reader', visibleCmdlets: ['Get-Service'] });
   const module = defineJeaModule('t/M', { name: 'ReaderModule', version: '1.0', roles: [role] });
-  const configuration = defineSessionConfiguration('t/E', { sessionType: 'RestrictedRemoteServer', runAsVirtualAccount: true, roleDefinitions: TRICKY.map((p) => [p, { roleCapabilities: ['Reader'] }] as const) });
-  const artifacts = endpointArtifacts('t/E', { name: 'JEA-Read', configuration, modules: [module], acl: aclFromRoleDefinitions(TRICKY) });
+  const configuration = defineSessionConfiguration('t/E', {
+    sessionType: 'RestrictedRemoteServer',
+    runAsVirtualAccount: true,
+    roleDefinitions: TRICKY.map((p) => [p, { roleCapabilities: ['Reader'] }] as const),
+  });
+  const artifacts = endpointArtifacts('t/E', {
+    name: 'JEA-Read',
+    configuration,
+    modules: [module],
+    acl: aclFromRoleDefinitions(TRICKY),
+  });
 
   it('keeps every principal inside its MOF string', () => {
     const entries = readZip(machineConfigurationPackage(artifacts, OPTIONS).bytes);
@@ -163,6 +211,20 @@ describe('machineConfigurationPackage (hostile principals)', () => {
     expect(text).toContain('"CONTOSO\\\\O\'Brien-Admins"');
     const [resource] = mofOf(entries, 'jeajit-JEA-Read');
     expect(resource.properties.get('Principals')).toEqual(TRICKY);
-    expect([...resource.properties.keys()]).toEqual(['ResourceID', 'ModuleName', 'ModuleVersion', 'ConfigurationName', 'SourceInfo', 'Name', 'BundleSha256', 'InstallScriptSha256', 'ConfigFile', 'Modules', 'Files', 'SddlTemplate', 'Principals']);
+    expect([...resource.properties.keys()]).toEqual([
+      'ResourceID',
+      'ModuleName',
+      'ModuleVersion',
+      'ConfigurationName',
+      'SourceInfo',
+      'Name',
+      'BundleSha256',
+      'InstallScriptSha256',
+      'ConfigFile',
+      'Modules',
+      'Files',
+      'SddlTemplate',
+      'Principals',
+    ]);
   });
 });

@@ -21,11 +21,13 @@ export interface ZipEntry {
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const b = Buffer.from(bytes);
   const end = b.length - 22;
-  if (end < 0 || b.readUInt32LE(end) !== 0x06054b50) throw new Error('no end of central directory record at the end (a comment or trailing bytes?)');
+  if (end < 0 || b.readUInt32LE(end) !== 0x06054b50)
+    throw new Error('no end of central directory record at the end (a comment or trailing bytes?)');
   const count = b.readUInt16LE(end + 10);
   const size = b.readUInt32LE(end + 12);
   let at = b.readUInt32LE(end + 16);
-  if (at + size !== end) throw new Error(`the central directory (${at}+${size}) does not end where the end record starts (${end})`);
+  if (at + size !== end)
+    throw new Error(`the central directory (${at}+${size}) does not end where the end record starts (${end})`);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (b.readUInt32LE(at) !== 0x02014b50) throw new Error(`central header ${i}: bad signature`);
@@ -36,7 +38,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const compressed = b.readUInt32LE(at + 20);
     const local = b.readUInt32LE(at + 42);
     if (b.readUInt32LE(local) !== 0x04034b50) throw new Error(`${path}: no local header at ${local}`);
-    if (b.compare(b, at + 6, at + 32, local + 4, local + 30) !== 0) throw new Error(`${path}: local header differs from the central one`);
+    if (b.compare(b, at + 6, at + 32, local + 4, local + 30) !== 0)
+      throw new Error(`${path}: local header differs from the central one`);
     const localName = b.readUInt16LE(local + 26);
     const localExtra = b.readUInt16LE(local + 28);
     const start = local + 30 + localName + localExtra;

@@ -16,10 +16,19 @@ describe('deterministicZip', () => {
   });
 
   it('sorts entries by their UTF-8 bytes and stores them with fixed headers', () => {
-    const entries = readZip(deterministicZip([file('b.txt', 'B'), file('a/x.txt', 'X'), file('A.mof', 'M'), file('\u00e9.txt', 'e')]));
+    const entries = readZip(
+      deterministicZip([file('b.txt', 'B'), file('a/x.txt', 'X'), file('A.mof', 'M'), file('\u00e9.txt', 'e')]),
+    );
     expect(entries.map((e) => e.path)).toEqual(['A.mof', 'a/x.txt', 'b.txt', '\u00e9.txt']);
     for (const e of entries) {
-      expect({ method: e.method, flags: e.flags, time: e.time, date: e.date, madeBy: e.versionMadeBy, attributes: e.externalAttributes }).toEqual({
+      expect({
+        method: e.method,
+        flags: e.flags,
+        time: e.time,
+        date: e.date,
+        madeBy: e.versionMadeBy,
+        attributes: e.externalAttributes,
+      }).toEqual({
         method: 0,
         flags: 0x0800,
         time: 0,
@@ -49,6 +58,8 @@ describe('deterministicZip', () => {
   });
 
   it('refuses two paths that are one file on Windows', () => {
-    expect(() => deterministicZip([file('Modules/X.psd1', '1'), file('modules/x.psd1', '2')])).toThrow("would be one file on Windows");
+    expect(() => deterministicZip([file('Modules/X.psd1', '1'), file('modules/x.psd1', '2')])).toThrow(
+      'would be one file on Windows',
+    );
   });
 });

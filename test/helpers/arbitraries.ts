@@ -6,12 +6,47 @@ import { Psd1Value, PsHashtable, ScriptBlock, foldKey } from '../../src/psd1';
  * starts, line breaks, NUL, a surrogate pair and a few letters.
  */
 export const HOSTILE_CHARS = [
-  "'", '\u2018', '\u2019', '\u201a', '\u201b', '"', '\u201c', '\u201d', '\u201e', '`', '$', '{', '}', '(', ')',
-  '#', '<', '>', '@', ';', ',', '=', '\n', '\r', '\r\n', '\0', '\t', ' ', '\u00a0', '\u2028', 'a', 'Z', '1', 'é', '😀',
+  "'",
+  '\u2018',
+  '\u2019',
+  '\u201a',
+  '\u201b',
+  '"',
+  '\u201c',
+  '\u201d',
+  '\u201e',
+  '`',
+  '$',
+  '{',
+  '}',
+  '(',
+  ')',
+  '#',
+  '<',
+  '>',
+  '@',
+  ';',
+  ',',
+  '=',
+  '\n',
+  '\r',
+  '\r\n',
+  '\0',
+  '\t',
+  ' ',
+  '\u00a0',
+  '\u2028',
+  'a',
+  'Z',
+  '1',
+  'é',
+  '😀',
 ];
 
 /** A string drawn from {@link HOSTILE_CHARS}. */
-export const hostileString = fc.array(fc.constantFrom(...HOSTILE_CHARS), { maxLength: 12 }).map((parts) => parts.join(''));
+export const hostileString = fc
+  .array(fc.constantFrom(...HOSTILE_CHARS), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 
 /**
  * Valid PowerShell statements: commands, strings, comments, here-strings and nested blocks.
@@ -22,16 +57,35 @@ export function codeText(hereStrings: boolean): fc.Arbitrary<string> {
   return fc.letrec<{ code: string; piece: string }>((tie) => ({
     piece: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.constantFrom('Get-Item', ' ', '$x', '42', '"plain"', "'it''s'", '# note }\r\n', '<# { #>', '@(1, 2)', '"a$($x + \'}\')b"'),
+      fc.constantFrom(
+        'Get-Item',
+        ' ',
+        '$x',
+        '42',
+        '"plain"',
+        "'it''s'",
+        '# note }\r\n',
+        '<# { #>',
+        '@(1, 2)',
+        '"a$($x + \'}\')b"',
+      ),
       hostileString.map((s) => `'${s.replace(/['\u2018-\u201b]/g, (q) => q + q)}'`),
       // nested blocks start with a statement: tree-sitter-powershell errs on `& {}; & {}`
-      fc.constantFrom('if ($true) ', 'foreach ($i in 1..3) ').chain((head) => tie('code').map((body) => `${head}{1; ${body}}`)),
+      fc
+        .constantFrom('if ($true) ', 'foreach ($i in 1..3) ')
+        .chain((head) => tie('code').map((body) => `${head}{1; ${body}}`)),
       tie('code').map((body) => `& {1; ${body}}`),
       // a here-string body whose lines never start with the terminator
-      ...(hereStrings ? [tie('code').map((body) => `@'\r\n${body.replace(/^['\u2018-\u201b]@/gm, '')}\r\n'@\r\n`)] : []),
+      ...(hereStrings
+        ? [tie('code').map((body) => `@'\r\n${body.replace(/^['\u2018-\u201b]@/gm, '')}\r\n'@\r\n`)]
+        : []),
     ),
     code: fc
-      .tuple(fc.constantFrom('', ' ', 'param($a)\r\n'), fc.array(tie('piece'), { maxLength: 5 }), fc.constantFrom('; ', '\r\n'))
+      .tuple(
+        fc.constantFrom('', ' ', 'param($a)\r\n'),
+        fc.array(tie('piece'), { maxLength: 5 }),
+        fc.constantFrom('; ', '\r\n'),
+      )
       .map(([head, parts, separator]) => head + parts.join(separator)),
   })).code;
 }
@@ -51,10 +105,13 @@ export function psd1ValueOf(code: fc.Arbitrary<string>): fc.Arbitrary<Psd1Value>
       code.map((t) => new ScriptBlock(t)),
       fc.array(tie('value'), { maxLength: 4 }),
       fc
-        .uniqueArray(fc.tuple(fc.oneof(hostileString, fc.constantFrom('Name', 'if', 'A-B', 'x y', '1', 'GUID')), tie('value')), {
-          maxLength: 4,
-          selector: ([k]) => foldKey(k),
-        })
+        .uniqueArray(
+          fc.tuple(fc.oneof(hostileString, fc.constantFrom('Name', 'if', 'A-B', 'x y', '1', 'GUID')), tie('value')),
+          {
+            maxLength: 4,
+            selector: ([k]) => foldKey(k),
+          },
+        )
         .map((entries) => PsHashtable.from(entries)),
     ),
   })).value;

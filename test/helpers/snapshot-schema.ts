@@ -8,13 +8,18 @@ import * as path from 'path';
 
 /** The snapshot schema, as the file has it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const snapshotSchema: any = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../docs/snapshot.schema.json'), 'utf8'));
+export const snapshotSchema: any = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../docs/snapshot.schema.json'), 'utf8'),
+);
 
 /** Every place `value` breaks the schema node (the whole schema by default), as `$.path: problem`; empty when it validates. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function schemaErrors(node: any, value: unknown, at = '$'): string[] {
   if (node.$ref) return schemaErrors(snapshotSchema.$defs[node.$ref.split('/').pop()], value, at);
-  if (node.anyOf) return node.anyOf.some((n: unknown) => schemaErrors(n, value, at).length === 0) ? [] : [`${at}: matches no alternative`];
+  if (node.anyOf)
+    return node.anyOf.some((n: unknown) => schemaErrors(n, value, at).length === 0)
+      ? []
+      : [`${at}: matches no alternative`];
   if ('const' in node) return value === node.const ? [] : [`${at}: not ${node.const}`];
   const types: string[] = node.type === undefined ? [] : [].concat(node.type);
   const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
@@ -23,7 +28,8 @@ export function schemaErrors(node: any, value: unknown, at = '$'): string[] {
   if (typeof value === 'string') {
     if (node.minLength && value.length < node.minLength) errors.push(`${at}: too short`);
     if (node.pattern && !new RegExp(node.pattern).test(value)) errors.push(`${at}: does not match ${node.pattern}`);
-    if (node.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value)) errors.push(`${at}: not a date-time`);
+    if (node.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value))
+      errors.push(`${at}: not a date-time`);
   }
   if (Array.isArray(value)) value.forEach((v, i) => errors.push(...schemaErrors(node.items, v, `${at}[${i}]`)));
   if (typeOf === 'object') {

@@ -22,15 +22,21 @@ const REFUSED: Record<string, RegExp> = {
   JEA_SessionConfigurationFile: /no RoleDefinitions: not a JEA endpoint/,
   FindNewServerName: /no RoleDefinitions: not a JEA endpoint/,
   fullsessionconfiguration: /no RoleDefinitions: not a JEA endpoint/,
-  'cnorling__Lessons__jea__sessionconfiguration': /no RoleDefinitions: not a JEA endpoint/,
+  cnorling__Lessons__jea__sessionconfiguration: /no RoleDefinitions: not a JEA endpoint/,
   DbAdmin: /jeajit cannot declare it as it is:\n.*\.psrc:\d+:\d+: .*'\/' does not separate a module from a command/,
   // a template placeholder, '%JEAIdentity%', stands where a principal goes
-  'JEA_DMJEAModule__1.0.0__sessionconfiguration': /jeajit cannot declare it as it is:\n.*RoleDefinitions\['%JEAIdentity%'\].*an account name must be qualified/,
+  'JEA_DMJEAModule__1.0.0__sessionconfiguration':
+    /jeajit cannot declare it as it is:\n.*RoleDefinitions\['%JEAIdentity%'\].*an account name must be qualified/,
 };
 
 /** A short file name for the role or endpoint (the corpus names flatten whole repository paths). */
 function shortName(saved: string): string {
-  return saved.replace(/\.(psrc|pssc)$/, '').split('__').pop()!.replace(/[^A-Za-z0-9_.-]/g, '').replace(/^[^A-Za-z]+/, '');
+  return saved
+    .replace(/\.(psrc|pssc)$/, '')
+    .split('__')
+    .pop()!
+    .replace(/[^A-Za-z0-9_.-]/g, '')
+    .replace(/^[^A-Za-z]+/, '');
 }
 
 interface Case {
@@ -49,7 +55,10 @@ const cases: Case[] = corpusFiles().map((f, i) => {
   const file = path.join(dir, `${name}.${f.kind}`);
   fs.copyFileSync(f.file, file);
   try {
-    fs.writeFileSync(path.join(dir, 'stack.ts'), generateImport([file], { from: path.join(REPO, 'constructs', 'cdktf') }));
+    fs.writeFileSync(
+      path.join(dir, 'stack.ts'),
+      generateImport([file], { from: path.join(REPO, 'constructs', 'cdktf') }),
+    );
     return { saved: f.name, kind: f.kind, dir, name };
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
@@ -81,7 +90,8 @@ describe('jeajit import over the corpus', () => {
       const key = Object.keys(REFUSED).find((k) => c.saved.includes(k));
       expect([c.saved, key && REFUSED[key].test(c.error!)]).toEqual([c.saved, true]);
     }
-    for (const key of Object.keys(REFUSED)) expect([key, refused.some((c) => c.saved.includes(key))]).toEqual([key, true]);
+    for (const key of Object.keys(REFUSED))
+      expect([key, refused.some((c) => c.saved.includes(key))]).toEqual([key, true]);
     expect(imported.length).toBe(57 - refused.length);
   });
 
@@ -96,27 +106,38 @@ describe('jeajit import over the corpus', () => {
         files: imported.map((c) => path.join(c.dir, 'stack.ts')),
       }),
     );
-    const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', tsconfig], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', tsconfig], {
+      encoding: 'utf8',
+    });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
 
-  it.each(imported.map((c) => [c.saved, c] as const))('%s: synthesizing the generated code gives a semantically equal file', (_, c) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ImportedJea } = require(path.join(c.dir, 'stack.ts'));
-    const outdir = path.join(c.dir, 'out');
-    const app = new App({ outdir });
-    new ImportedJea(app, 'imported');
-    app.synth();
-    const original = semantic(c.kind, model(c.kind, fs.readFileSync(path.join(c.dir, `${c.name}.${c.kind}`))));
-    const stackDir = path.join(outdir, 'stacks', 'imported');
-    const synthesized =
-      c.kind === 'psrc'
-        ? path.join(stackDir, 'modules', fs.readdirSync(path.join(stackDir, 'modules'), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith(`${c.name}.psrc`))!)
-        : path.join(stackDir, 'jea', c.name, `${c.name}.pssc`);
-    const bytes = fs.readFileSync(synthesized);
-    expect(semantic(c.kind, model(c.kind, bytes))).toEqual(original);
-  });
+  it.each(imported.map((c) => [c.saved, c] as const))(
+    '%s: synthesizing the generated code gives a semantically equal file',
+    (_, c) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { ImportedJea } = require(path.join(c.dir, 'stack.ts'));
+      const outdir = path.join(c.dir, 'out');
+      const app = new App({ outdir });
+      new ImportedJea(app, 'imported');
+      app.synth();
+      const original = semantic(c.kind, model(c.kind, fs.readFileSync(path.join(c.dir, `${c.name}.${c.kind}`))));
+      const stackDir = path.join(outdir, 'stacks', 'imported');
+      const synthesized =
+        c.kind === 'psrc'
+          ? path.join(
+              stackDir,
+              'modules',
+              fs
+                .readdirSync(path.join(stackDir, 'modules'), { recursive: true, encoding: 'utf8' })
+                .find((f) => f.endsWith(`${c.name}.psrc`))!,
+            )
+          : path.join(stackDir, 'jea', c.name, `${c.name}.pssc`);
+      const bytes = fs.readFileSync(synthesized);
+      expect(semantic(c.kind, model(c.kind, bytes))).toEqual(original);
+    },
+  );
 });
 
 describe('import details', () => {
@@ -124,12 +145,17 @@ describe('import details', () => {
     const cljea = cases.find((c) => c.saved.endsWith('CLJEA.psrc'))!;
     const code = fs.readFileSync(path.join(cljea.dir, 'stack.ts'), 'utf8');
     expect(code).toContain('guid: "');
-    const hyperv = imported.find((c) => fs.readFileSync(path.join(c.dir, 'stack.ts'), 'utf8').includes('policyExceptions'));
-    expect(fs.readFileSync(path.join(hyperv!.dir, 'stack.ts'), 'utf8')).toMatch(/ruleId: "JEA00[368]",\n\s+reason: "imported as it is from /);
+    const hyperv = imported.find((c) =>
+      fs.readFileSync(path.join(c.dir, 'stack.ts'), 'utf8').includes('policyExceptions'),
+    );
+    expect(fs.readFileSync(path.join(hyperv!.dir, 'stack.ts'), 'utf8')).toMatch(
+      /ruleId: "JEA00[368]",\n\s+reason: "imported as it is from /,
+    );
   });
 
   it('lists the comments it cannot keep', () => {
-    const text = "@{\r\n# the DNS role\r\nVisibleCmdlets = 'Get-Service' # trailing\r\n<# block\r\n comment #>\r\nDescription = 'not # a comment'\r\n}";
+    const text =
+      "@{\r\n# the DNS role\r\nVisibleCmdlets = 'Get-Service' # trailing\r\n<# block\r\n comment #>\r\nDescription = 'not # a comment'\r\n}";
     expect(extractComments(text)).toEqual([
       { line: 2, text: 'the DNS role' },
       { line: 3, text: 'trailing' },

@@ -8,17 +8,30 @@ import { parse, PsHashtable } from '../../src/psd1';
 import { oracleError } from '../helpers/oracle';
 
 // Apostrophes are legal in account names, and typographic quotes close PowerShell strings too.
-const TRICKY = ["CONTOSO\\O'Brien-Admins", 'CONTOSO\\Ops\u2019 $(Remove-Item -Recurse) \u2018x', 'CONTOSO\\$(whoami)`n'];
+const TRICKY = [
+  "CONTOSO\\O'Brien-Admins",
+  'CONTOSO\\Ops\u2019 $(Remove-Item -Recurse) \u2018x',
+  'CONTOSO\\$(whoami)`n',
+];
 
 function artifacts() {
-  const role = defineRoleCapability('t/R', { roleName: 'Reader', visibleCmdlets: ['Get-Service'], description: "it's \u201cquoted\u201d $(danger)" });
+  const role = defineRoleCapability('t/R', {
+    roleName: 'Reader',
+    visibleCmdlets: ['Get-Service'],
+    description: "it's \u201cquoted\u201d $(danger)",
+  });
   const module = defineJeaModule('t/M', { name: 'ReaderModule', version: '1.0', roles: [role] });
   const configuration = defineSessionConfiguration('t/E', {
     sessionType: 'RestrictedRemoteServer',
     runAsVirtualAccount: true,
     roleDefinitions: TRICKY.map((p) => [p, { roleCapabilities: ['Reader'] }] as const),
   });
-  return endpointArtifacts('t/E', { name: 'JEA-Read', configuration, modules: [module], acl: aclFromRoleDefinitions(TRICKY) });
+  return endpointArtifacts('t/E', {
+    name: 'JEA-Read',
+    configuration,
+    modules: [module],
+    acl: aclFromRoleDefinitions(TRICKY),
+  });
 }
 
 /** The `$Endpoint = @{ ... }` data block of a generated script, parsed as data. */
@@ -37,23 +50,33 @@ describe('generated scripts', () => {
     const data = dataBlock(file('Register-JEA-Read.ps1'), 'Endpoint');
     expect(data.get('Principals')).toEqual(TRICKY);
     expect(data.get('Name')).toBe('JEA-Read');
-    expect(data.get('SddlTemplate')).toBe('O:NSG:BAD:P(A;;GA;;;<<P0>>)(A;;GA;;;<<P1>>)(A;;GA;;;<<P2>>)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)');
+    expect(data.get('SddlTemplate')).toBe(
+      'O:NSG:BAD:P(A;;GA;;;<<P0>>)(A;;GA;;;<<P1>>)(A;;GA;;;<<P2>>)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)',
+    );
   });
 
   it('lists every file with its SHA-256 in the registration script', () => {
     const files = dataBlock(file('Register-JEA-Read.ps1'), 'Endpoint').get('Files') as PsHashtable[];
-    expect(files.map((f) => f.get('Path'))).toEqual(['ReaderModule/ReaderModule.psd1', 'ReaderModule/ReaderModule.psm1', 'ReaderModule/RoleCapabilities/Reader.psrc', 'JEA-Read.pssc']);
+    expect(files.map((f) => f.get('Path'))).toEqual([
+      'ReaderModule/ReaderModule.psd1',
+      'ReaderModule/ReaderModule.psm1',
+      'ReaderModule/RoleCapabilities/Reader.psrc',
+      'JEA-Read.pssc',
+    ]);
   });
 
   it('writes scripts tree-sitter-powershell parses without error', async () => {
-    for (const name of ['Register-JEA-Read.ps1', 'Unregister-JEA-Read.ps1']) expect(await oracleError(Buffer.from(file(name)).subarray(3).toString('utf8'))).toBeUndefined();
+    for (const name of ['Register-JEA-Read.ps1', 'Unregister-JEA-Read.ps1'])
+      expect(await oracleError(Buffer.from(file(name)).subarray(3).toString('utf8'))).toBeUndefined();
     expect(await oracleError(Buffer.from(a.installScript.content).subarray(3).toString('utf8'))).toBeUndefined();
   });
 
   it('carries the bundle hash the deployment passes, and checks it', () => {
     const bundle = dataBlock(a.installScript.content, 'Bundle');
     expect(bundle.get('BundleSha256')).toBe(a.bundleSha256);
-    expect(Buffer.from(a.installScript.content).toString('utf8')).toContain('if ($BundleSha256 -and $BundleSha256 -ne $Bundle.BundleSha256) { throw');
+    expect(Buffer.from(a.installScript.content).toString('utf8')).toContain(
+      'if ($BundleSha256 -and $BundleSha256 -ne $Bundle.BundleSha256) { throw',
+    );
   });
 
   it('registers without -Force, and restarts WinRM itself, once (the behaviour is tested by test/pester)', () => {
@@ -74,7 +97,9 @@ describe('generated scripts', () => {
 
   it('stages only missing or different files, so that a second install writes nothing', () => {
     const text = Buffer.from(a.installScript.content).toString('utf8');
-    expect(text).toContain('if ((Test-Path -LiteralPath $path -PathType Leaf) -and (Get-Sha256 $path) -eq $file.Sha256) { continue }');
+    expect(text).toContain(
+      'if ((Test-Path -LiteralPath $path -PathType Leaf) -and (Get-Sha256 $path) -eq $file.Sha256) { continue }',
+    );
     expect(text).not.toMatch(/Remove-Item -LiteralPath \$stage -Recurse/);
   });
 
@@ -87,7 +112,9 @@ describe('generated scripts', () => {
     expect(text).toContain(`$trusted = @('${TRUSTED_FOLDER_SIDS.join("', '")}')`);
     expect(text).toContain('New-Item -ItemType Directory -Path $Path | Out-Null'); // no -Force: an existing folder is checked, never adopted
     // ProgramData, where an earlier jeajit staged and users can create folders, is only named in a warning.
-    expect(text.split('\r\n').filter((l) => l.includes('ProgramData'))).toEqual(["$legacy = Join-Path (Join-Path $env:ProgramData 'jeajit') $Bundle.Name"]);
+    expect(text.split('\r\n').filter((l) => l.includes('ProgramData'))).toEqual([
+      "$legacy = Join-Path (Join-Path $env:ProgramData 'jeajit') $Bundle.Name",
+    ]);
   });
 
   it('keeps its backup in such a folder, checks every file where it lands, and removes only a stage it can trust', () => {
@@ -102,7 +129,9 @@ describe('generated scripts', () => {
 
   it('is deterministic', () => {
     const again = artifacts();
-    expect(again.files.map((f) => Buffer.from(f.content).toString('base64'))).toEqual(a.files.map((f) => Buffer.from(f.content).toString('base64')));
+    expect(again.files.map((f) => Buffer.from(f.content).toString('base64'))).toEqual(
+      a.files.map((f) => Buffer.from(f.content).toString('base64')),
+    );
     expect(again.bundleSha256).toBe(a.bundleSha256);
   });
 });

@@ -1,4 +1,10 @@
-import { activationDurationProblem, durationSeconds, eligibilityExpiryProblem, formatDuration, vmJitDurationProblem } from '../../src/jit/duration';
+import {
+  activationDurationProblem,
+  durationSeconds,
+  eligibilityExpiryProblem,
+  formatDuration,
+  vmJitDurationProblem,
+} from '../../src/jit/duration';
 import { addressPrefixKind, isOpenToInternet } from '../../src/jit/address';
 
 describe('ISO 8601 durations', () => {

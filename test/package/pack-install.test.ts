@@ -15,7 +15,15 @@ describe('the packed package in a new repository', () => {
     const said = `${r.stdout}${r.stderr}`;
     expect({ status: r.status, said }).toEqual({ status: 0, said: expect.stringContaining('smoke: all green') });
     for (const engine of ['cdktf', 'pulumi']) {
-      for (const step of ['jeajit init', 'npm install', 'tsc --noEmit', 'npm run synth', 'jeajit lint', 'jeajit diff against itself, gated']) expect(said).toContain(`smoke: ${engine}: ${step}`);
+      for (const step of [
+        'jeajit init',
+        'npm install',
+        'tsc --noEmit',
+        'npm run synth',
+        'jeajit lint',
+        'jeajit diff against itself, gated',
+      ])
+        expect(said).toContain(`smoke: ${engine}: ${step}`);
     }
   }, 600000);
 });

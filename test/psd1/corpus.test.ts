@@ -26,7 +26,9 @@ describe('the real JEA files in ../shared/corpus', () => {
   });
 
   it('reads the values PowerShell reads from the DnsAdmin sample', () => {
-    const doc = parse(corpusFile('psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc'));
+    const doc = parse(
+      corpusFile('psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc'),
+    );
     const table = doc.value as PsHashtable;
     expect(table.get('guid')).toBe('a5fe0fd8-6e21-4bf3-aee2-5bae2194d244');
     const cmdlets = table.get('VisibleCmdlets') as unknown[];
@@ -34,14 +36,20 @@ describe('the real JEA files in ../shared/corpus', () => {
     const restart = cmdlets[1] as PsHashtable;
     expect(restart.get('Name')).toBe('Restart-Service');
     expect((restart.get('Parameters') as PsHashtable).get('ValidateSet')).toBe('Dns');
-    expect(doc.locate(['VisibleCmdlets', 1, 'Name'])).toEqual({ value: { line: expect.any(Number), column: expect.any(Number) }, key: expect.any(Object) });
+    expect(doc.locate(['VisibleCmdlets', 1, 'Name'])).toEqual({
+      value: { line: expect.any(Number), column: expect.any(Number) },
+      key: expect.any(Object),
+    });
   });
 
   it('reads the one-line FlawlessFaction RoleDefinitions with ; separators', () => {
     const doc = parse(corpusFile('pssc', 'FlawlessFaction__2019-Main-Challenge__JEAConfig.pssc'));
     const roles = (doc.value as PsHashtable).get('RoleDefinitions') as PsHashtable;
     expect(roles.keys()).toEqual(['Flawless\\IISAdmin', 'CONTOSO\\SqlManaged', 'CONTOSO\\ServerMonitors']);
-    expect((roles.get('contoso\\servermonitors') as PsHashtable).get('VisibleCmdlets')).toEqual(['Stop-FfIis', 'Start-FfIis']);
+    expect((roles.get('contoso\\servermonitors') as PsHashtable).get('VisibleCmdlets')).toEqual([
+      'Stop-FfIis',
+      'Start-FfIis',
+    ]);
   });
 
   it('keeps the botched RoleDefinitions script block as exact text', () => {

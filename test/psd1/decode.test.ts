@@ -38,7 +38,9 @@ describe('decode', () => {
 
   it('refuses a truncated UTF-16 file (odd byte count)', () => {
     const bytes = utf16le(SAMPLE).subarray(0, 11);
-    expect(() => decode(bytes, 'cut.psrc')).toThrow('cut.psrc:2:1: truncated UTF-16LE file: a stray byte at the end (11 bytes is an odd count)');
+    expect(() => decode(bytes, 'cut.psrc')).toThrow(
+      'cut.psrc:2:1: truncated UTF-16LE file: a stray byte at the end (11 bytes is an odd count)',
+    );
   });
 
   it('refuses UTF-16 cut in the middle of a surrogate pair, at the right line', () => {
@@ -47,10 +49,14 @@ describe('decode', () => {
   });
 
   it('says so when a file looks like UTF-16 without a BOM', () => {
-    expect(() => decode(utf16le(SAMPLE, false), 'nobom.psrc')).toThrow(/nobom\.psrc:1:1: looks like UTF-16 without a byte order mark/);
+    expect(() => decode(utf16le(SAMPLE, false), 'nobom.psrc')).toThrow(
+      /nobom\.psrc:1:1: looks like UTF-16 without a byte order mark/,
+    );
   });
 
   it('refuses a UTF-8 BOM followed by bytes that are not UTF-8', () => {
-    expect(() => decode(Buffer.from([0xef, 0xbb, 0xbf, 0x27, 0xff, 0x27]))).toThrow(/UTF-8 byte order mark but is not valid UTF-8/);
+    expect(() => decode(Buffer.from([0xef, 0xbb, 0xbf, 0x27, 0xff, 0x27]))).toThrow(
+      /UTF-8 byte order mark but is not valid UTF-8/,
+    );
   });
 });

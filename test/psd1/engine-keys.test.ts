@@ -56,12 +56,14 @@ describe('duplicate constant keys compare by text (SemanticChecks.cs VisitHashta
     expect(() => parse(source)).toThrow(/duplicate key/);
   });
 
-  it.each(["@{ 1e5 = 'a'; '1e5' = 'b' }", "@{ 0x10 = 'a'; '0x10' = 'b' }", "@{ 1e15 = 'a'; '1E+15' = 'b' }", "@{ 1.50d = 'a'; '1.5' = 'b' }"])(
-    'reads %s (the texts differ)',
-    (source) => {
-      expect(keys(source)).toHaveLength(2);
-    },
-  );
+  it.each([
+    "@{ 1e5 = 'a'; '1e5' = 'b' }",
+    "@{ 0x10 = 'a'; '0x10' = 'b' }",
+    "@{ 1e15 = 'a'; '1E+15' = 'b' }",
+    "@{ 1.50d = 'a'; '1.5' = 'b' }",
+  ])('reads %s (the texts differ)', (source) => {
+    expect(keys(source)).toHaveLength(2);
+  });
 
   it('refuses on purpose two number keys of one value and two .NET types, which PowerShell keeps apart', () => {
     expect(() => parse("@{ 1 = 'a'; 1.0d = 'b' }")).toThrow(/have the same value: PowerShell keeps both/);
@@ -99,10 +101,25 @@ describe('duplicate string keys under OrdinalIgnoreCase and the culture (Semanti
   });
 
   it('applies the same rules to tables built in code and from JSON, so the writer cannot write a refused file', () => {
-    expect(() => PsHashtable.from([['a\u00adb', 1], ['ab', 2]])).toThrow(/duplicate key/);
-    expect(() => PsHashtable.from([[1, 1], ['1', 2]])).toThrow(/duplicate key/);
+    expect(() =>
+      PsHashtable.from([
+        ['a\u00adb', 1],
+        ['ab', 2],
+      ]),
+    ).toThrow(/duplicate key/);
+    expect(() =>
+      PsHashtable.from([
+        [1, 1],
+        ['1', 2],
+      ]),
+    ).toThrow(/duplicate key/);
     expect(() => fromJson({ 'e\u0301': 1, '\u00e9': 2 })).toThrow(/same key to PowerShell/);
-    expect(PsHashtable.from([['\u0131', 1], ['I', 2]]).size).toBe(2);
+    expect(
+      PsHashtable.from([
+        ['\u0131', 1],
+        ['I', 2],
+      ]).size,
+    ).toBe(2);
   });
 });
 

@@ -23,7 +23,7 @@ describe('hexadecimal literals (tokenizer.cs TryGetNumberValue)', () => {
     ['-0x80000000', 2147483648],
     ['-0xFFFFFFFF', 1],
     ['0xFFFFFFFFkb', -1024],
-  ])('reads %s as %d: exactly 8 or 16 digits are two\'s complement, other lengths are positive', (source, expected) => {
+  ])("reads %s as %d: exactly 8 or 16 digits are two's complement, other lengths are positive", (source, expected) => {
     expect(entry(source)).toBe(expected);
   });
 
@@ -45,7 +45,7 @@ describe('integer and decimal literals (tokenizer.cs TryGetNumberValue)', () => 
     expect(() => entry('1e29d')).toThrow(/does not fit a .NET decimal/);
   });
 
-  it('gives a Decimal the Double that .NET\'s conversion gives (not always the nearest one)', () => {
+  it("gives a Decimal the Double that .NET's conversion gives (not always the nearest one)", () => {
     expect(entry('1.23456789012345678901234567890d')).toBe(1.234567890123457);
     expect(decimalToDouble(1234567890123456789012345679n, 27)).toBe(1.234567890123457);
   });

@@ -39,7 +39,11 @@ describe('variables (SafeValues.cs VisitVariableExpression, ast.cs IsConstantVar
 
 describe('deliberate refusals of what Import-PowerShellDataFile reads', () => {
   it.each([
-    ['$(1)', /subexpressions \$\( \) run code/, '$( ) is an array to Import-PowerShellDataFile, the value to PowerShell running the file'],
+    [
+      '$(1)',
+      /subexpressions \$\( \) run code/,
+      '$( ) is an array to Import-PowerShellDataFile, the value to PowerShell running the file',
+    ],
     ['$true ? 1 : 2', /ternary operator '\? :' is PowerShell 7 only/, 'Windows PowerShell 5.1 cannot read it'],
     ['1 &', /background job/, 'PowerShell 7 runs the statement as a job'],
     ['[int]1', /casts/, 'a cast converts at load time'],

@@ -33,7 +33,9 @@ describe('locate: source positions of values and keys', () => {
   });
 
   it('finds positions in a UTF-16LE corpus file', () => {
-    const dns = parse(corpusFile('psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc'));
+    const dns = parse(
+      corpusFile('psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc'),
+    );
     const at = dns.locate(['VisibleCmdlets', 1, 'Parameters', 'ValidateSet'])!;
     const line = dns.text.split(/\r\n|\n|\r/)[at.value.line - 1];
     expect(line.slice(at.value.column - 1).startsWith("'Dns'")).toBe(true);

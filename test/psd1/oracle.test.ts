@@ -19,11 +19,14 @@ describe('tree-sitter-powershell oracle', () => {
     expect(await oracleError("@{ A = 'ok' }")).toBeUndefined();
   });
 
-  it.each(corpusFiles().map((f) => [f.name, f.file]))('accepts the original and the rendered %s', async (name, file) => {
-    const doc = parse(fs.readFileSync(file), { file: name });
-    expect(await oracleError(doc.text)).toBeUndefined();
-    expect(await oracleError(renderText(doc.value))).toBeUndefined();
-  });
+  it.each(corpusFiles().map((f) => [f.name, f.file]))(
+    'accepts the original and the rendered %s',
+    async (name, file) => {
+      const doc = parse(fs.readFileSync(file), { file: name });
+      expect(await oracleError(doc.text)).toBeUndefined();
+      expect(await oracleError(renderText(doc.value))).toBeUndefined();
+    },
+  );
 
   it('accepts rendered edge cases: nested arrays, empty containers, keywords as keys, script blocks', async () => {
     const value = PsHashtable.from([
@@ -41,7 +44,10 @@ describe('tree-sitter-powershell oracle', () => {
   // and script blocks are not empty (the grammar errs on `@({}, {})`, which PowerShell reads).
   it('accepts every rendered random value', async () => {
     await fc.assert(
-      fc.asyncProperty(psd1ValueOf(codeText(false).filter((t) => t.trim() !== '')), async (value) => (await oracleError(renderText(PsHashtable.from([['V', value]])))) === undefined),
+      fc.asyncProperty(
+        psd1ValueOf(codeText(false).filter((t) => t.trim() !== '')),
+        async (value) => (await oracleError(renderText(PsHashtable.from([['V', value]])))) === undefined,
+      ),
       { numRuns: 400 },
     );
   });

@@ -31,7 +31,9 @@ describe('render then parse is the identity', () => {
 
   it('is deterministic: the same value always gives the same bytes', () => {
     fc.assert(
-      fc.property(psd1Value, (value) => Buffer.from(render(value)).equals(Buffer.from(render(parse(render(value)).value)))),
+      fc.property(psd1Value, (value) =>
+        Buffer.from(render(value)).equals(Buffer.from(render(parse(render(value)).value))),
+      ),
       { numRuns: 500 },
     );
   });

@@ -7,7 +7,22 @@ describe('render', () => {
   it('writes the canonical layout: UTF-8 BOM, CRLF, 4-space indent, inline short scalar arrays', () => {
     const value = table([
       ['GUID', 'a5fe0fd8-6e21-4bf3-aee2-5bae2194d244'],
-      ['VisibleCmdlets', ['DnsServer\\*', table([['Name', 'Restart-Service'], ['Parameters', table([['Name', 'Name'], ['ValidateSet', ['Dns']]])]])]],
+      [
+        'VisibleCmdlets',
+        [
+          'DnsServer\\*',
+          table([
+            ['Name', 'Restart-Service'],
+            [
+              'Parameters',
+              table([
+                ['Name', 'Name'],
+                ['ValidateSet', ['Dns']],
+              ]),
+            ],
+          ]),
+        ],
+      ],
       ['VisibleProviders', ['FileSystem']],
       ['Empty', []],
       ['None', table([])],
@@ -53,7 +68,14 @@ describe('render', () => {
   });
 
   it('quotes keys that are not plain names, and keys that are keywords', () => {
-    const text = renderText(table([['if', 1], ['CONTOSO\\Ops', 2], ['x y', 3], ['Plain_1', 4]]));
+    const text = renderText(
+      table([
+        ['if', 1],
+        ['CONTOSO\\Ops', 2],
+        ['x y', 3],
+        ['Plain_1', 4],
+      ]),
+    );
     expect(text).toContain("'if' = 1");
     expect(text).toContain("'CONTOSO\\Ops' = 2");
     expect(text).toContain("'x y' = 3");
@@ -68,7 +90,9 @@ describe('render', () => {
   });
 
   it('refuses numbers with no literal and values of other types, naming the path', () => {
-    expect(() => renderText(table([['A', [1, NaN]]]))).toThrow(new RenderError('A[1]', 'the number NaN has no PowerShell literal (allowed: finite numbers)'));
+    expect(() => renderText(table([['A', [1, NaN]]]))).toThrow(
+      new RenderError('A[1]', 'the number NaN has no PowerShell literal (allowed: finite numbers)'),
+    );
     expect(() => renderText(table([['B', Infinity]]))).toThrow(/B: the number Infinity/);
     expect(() => renderText(table([['C', new Date(0)]]))).toThrow(/C: cannot write a value of type Date/);
     expect(() => renderText(table([['D', undefined]]))).toThrow(/D: cannot write a value of type undefined/);
@@ -83,7 +107,9 @@ describe('render', () => {
 
   it('encodes every plane of Unicode as UTF-8', () => {
     const s = 'a\u00e9\u0800\uffff\ud83d\ude00\u2019';
-    expect(Buffer.from(render(s)).equals(Buffer.from(`\ufeff'${s.replace('\u2019', '\u2019\u2019')}'\r\n`, 'utf8'))).toBe(true);
+    expect(
+      Buffer.from(render(s)).equals(Buffer.from(`\ufeff'${s.replace('\u2019', '\u2019\u2019')}'\r\n`, 'utf8')),
+    ).toBe(true);
   });
 
   it('decides inline arrays by width in bytes, deterministically', () => {
@@ -99,7 +125,7 @@ describe('strings: no value can leave its quotes', () => {
     ['\u2018a\u2019', "'\u2018\u2018a\u2019\u2019'"],
     ['\u201a\u201b', "'\u201a\u201a\u201b\u201b'"],
     ["'; Remove-Item C:\\ -Recurse; '", "'''; Remove-Item C:\\ -Recurse; '''"],
-    ['$(whoami) `n "x" \u201c\u201d', "'$(whoami) `n \"x\" \u201c\u201d'"],
+    ['$(whoami) `n "x" \u201c\u201d', '\'$(whoami) `n "x" \u201c\u201d\''],
     ['line1\r\nline2\0', "'line1\r\nline2\0'"],
   ])('%j', (input, quoted) => {
     expect(renderText(input)).toBe(`${quoted}\r\n`);
@@ -114,7 +140,7 @@ describe('script blocks are written only when they cannot close early', () => {
   });
 
   it.each([
-    ['a closing brace too many', "}; Remove-Item C:\\ -Recurse; {", /unexpected '}': nothing is open here/],
+    ['a closing brace too many', '}; Remove-Item C:\\ -Recurse; {', /unexpected '}': nothing is open here/],
     ['an unclosed brace', 'if ($x) {', /missing '}'/],
     ['an unterminated string', "'abc", /string is missing its closing quote/],
     ['a trailing line comment', 'Get-Item # note', /ends inside a line comment/],
@@ -124,8 +150,12 @@ describe('script blocks are written only when they cannot close early', () => {
     ['an unterminated here-string', "@'\r\n}\r\n", /here-string is missing its terminator/],
     ['a mismatched bracket', '( }', /unexpected '}': expected '\)'/],
   ])('refuses %s', (_, text, message) => {
-    expect(() => renderText(table([['FunctionDefinitions', table([['ScriptBlock', new ScriptBlock(text)]])]]))).toThrow(message);
-    expect(() => renderText(table([['X', new ScriptBlock(text)]]))).toThrow(/^X: script block text is not self-contained/);
+    expect(() => renderText(table([['FunctionDefinitions', table([['ScriptBlock', new ScriptBlock(text)]])]]))).toThrow(
+      message,
+    );
+    expect(() => renderText(table([['X', new ScriptBlock(text)]]))).toThrow(
+      /^X: script block text is not self-contained/,
+    );
   });
 
   it('lets braces hide in strings, here-strings, comments and $() inside strings', () => {

@@ -2,15 +2,30 @@
  * How a Terraform resource of cdk.tf.json corresponds to a Pulumi resource: the provider's type
  * token, and the renames Pulumi's bridged schemas make (list blocks get plural names).
  */
-export const TERRAFORM_TO_PULUMI: Readonly<Record<string, { token: string; renames?: Readonly<Record<string, string>> }>> = {
-  azurerm_virtual_machine_run_command: { token: 'azure:compute/runCommand:RunCommand', renames: { parameter: 'parameters' } },
-  azurerm_resource_group_template_deployment: { token: 'azure:core/resourceGroupTemplateDeployment:ResourceGroupTemplateDeployment' },
+export const TERRAFORM_TO_PULUMI: Readonly<
+  Record<string, { token: string; renames?: Readonly<Record<string, string>> }>
+> = {
+  azurerm_virtual_machine_run_command: {
+    token: 'azure:compute/runCommand:RunCommand',
+    renames: { parameter: 'parameters' },
+  },
+  azurerm_resource_group_template_deployment: {
+    token: 'azure:core/resourceGroupTemplateDeployment:ResourceGroupTemplateDeployment',
+  },
   azurerm_network_security_rule: { token: 'azure:network/networkSecurityRule:NetworkSecurityRule' },
   azurerm_storage_blob: { token: 'azure:storage/blob:Blob' },
   azurerm_pim_eligible_role_assignment: { token: 'azure:pim/eligibleRoleAssignment:EligibleRoleAssignment' },
-  azurerm_role_management_policy: { token: 'azure:pim/roleManagementPolicy:RoleManagementPolicy', renames: { primaryApprover: 'primaryApprovers' } },
-  azuread_privileged_access_group_eligibility_schedule: { token: 'azuread:index/privilegedAccessGroupEligibilitySchedule:PrivilegedAccessGroupEligibilitySchedule' },
-  azuread_group_role_management_policy: { token: 'azuread:index/groupRoleManagementPolicy:GroupRoleManagementPolicy', renames: { primaryApprover: 'primaryApprovers' } },
+  azurerm_role_management_policy: {
+    token: 'azure:pim/roleManagementPolicy:RoleManagementPolicy',
+    renames: { primaryApprover: 'primaryApprovers' },
+  },
+  azuread_privileged_access_group_eligibility_schedule: {
+    token: 'azuread:index/privilegedAccessGroupEligibilitySchedule:PrivilegedAccessGroupEligibilitySchedule',
+  },
+  azuread_group_role_management_policy: {
+    token: 'azuread:index/groupRoleManagementPolicy:GroupRoleManagementPolicy',
+    renames: { primaryApprover: 'primaryApprovers' },
+  },
   azuread_group: { token: 'azuread:index/group:Group' },
   azuread_directory_role_assignment: { token: 'azuread:index/directoryRoleAssignment:DirectoryRoleAssignment' },
 };
@@ -38,14 +53,20 @@ function convert(value: unknown, renames: Readonly<Record<string, string>>): unk
 }
 
 /** The resources of a cdk.tf.json, converted to Pulumi's names; unknown resource types throw. */
-export function expectedResources(cdkTfJson: { resource?: Record<string, Record<string, Record<string, unknown>>> }): ExpectedResource[] {
+export function expectedResources(cdkTfJson: {
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+}): ExpectedResource[] {
   const out: ExpectedResource[] = [];
   for (const [type, resources] of Object.entries(cdkTfJson.resource ?? {})) {
     const mapping = TERRAFORM_TO_PULUMI[type];
     if (!mapping) throw new Error(`no Pulumi mapping for ${type}`);
     for (const body of Object.values(resources)) {
       const meta = body['//'] as { metadata: { path: string } };
-      out.push({ path: meta.metadata.path, token: mapping.token, inputs: convert(body, mapping.renames ?? {}) as Record<string, unknown> });
+      out.push({
+        path: meta.metadata.path,
+        token: mapping.token,
+        inputs: convert(body, mapping.renames ?? {}) as Record<string, unknown>,
+      });
     }
   }
   return out.sort((a, b) => a.path.localeCompare(b.path));

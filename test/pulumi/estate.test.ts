@@ -28,7 +28,13 @@ describe('the Pulumi example estate, against the cdktf one', () => {
       // endpoint.json also records where each construct was declared: the same constructs, in each engine's own program
       const strip = (b: Buffer) => {
         const { declared, ...rest } = JSON.parse(b.toString('utf8'));
-        return { rest, constructs: [declared.endpoint.construct, ...Object.values(declared.roles as Record<string, { construct: string }>).map((r) => r.construct)] };
+        return {
+          rest,
+          constructs: [
+            declared.endpoint.construct,
+            ...Object.values(declared.roles as Record<string, { construct: string }>).map((r) => r.construct),
+          ],
+        };
       };
       expect([name, strip(actual.get(name)!)]).toEqual([name, strip(bytes)]);
     }

@@ -19,7 +19,10 @@ export interface Registered {
 /** Output-only properties the mocked providers return, as the real ones would. */
 function mockOutputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
   if (type === 'azuread:index/group:Group') return { objectId: `${name}-object-id` };
-  if (type === 'azure:storage/blob:Blob') return { url: `https://${inputs.storageAccountName}.blob.core.windows.net/${inputs.storageContainerName}/${inputs.name}` };
+  if (type === 'azure:storage/blob:Blob')
+    return {
+      url: `https://${inputs.storageAccountName}.blob.core.windows.net/${inputs.storageContainerName}/${inputs.name}`,
+    };
   return {};
 }
 
@@ -34,7 +37,10 @@ export function useMocks(): Registered[] {
     {
       newResource: (args) => {
         registered.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs: args.inputs });
-        return { id: args.custom ? `${args.name}-id` : undefined, state: { ...args.inputs, ...mockOutputs(args.type, args.name, args.inputs) } };
+        return {
+          id: args.custom ? `${args.name}-id` : undefined,
+          state: { ...args.inputs, ...mockOutputs(args.type, args.name, args.inputs) },
+        };
       },
       call: (args) => args.inputs,
     },
@@ -69,4 +75,3 @@ export function synthCdktf(declare: (app: App) => Construct, stackName: string):
   app.synth();
   return path.join(outdir, 'stacks', stackName);
 }
-

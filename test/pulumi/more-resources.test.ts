@@ -9,7 +9,8 @@ import * as P from '../../constructs/pulumi';
 import { expectedResources } from './equivalence';
 import { settle, synthCdktf, useMocks } from './helpers';
 
-const VM = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1';
+const VM =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1';
 const SCOPE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg';
 const ALICE = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e41';
 const OWNERS = '9e3f4a5b-6c7d-4e8f-a091-b2c3d4e5f643';
@@ -17,7 +18,11 @@ const OWNERS = '9e3f4a5b-6c7d-4e8f-a091-b2c3d4e5f643';
 const role = { visibleCmdlets: ['Get-Service'] };
 const jeaModule = { name: 'OpsJea', version: '1.0.0' };
 const endpoint = { name: 'Ops', runAs: { virtualAccount: true as const }, transcriptDirectory: 'C:\\Transcripts' };
-const blob = { storageAccountName: 'stcontosojea', storageContainerName: 'jeajit', managedIdentityClientId: '11111111-2222-3333-4444-555555555555' };
+const blob = {
+  storageAccountName: 'stcontosojea',
+  storageContainerName: 'jeajit',
+  managedIdentityClientId: '11111111-2222-3333-4444-555555555555',
+};
 const localAdmin: cdktf.JitLocalAdminProps = {
   groupName: 'JIT-LocalAdmins',
   principalIds: [ALICE],
@@ -37,7 +42,20 @@ const jit: cdktf.VmJitAccessPolicyProps = {
   resourceGroupName: 'rg',
   location: 'northeurope',
   name: 'ops',
-  virtualMachines: [{ id: VM, ports: [{ number: 53, protocol: '*', allowedSourceAddressPrefixes: ['10.0.0.0/8'] }, { number: 161, protocol: 'UDP', allowedSourceAddressPrefixes: ['VirtualNetwork'], maxRequestAccessDuration: 'PT1H' }] }],
+  virtualMachines: [
+    {
+      id: VM,
+      ports: [
+        { number: 53, protocol: '*', allowedSourceAddressPrefixes: ['10.0.0.0/8'] },
+        {
+          number: 161,
+          protocol: 'UDP',
+          allowedSourceAddressPrefixes: ['VirtualNetwork'],
+          maxRequestAccessDuration: 'PT1H',
+        },
+      ],
+    },
+  ],
   baselineDeny: { networkSecurityGroupName: 'nsg', resourceGroupName: 'rg-network', priority: 200 },
 };
 
@@ -47,7 +65,10 @@ function declareCdktf(stack: TerraformStack): void {
   new AzureadProvider(stack, 'azuread', {});
   const r = new cdktf.RoleCapability(stack, 'OpsRole', role);
   new cdktf.JeaModule(stack, 'OpsModule', { ...jeaModule, roleCapabilities: [r] });
-  const e = new cdktf.SessionConfiguration(stack, 'OpsEndpoint', { ...endpoint, roleDefinitions: [{ principal: 'CONTOSO\\Ops', roleCapabilities: [r] }] });
+  const e = new cdktf.SessionConfiguration(stack, 'OpsEndpoint', {
+    ...endpoint,
+    roleDefinitions: [{ principal: 'CONTOSO\\Ops', roleCapabilities: [r] }],
+  });
   new cdktf.JeaVmDeployment(stack, 'Deploy', { endpoint: e, virtualMachineIds: [VM], location: 'northeurope', blob });
   new cdktf.JitLocalAdmin(stack, 'LocalAdmin', localAdmin);
   new cdktf.PimRoleEligibility(stack, 'ContributorA', pim(ALICE));
@@ -60,7 +81,11 @@ function declarePulumi(scope: P.JeaScope): P.SessionConfiguration {
   const opts = { parent: scope };
   const r = new P.RoleCapability('OpsRole', role, opts);
   new P.JeaModule('OpsModule', { ...jeaModule, roleCapabilities: [r] }, opts);
-  const e = new P.SessionConfiguration('OpsEndpoint', { ...endpoint, roleDefinitions: [{ principal: 'CONTOSO\\Ops', roleCapabilities: [r] }] }, opts);
+  const e = new P.SessionConfiguration(
+    'OpsEndpoint',
+    { ...endpoint, roleDefinitions: [{ principal: 'CONTOSO\\Ops', roleCapabilities: [r] }] },
+    opts,
+  );
   new P.JeaVmDeployment('Deploy', { endpoint: e, virtualMachineIds: [VM], location: 'northeurope', blob }, opts);
   new P.JitLocalAdmin('LocalAdmin', localAdmin, opts);
   new P.PimRoleEligibility('ContributorA', pim(ALICE), opts);
@@ -75,7 +100,8 @@ const TOKEN = /^\$\{([a-z_]+)\.([A-Za-z0-9_]+)\.([a-z_]+)\}$/;
 function tokensToAny(value: unknown): unknown {
   if (typeof value === 'string') return TOKEN.test(value) ? expect.any(String) : value;
   if (Array.isArray(value)) return value.map(tokensToAny);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tokensToAny(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tokensToAny(v)]));
   return value;
 }
 
@@ -126,6 +152,8 @@ describe('the constructs the example does not use, against cdktf', () => {
   });
 
   it('creates one activation policy for one role at one scope', () => {
-    expect(registered.filter((r) => r.type === 'azure:pim/roleManagementPolicy:RoleManagementPolicy').map((r) => r.name)).toEqual(['small/ContributorA/ActivationPolicy']);
+    expect(
+      registered.filter((r) => r.type === 'azure:pim/roleManagementPolicy:RoleManagementPolicy').map((r) => r.name),
+    ).toEqual(['small/ContributorA/ActivationPolicy']);
   });
 });

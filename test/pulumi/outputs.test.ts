@@ -13,15 +13,29 @@ const registered = useMocks();
 
 describe('component outputs', () => {
   const calls: Recorded[] = [];
-  const proto = pulumi.ComponentResource.prototype as unknown as { registerOutputs(this: pulumi.ComponentResource, o?: pulumi.Inputs): void };
+  const proto = pulumi.ComponentResource.prototype as unknown as {
+    registerOutputs(this: pulumi.ComponentResource, o?: pulumi.Inputs): void;
+  };
   const original = proto.registerOutputs;
-  const spy = jest.spyOn(proto, 'registerOutputs').mockImplementation(function (this: pulumi.ComponentResource, outputs?: pulumi.Inputs) {
+  const spy = jest.spyOn(proto, 'registerOutputs').mockImplementation(function (
+    this: pulumi.ComponentResource,
+    outputs?: pulumi.Inputs,
+  ) {
     // Pulumi itself calls registerOutputs() without outputs after initialize(): a no-op once registered
     if (this instanceof P.JeaComponent && outputs !== undefined) calls.push({ component: this, outputs });
     return original.call(this, outputs);
   });
   const estate = declareEstate();
-  const localAdmin = new P.JitLocalAdmin('LocalAdmin', { groupName: 'JIT-LocalAdmins', principalIds: ['7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e41'], expiry: 'P30D', activation: { maximumDuration: 'PT1H' } }, { parent: estate.scope });
+  const localAdmin = new P.JitLocalAdmin(
+    'LocalAdmin',
+    {
+      groupName: 'JIT-LocalAdmins',
+      principalIds: ['7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e41'],
+      expiry: 'P30D',
+      activation: { maximumDuration: 'PT1H' },
+    },
+    { parent: estate.scope },
+  );
   beforeAll(() => settle(registered));
   afterAll(() => spy.mockRestore());
 
@@ -36,19 +50,37 @@ describe('component outputs', () => {
     const inEstate = (p: string) => p === 'contoso' || p.startsWith('contoso/');
     const components = registered.filter((r) => !r.custom && inEstate(r.name)).map((r) => r.name);
     expect(components).toHaveLength(24);
-    expect(calls.map((c) => c.component.path).filter(inEstate).sort()).toEqual([...components].sort());
+    expect(
+      calls
+        .map((c) => c.component.path)
+        .filter(inEstate)
+        .sort(),
+    ).toEqual([...components].sort());
   });
 
   it('registers the role, module and ACL identities', async () => {
-    expect(await outputsOf('contoso/DnsOperator')).toEqual({ roleName: 'DnsOperator', guid: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(await outputsOf('contoso/MaintenanceModule')).toEqual({ name: 'ContosoJeaMaintenance', version: '2.0.0', guid: expect.any(String), roles: ['MaintenanceLev1', 'MaintenanceLev2'] });
+    expect(await outputsOf('contoso/DnsOperator')).toEqual({
+      roleName: 'DnsOperator',
+      guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(await outputsOf('contoso/MaintenanceModule')).toEqual({
+      name: 'ContosoJeaMaintenance',
+      version: '2.0.0',
+      guid: expect.any(String),
+      roles: ['MaintenanceLev1', 'MaintenanceLev2'],
+    });
     expect((await outputsOf('contoso/FileServerAcl')).entries).toHaveLength(2);
   });
 
   it('registers the endpoint files and bundle hash', async () => {
     const dns = estate.endpoints[0];
     const outputs = await outputsOf('contoso/JEA-DNS');
-    expect(outputs).toEqual({ name: 'JEA-DNS', guid: dns.model.guid, bundleSha256: dns.artifacts().bundleSha256, files: dns.files.map((f) => f.path) });
+    expect(outputs).toEqual({
+      name: 'JEA-DNS',
+      guid: dns.model.guid,
+      bundleSha256: dns.artifacts().bundleSha256,
+      files: dns.files.map((f) => f.path),
+    });
     expect(outputs.files).toContain('jea/JEA-DNS/Install-JEA-DNS.ps1');
   });
 
@@ -61,26 +93,65 @@ describe('component outputs', () => {
       deploymentId: 'contoso/ManagementPortsJit/Policy-id',
       denyRuleIds: ['Deny3389TCP', 'Deny5985TCP', 'Deny5986TCP'].map((d) => `contoso/ManagementPortsJit/${d}-id`),
     });
-    expect(await outputsOf('contoso/VmContributorOnCall')).toEqual({ assignmentId: 'contoso/VmContributorOnCall/Eligibility-id', policyId: 'contoso/VmContributorOnCall/ActivationPolicy-id' });
+    expect(await outputsOf('contoso/VmContributorOnCall')).toEqual({
+      assignmentId: 'contoso/VmContributorOnCall/Eligibility-id',
+      policyId: 'contoso/VmContributorOnCall/ActivationPolicy-id',
+    });
     expect(await outputsOf('contoso/MaintenanceLev2Jit')).toEqual({
       scheduleIds: ['contoso/MaintenanceLev2Jit/Eligibility0-id', 'contoso/MaintenanceLev2Jit/Eligibility1-id'],
       policyId: 'contoso/MaintenanceLev2Jit/ActivationPolicy-id',
     });
-    expect(await outputsOf('contoso/LocalAdmin')).toEqual({ groupObjectId: 'contoso/LocalAdmin/Group-object-id', roleAssignmentId: 'contoso/LocalAdmin/DeviceLocalAdministrator-id' });
+    expect(await outputsOf('contoso/LocalAdmin')).toEqual({
+      groupObjectId: 'contoso/LocalAdmin/Group-object-id',
+      roleAssignmentId: 'contoso/LocalAdmin/DeviceLocalAdministrator-id',
+    });
     expect(localAdmin.eligibility.path).toBe('contoso/LocalAdmin/Eligibility');
   });
 
   it('pins the classic Azure provider version on its resources', () => {
     const version = (r: pulumi.Resource) => (r as unknown as { __version?: string }).__version;
-    expect(version(new P.NetworkSecurityRule('probe', { name: 'x', resourceGroupName: 'rg', networkSecurityGroupName: 'nsg', priority: 100, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' }))).toBe(P.AZURE_PROVIDER_VERSION);
+    expect(
+      version(
+        new P.NetworkSecurityRule('probe', {
+          name: 'x',
+          resourceGroupName: 'rg',
+          networkSecurityGroupName: 'nsg',
+          priority: 100,
+          direction: 'Inbound',
+          access: 'Deny',
+          protocol: '*',
+          sourceAddressPrefix: '*',
+          sourcePortRange: '*',
+          destinationAddressPrefix: '*',
+          destinationPortRange: '22',
+        }),
+      ),
+    ).toBe(P.AZURE_PROVIDER_VERSION);
   });
 });
 
 describe('deploy-time inputs', () => {
   const vmId = pulumi.output(VMS[1]);
   const scope = new P.JeaScope('later');
-  const jit = new P.VmJitAccessPolicy('Jit', { resourceGroupName: pulumi.output('rg'), location: 'westeurope', virtualMachines: [{ id: vmId, ports: [{ number: 22, allowedSourceAddressPrefixes: ['10.0.0.0/8'] }] }] }, { parent: scope });
-  const group = new P.JitGroupEligibility('Group', { groupId: pulumi.output('not-known-yet'), principalIds: [pulumi.output('x')], expiry: 'P30D', activation: { maximumDuration: 'PT1H' } }, { parent: scope });
+  const jit = new P.VmJitAccessPolicy(
+    'Jit',
+    {
+      resourceGroupName: pulumi.output('rg'),
+      location: 'westeurope',
+      virtualMachines: [{ id: vmId, ports: [{ number: 22, allowedSourceAddressPrefixes: ['10.0.0.0/8'] }] }],
+    },
+    { parent: scope },
+  );
+  const group = new P.JitGroupEligibility(
+    'Group',
+    {
+      groupId: pulumi.output('not-known-yet'),
+      principalIds: [pulumi.output('x')],
+      expiry: 'P30D',
+      activation: { maximumDuration: 'PT1H' },
+    },
+    { parent: scope },
+  );
   beforeAll(() => settle(registered));
 
   it('skips the checks of values known only at deploy time, as cdktf skips tokens', () => {
@@ -89,9 +160,16 @@ describe('deploy-time inputs', () => {
   });
 
   it('writes the JIT parameters once the VM IDs are known', () => {
-    const parameters = JSON.parse(String(registered.find((r) => r.name === 'later/Jit/Policy')!.inputs.parametersContent));
+    const parameters = JSON.parse(
+      String(registered.find((r) => r.name === 'later/Jit/Policy')!.inputs.parametersContent),
+    );
     expect(parameters.virtualMachines.value[0].id).toBe(VMS[1]);
-    expect(parameters.virtualMachines.value[0].ports[0]).toEqual({ number: 22, protocol: 'TCP', allowedSourceAddressPrefix: '10.0.0.0/8', maxRequestAccessDuration: 'PT3H' });
+    expect(parameters.virtualMachines.value[0].ports[0]).toEqual({
+      number: 22,
+      protocol: 'TCP',
+      allowedSourceAddressPrefix: '10.0.0.0/8',
+      maxRequestAccessDuration: 'PT3H',
+    });
   });
 });
 
@@ -99,7 +177,9 @@ describe('writeEndpointFiles', () => {
   it('refuses two endpoints that would write the same folder, before writing anything', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-dup-'));
     const file = (p: string) => ({ path: p, content: new Uint8Array([1]) });
-    expect(() => writeTwo(out, file)).toThrow("writeEndpointFiles: 'jea/OPS/a.ps1' is written twice (paths compare case-insensitively, as on Windows): two endpoints share a name");
+    expect(() => writeTwo(out, file)).toThrow(
+      "writeEndpointFiles: 'jea/OPS/a.ps1' is written twice (paths compare case-insensitively, as on Windows): two endpoints share a name",
+    );
     expect(fs.readdirSync(out)).toEqual([]);
   });
 });

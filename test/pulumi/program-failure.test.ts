@@ -4,11 +4,15 @@ import * as path from 'path';
 /** Runs fixtures/endpoint-program.ts in its own Node process (Pulumi fails a program through an unhandled rejection). */
 function run(mode: 'late-module' | 'no-module') {
   const root = path.join(__dirname, '..', '..');
-  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'fixtures', 'endpoint-program.ts'), mode], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60000,
-  });
+  return spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'fixtures', 'endpoint-program.ts'), mode],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60000,
+    },
+  );
 }
 
 describe('an endpoint in a Pulumi program', () => {
@@ -22,6 +26,8 @@ describe('an endpoint in a Pulumi program', () => {
   it('fails the program with the cdktf message when no module carries its role', () => {
     const result = run('no-module');
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain("contoso/Ep: roleDefinitions = 'Ops': role capability contoso/Ops is not carried by any JeaModule");
+    expect(result.stderr).toContain(
+      "contoso/Ep: roleDefinitions = 'Ops': role capability contoso/Ops is not carried by any JeaModule",
+    );
   });
 });

@@ -21,7 +21,12 @@ export function role(name: string, model: RoleCapabilityModel, module?: string):
 }
 
 /** A session configuration declared in code, with the roles it can load and its ACL. */
-export function endpoint(name: string, model: SessionConfigurationModel, roles: RoleEntry[] = [], acl?: EndpointAclModel): EndpointEntry {
+export function endpoint(
+  name: string,
+  model: SessionConfigurationModel,
+  roles: RoleEntry[] = [],
+  acl?: EndpointAclModel,
+): EndpointEntry {
   return { name, source: source(`endpoints/${name}.pssc`), model, roles, ...(acl ? { acl } : {}) };
 }
 
@@ -49,7 +54,11 @@ export function withRole(model: RoleCapabilityModel, name = 'Ops'): PolicySet {
 }
 
 /** A policy set with one endpoint (and its roles). */
-export function withEndpoint(model: SessionConfigurationModel, roles: RoleEntry[] = [], acl?: EndpointAclModel): PolicySet {
+export function withEndpoint(
+  model: SessionConfigurationModel,
+  roles: RoleEntry[] = [],
+  acl?: EndpointAclModel,
+): PolicySet {
   return policy({ roles, endpoints: [endpoint('Ops', model, roles, acl)] });
 }
 
@@ -67,7 +76,9 @@ export function vmJit(prefixes: string[], duration = 'PT3H', port = 3389): JitEn
     virtualMachines: [
       {
         id: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1',
-        ports: [{ number: port, protocol: 'TCP', allowedSourceAddressPrefixes: prefixes, maxRequestAccessDuration: duration }],
+        ports: [
+          { number: port, protocol: 'TCP', allowedSourceAddressPrefixes: prefixes, maxRequestAccessDuration: duration },
+        ],
       },
     ],
   });
@@ -130,7 +141,8 @@ export function lint(rule: Rule, files: Record<string, string>, expected: readon
   try {
     const loaded = loadPolicyFiles([dir]);
     const unexpected = loaded.problems.filter((p) => !expected.some((e) => p.message.includes(e)));
-    if (unexpected.length || loaded.problems.length !== expected.length) throw new Error(`test files do not load as expected: ${JSON.stringify(loaded.problems)}`);
+    if (unexpected.length || loaded.problems.length !== expected.length)
+      throw new Error(`test files do not load as expected: ${JSON.stringify(loaded.problems)}`);
     return runRules(loaded.set, { rules: [rule] });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,9 @@ const ROLES = "RoleDefinitions = @{ 'CONTOSO\\Ops' = @{ RoleCapabilities = 'Ops'
 
 describe('every endpoint rule passes a hardened endpoint', () => {
   it.each([JEA010, JEA011, JEA012, JEA013, JEA014, JEA015, JEA016])('%p', (rule) => {
-    const acl = { entries: [{ principal: 'CONTOSO\\DnsOps', access: 'Allow' as const, rights: ['FullControl' as const] }] };
+    const acl = {
+      entries: [{ principal: 'CONTOSO\\DnsOps', access: 'Allow' as const, rights: ['FullControl' as const] }],
+    };
     expect(check(rule, withEndpoint(goodEndpointModel(), [], acl))).toEqual([]);
   });
 });
@@ -36,7 +38,14 @@ describe('JEA010 session type', () => {
 
   it('accepts Empty with RoleDefinitions or visible commands (near miss)', () => {
     expect(check(JEA010, withEndpoint(goodEndpointModel({ sessionType: 'Empty' })))).toEqual([]);
-    expect(check(JEA010, withEndpoint(goodEndpointModel({ sessionType: 'Empty', roleDefinitions: undefined, visibleCmdlets: ['Get-Service'] })))).toEqual([]);
+    expect(
+      check(
+        JEA010,
+        withEndpoint(
+          goodEndpointModel({ sessionType: 'Empty', roleDefinitions: undefined, visibleCmdlets: ['Get-Service'] }),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('locates SessionType in a parsed .pssc, and the table when it is missing', () => {
@@ -63,7 +72,9 @@ describe('JEA011 language mode', () => {
 
   it('accepts NoLanguage, set or implied by RestrictedRemoteServer (near miss)', () => {
     expect(check(JEA011, withEndpoint(goodEndpointModel({ languageMode: 'NoLanguage' })))).toEqual([]);
-    expect(check(JEA011, withEndpoint(goodEndpointModel({ sessionType: 'Empty', languageMode: 'NoLanguage' })))).toEqual([]);
+    expect(
+      check(JEA011, withEndpoint(goodEndpointModel({ sessionType: 'Empty', languageMode: 'NoLanguage' }))),
+    ).toEqual([]);
     expect(check(JEA011, withEndpoint(goodEndpointModel({ languageMode: undefined })))).toEqual([]);
   });
 
@@ -76,12 +87,33 @@ describe('JEA011 language mode', () => {
 
 describe('JEA012 run-as identity', () => {
   it('fires without a virtual account or a gMSA', () => {
-    expect(check(JEA012, withEndpoint(goodEndpointModel({ runAsVirtualAccount: undefined, runAsVirtualAccountGroups: undefined }))).map((f) => f.path)).toEqual([['RunAsVirtualAccount']]);
-    expect(check(JEA012, withEndpoint(goodEndpointModel({ runAsVirtualAccount: false, runAsVirtualAccountGroups: undefined })))).toHaveLength(1);
+    expect(
+      check(
+        JEA012,
+        withEndpoint(goodEndpointModel({ runAsVirtualAccount: undefined, runAsVirtualAccountGroups: undefined })),
+      ).map((f) => f.path),
+    ).toEqual([['RunAsVirtualAccount']]);
+    expect(
+      check(
+        JEA012,
+        withEndpoint(goodEndpointModel({ runAsVirtualAccount: false, runAsVirtualAccountGroups: undefined })),
+      ),
+    ).toHaveLength(1);
   });
 
   it('accepts a gMSA (near miss)', () => {
-    expect(check(JEA012, withEndpoint(goodEndpointModel({ runAsVirtualAccount: false, runAsVirtualAccountGroups: undefined, groupManagedServiceAccount: 'CONTOSO\\JeaGmsa' })))).toEqual([]);
+    expect(
+      check(
+        JEA012,
+        withEndpoint(
+          goodEndpointModel({
+            runAsVirtualAccount: false,
+            runAsVirtualAccountGroups: undefined,
+            groupManagedServiceAccount: 'CONTOSO\\JeaGmsa',
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('locates RunAsVirtualAccount = $false in a parsed .pssc', () => {
@@ -93,7 +125,9 @@ describe('JEA012 run-as identity', () => {
 
 describe('JEA013 transcripts', () => {
   it('fires without TranscriptDirectory', () => {
-    expect(check(JEA013, withEndpoint(goodEndpointModel({ transcriptDirectory: undefined }))).map((f) => f.path)).toEqual([['TranscriptDirectory']]);
+    expect(
+      check(JEA013, withEndpoint(goodEndpointModel({ transcriptDirectory: undefined }))).map((f) => f.path),
+    ).toEqual([['TranscriptDirectory']]);
     expect(check(JEA013, withEndpoint(goodEndpointModel({ transcriptDirectory: '  ' })))).toHaveLength(1);
   });
 
@@ -110,13 +144,26 @@ describe('JEA013 transcripts', () => {
 
 describe('JEA014 virtual account groups', () => {
   it('fires for a virtual account without groups', () => {
-    expect(check(JEA014, withEndpoint(goodEndpointModel({ runAsVirtualAccountGroups: undefined }))).map((f) => f.path)).toEqual([['RunAsVirtualAccount']]);
+    expect(
+      check(JEA014, withEndpoint(goodEndpointModel({ runAsVirtualAccountGroups: undefined }))).map((f) => f.path),
+    ).toEqual([['RunAsVirtualAccount']]);
     expect(check(JEA014, withEndpoint(goodEndpointModel({ runAsVirtualAccountGroups: [] })))).toHaveLength(1);
   });
 
   it('accepts groups, or a gMSA (near miss)', () => {
     expect(check(JEA014, withEndpoint(goodEndpointModel()))).toEqual([]);
-    expect(check(JEA014, withEndpoint(goodEndpointModel({ runAsVirtualAccount: undefined, runAsVirtualAccountGroups: undefined, groupManagedServiceAccount: 'CONTOSO\\g' })))).toEqual([]);
+    expect(
+      check(
+        JEA014,
+        withEndpoint(
+          goodEndpointModel({
+            runAsVirtualAccount: undefined,
+            runAsVirtualAccountGroups: undefined,
+            groupManagedServiceAccount: 'CONTOSO\\g',
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('locates RunAsVirtualAccount in a parsed .pssc', () => {
@@ -138,41 +185,80 @@ describe('JEA015 administrators as principals', () => {
     'S-1-5-21-1004336348-1177238915-682003330-512',
     'S-1-5-21-1004336348-1177238915-682003330-519',
   ])('fires for %s', (principal) => {
-    const found = check(JEA015, withEndpoint(goodEndpointModel({ roleDefinitions: [['CONTOSO\\DnsOps', { roleCapabilities: ['DnsOps'] }], [principal, { roleCapabilities: ['DnsOps'] }]] })));
+    const found = check(
+      JEA015,
+      withEndpoint(
+        goodEndpointModel({
+          roleDefinitions: [
+            ['CONTOSO\\DnsOps', { roleCapabilities: ['DnsOps'] }],
+            [principal, { roleCapabilities: ['DnsOps'] }],
+          ],
+        }),
+      ),
+    );
     expect(found.map((f) => f.path)).toEqual([['RoleDefinitions', principal]]);
     expect(found[0].message).toContain(`'${principal}'`);
   });
 
-  it.each(['CONTOSO\\DnsAdmins', 'CONTOSO\\Domain Users', 'S-1-5-21-1004336348-1177238915-682003330-1512', 'CONTOSO\\Administrators-Readonly', 'BU'])('does not fire for %s (near miss)', (principal) => {
+  it.each([
+    'CONTOSO\\DnsAdmins',
+    'CONTOSO\\Domain Users',
+    'S-1-5-21-1004336348-1177238915-682003330-1512',
+    'CONTOSO\\Administrators-Readonly',
+    'BU',
+  ])('does not fire for %s (near miss)', (principal) => {
     expect(isAdministratorsGroup(principal)).toBe(false);
   });
 
   it('locates the principal in a parsed .pssc', () => {
-    const text = pssc("SessionType = 'RestrictedRemoteServer'", 'RoleDefinitions = @{', "  'BUILTIN\\Administrators' = @{ RoleCapabilities = 'Ops' }", '}');
+    const text = pssc(
+      "SessionType = 'RestrictedRemoteServer'",
+      'RoleDefinitions = @{',
+      "  'BUILTIN\\Administrators' = @{ RoleCapabilities = 'Ops' }",
+      '}',
+    );
     const found = lint(JEA015, { 'A.pssc': text });
-    expect(found.map((f) => [f.line, f.column])).toEqual([[where(text, "@{ RoleCap").line, where(text, '@{ RoleCap').column]]);
+    expect(found.map((f) => [f.line, f.column])).toEqual([
+      [where(text, '@{ RoleCap').line, where(text, '@{ RoleCap').column],
+    ]);
     expect(textAt(text, found[0].line, 1)).toContain('BUILTIN\\Administrators');
   });
 });
 
 describe('JEA016 endpoint ACL', () => {
-  const allow = (principal: string) => ({ principal, access: 'Allow' as const, rights: ['Execute' as const, 'Read' as const] });
+  const allow = (principal: string) => ({
+    principal,
+    access: 'Allow' as const,
+    rights: ['Execute' as const, 'Read' as const],
+  });
 
   it('fires for an Allow entry without a role', () => {
-    const found = check(JEA016, withEndpoint(goodEndpointModel(), [], { entries: [allow('CONTOSO\\DnsOps'), allow('CONTOSO\\Helpdesk')] }));
+    const found = check(
+      JEA016,
+      withEndpoint(goodEndpointModel(), [], { entries: [allow('CONTOSO\\DnsOps'), allow('CONTOSO\\Helpdesk')] }),
+    );
     expect(found.map((f) => f.path)).toEqual([['acl', 'entries', 1, 'principal']]);
     expect(found[0].message).toMatch(/'CONTOSO\\Helpdesk'.*no RoleDefinitions entry/);
   });
 
-  it.each(['WD', 'AU', 'S-1-1-0', 'S-1-5-11', 'Everyone', 'NT AUTHORITY\\Authenticated Users'])('fires for %s even with a role', (principal) => {
-    const model = goodEndpointModel({ roleDefinitions: [[principal, { roleCapabilities: ['DnsOps'] }]] });
-    const found = check(JEA016, withEndpoint(model, [], { entries: [allow(principal)] }));
-    expect(found).toHaveLength(1);
-    expect(found[0].message).toMatch(/every account/);
-  });
+  it.each(['WD', 'AU', 'S-1-1-0', 'S-1-5-11', 'Everyone', 'NT AUTHORITY\\Authenticated Users'])(
+    'fires for %s even with a role',
+    (principal) => {
+      const model = goodEndpointModel({ roleDefinitions: [[principal, { roleCapabilities: ['DnsOps'] }]] });
+      const found = check(JEA016, withEndpoint(model, [], { entries: [allow(principal)] }));
+      expect(found).toHaveLength(1);
+      expect(found[0].message).toMatch(/every account/);
+    },
+  );
 
   it('ignores Deny entries, principals with a role in any case, and endpoints without an ACL (near miss)', () => {
-    const acl = { entries: [allow('contoso\\dnsops'), { principal: 'Everyone', access: 'Deny' as const, rights: ['FullControl' as const] }, { principal: 'CONTOSO\\X', access: 'Deny' as const, rights: ['FullControl' as const] }] };
+    const acl = {
+      entries: [
+        allow('contoso\\dnsops'),
+        { principal: 'Everyone', access: 'Deny' as const, rights: ['FullControl' as const] },
+        { principal: 'CONTOSO\\X', access: 'Deny' as const, rights: ['FullControl' as const] },
+      ],
+    };
     expect(check(JEA016, withEndpoint(goodEndpointModel(), [], acl))).toEqual([]);
     expect(check(JEA016, withEndpoint(goodEndpointModel()))).toEqual([]);
   });

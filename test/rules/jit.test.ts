@@ -23,23 +23,50 @@ describe('JIT001 ports open to the internet', () => {
   });
 
   it('groups the ports of a policy into one finding per value, naming every VM and port', () => {
-    const vm = (n: string, ports: number[], prefix: string) => ({ id: `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${n}`, ports: ports.map((number) => ({ number, protocol: 'TCP' as const, allowedSourceAddressPrefixes: [prefix], maxRequestAccessDuration: 'PT8H' })) });
-    const entry = jit('fleet', { name: 'jeajit', resourceGroupName: 'rg', location: 'westeurope', virtualMachines: [vm('vm1', [3389, 22], '*'), vm('vm2', [3389], '*'), vm('vm3', [3389], '10.0.0.0/8')] });
+    const vm = (n: string, ports: number[], prefix: string) => ({
+      id: `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${n}`,
+      ports: ports.map((number) => ({
+        number,
+        protocol: 'TCP' as const,
+        allowedSourceAddressPrefixes: [prefix],
+        maxRequestAccessDuration: 'PT8H',
+      })),
+    });
+    const entry = jit('fleet', {
+      name: 'jeajit',
+      resourceGroupName: 'rg',
+      location: 'westeurope',
+      virtualMachines: [vm('vm1', [3389, 22], '*'), vm('vm2', [3389], '*'), vm('vm3', [3389], '10.0.0.0/8')],
+    });
     const found = check(JIT001, policy({ vmJit: [entry] }));
     expect(found).toHaveLength(1);
-    expect(found[0].message).toMatch(/lets requests open 3 ports to '\*', the whole internet: vm1 \(3389\/TCP, 22\/TCP\), vm2 \(3389\/TCP\);/);
+    expect(found[0].message).toMatch(
+      /lets requests open 3 ports to '\*', the whole internet: vm1 \(3389\/TCP, 22\/TCP\), vm2 \(3389\/TCP\);/,
+    );
     const long = check(JIT002, policy({ vmJit: [entry] }));
     expect(long).toHaveLength(1);
-    expect(long[0].message).toMatch(/lets 4 ports stay open for PT8H, more than 3 hours: vm1 \(3389\/TCP, 22\/TCP\), vm2 \(3389\/TCP\), vm3 \(3389\/TCP\);/);
+    expect(long[0].message).toMatch(
+      /lets 4 ports stay open for PT8H, more than 3 hours: vm1 \(3389\/TCP, 22\/TCP\), vm2 \(3389\/TCP\), vm3 \(3389\/TCP\);/,
+    );
   });
 
-  it.each(['10.0.0.0/8', '203.0.113.7', 'VirtualNetwork', 'AzureCloud.WestEurope', '0.0.0.0/8'])('does not fire for %s (near miss)', (prefix) => {
-    expect(check(JIT001, policy({ vmJit: [vmJit([prefix])] }))).toEqual([]);
-  });
+  it.each(['10.0.0.0/8', '203.0.113.7', 'VirtualNetwork', 'AzureCloud.WestEurope', '0.0.0.0/8'])(
+    'does not fire for %s (near miss)',
+    (prefix) => {
+      expect(check(JIT001, policy({ vmJit: [vmJit([prefix])] }))).toEqual([]);
+    },
+  );
 
   it('reports the construct path through runRules', () => {
     const [f] = runRules(policy({ vmJit: [vmJit(['*'])] }), { rules: [JIT001] });
-    expect(f).toMatchObject({ ruleId: 'JIT001', severity: 'error', file: 'jit/rdp', line: 1, column: 1, path: 'virtualMachines[0].ports[0].allowedSourceAddressPrefixes[0]' });
+    expect(f).toMatchObject({
+      ruleId: 'JIT001',
+      severity: 'error',
+      file: 'jit/rdp',
+      line: 1,
+      column: 1,
+      path: 'virtualMachines[0].ports[0].allowedSourceAddressPrefixes[0]',
+    });
   });
 });
 
@@ -59,7 +86,12 @@ describe('JIT003 activation without MFA or context', () => {
   it('fires for role and group eligibilities', () => {
     const found = check(
       JIT003,
-      policy({ pim: [pim({ activation: { maximumDuration: 'PT1H', approval: { approvers: [{ type: 'User', objectId: '1' }] } } })], groups: [group({ activation: { maximumDuration: 'PT1H', requireMfa: false } })] }),
+      policy({
+        pim: [
+          pim({ activation: { maximumDuration: 'PT1H', approval: { approvers: [{ type: 'User', objectId: '1' }] } } }),
+        ],
+        groups: [group({ activation: { maximumDuration: 'PT1H', requireMfa: false } })],
+      }),
     );
     expect(found.map((f) => [f.source.file, f.path])).toEqual([
       ['jit/owner', ['activation', 'requireMfa']],
@@ -69,7 +101,15 @@ describe('JIT003 activation without MFA or context', () => {
   });
 
   it('accepts MFA or a context (near miss)', () => {
-    expect(check(JIT003, policy({ pim: [pim({ activation: { maximumDuration: 'PT1H', conditionalAccessContext: 'c2' } })], groups: [group({ activation: { maximumDuration: 'PT1H', requireMfa: true } })] }))).toEqual([]);
+    expect(
+      check(
+        JIT003,
+        policy({
+          pim: [pim({ activation: { maximumDuration: 'PT1H', conditionalAccessContext: 'c2' } })],
+          groups: [group({ activation: { maximumDuration: 'PT1H', requireMfa: true } })],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -80,15 +120,38 @@ describe('JIT004 privileged roles without approval', () => {
     [{ roleName: undefined, roleDefinitionGuid: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9' }],
     [{ roleName: undefined, roleDefinitionGuid: 'F58310D9-A9F6-439A-9E8D-F62E7B41A168' }],
   ])('fires for %j', (over) => {
-    const found = check(JIT004, policy({ pim: [pim({ ...over, activation: { maximumDuration: 'PT1H', requireMfa: true } })] }));
+    const found = check(
+      JIT004,
+      policy({ pim: [pim({ ...over, activation: { maximumDuration: 'PT1H', requireMfa: true } })] }),
+    );
     expect(found.map((f) => f.path)).toEqual([['activation', 'approval']]);
     expect(found[0].message).toMatch(/without approval/);
   });
 
   it('does not fire with approvers, or for a non-privileged role (near miss)', () => {
     expect(check(JIT004, policy({ pim: [pim()] }))).toEqual([]);
-    expect(check(JIT004, policy({ pim: [pim({ roleName: 'Reader', roleDefinitionGuid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', activation: { maximumDuration: 'PT1H', requireMfa: true } })] }))).toEqual([]);
-    expect(check(JIT004, policy({ pim: [pim({ activation: { maximumDuration: 'PT1H', requireMfa: true, approval: { approvers: [] } } })] }))).toHaveLength(1);
+    expect(
+      check(
+        JIT004,
+        policy({
+          pim: [
+            pim({
+              roleName: 'Reader',
+              roleDefinitionGuid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+              activation: { maximumDuration: 'PT1H', requireMfa: true },
+            }),
+          ],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        JIT004,
+        policy({
+          pim: [pim({ activation: { maximumDuration: 'PT1H', requireMfa: true, approval: { approvers: [] } } })],
+        }),
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -106,7 +169,13 @@ describe('JIT005 eligibilities that never expire', () => {
 
 describe('JIT006 activation without justification', () => {
   it('fires for requireJustification false', () => {
-    const found = check(JIT006, policy({ pim: [pim({ activation: { maximumDuration: 'PT1H', requireMfa: true, requireJustification: false } })], groups: [group({ activation: { maximumDuration: 'PT1H', requireJustification: false } })] }));
+    const found = check(
+      JIT006,
+      policy({
+        pim: [pim({ activation: { maximumDuration: 'PT1H', requireMfa: true, requireJustification: false } })],
+        groups: [group({ activation: { maximumDuration: 'PT1H', requireJustification: false } })],
+      }),
+    );
     expect(found.map((f) => f.path)).toEqual([
       ['activation', 'requireJustification'],
       ['activation', 'requireJustification'],
@@ -114,7 +183,15 @@ describe('JIT006 activation without justification', () => {
   });
 
   it('treats undefined as true (near miss)', () => {
-    expect(check(JIT006, policy({ pim: [pim({ activation: { maximumDuration: 'PT1H', requireJustification: true } })], groups: [group()] }))).toEqual([]);
+    expect(
+      check(
+        JIT006,
+        policy({
+          pim: [pim({ activation: { maximumDuration: 'PT1H', requireJustification: true } })],
+          groups: [group()],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 

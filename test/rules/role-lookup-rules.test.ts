@@ -11,18 +11,35 @@ describe('JEA009 a role capability no module on the role path provides', () => {
   it('fires at the role name PowerShell cannot find', () => {
     const found = check(JEA009, policy({ roles: [ops], endpoints: [endpoint('E', model, [ops])] }));
     expect(found.map((f) => f.path)).toEqual([['RoleDefinitions', 'CONTOSO\\Ops', 'RoleCapabilities', 1]]);
-    expect(found[0].message).toMatch(/names role 'Ghost', but no module on the role path provides it: PowerShell refuses the session/);
+    expect(found[0].message).toMatch(
+      /names role 'Ghost', but no module on the role path provides it: PowerShell refuses the session/,
+    );
   });
 
   it('does not fire for a role the endpoint declares external (near miss)', () => {
-    expect(check(JEA009, policy({ roles: [ops], endpoints: [{ ...endpoint('E', model, [ops]), externalRoles: ['Ghost'] }] }))).toEqual([]);
+    expect(
+      check(
+        JEA009,
+        policy({ roles: [ops], endpoints: [{ ...endpoint('E', model, [ops]), externalRoles: ['Ghost'] }] }),
+      ),
+    ).toEqual([]);
   });
 
   it('says when the only copy sits in a module version folder', () => {
-    const text = lines('@{', "SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RunAsVirtualAccount = $true; TranscriptDirectory = 'C:\\T'", "RoleDefinitions = @{ 'CONTOSO\\Ops' = @{ RoleCapabilities = 'Ops' } }", '}');
-    const found = lint(JEA009, { 'E.pssc': text, 'OpsModule/1.0.0/RoleCapabilities/Ops.psrc': "@{ VisibleCmdlets = 'Get-Service' }" });
+    const text = lines(
+      '@{',
+      "SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RunAsVirtualAccount = $true; TranscriptDirectory = 'C:\\T'",
+      "RoleDefinitions = @{ 'CONTOSO\\Ops' = @{ RoleCapabilities = 'Ops' } }",
+      '}',
+    );
+    const found = lint(JEA009, {
+      'E.pssc': text,
+      'OpsModule/1.0.0/RoleCapabilities/Ops.psrc': "@{ VisibleCmdlets = 'Get-Service' }",
+    });
     expect(found).toHaveLength(1);
-    expect(found[0].message).toMatch(/in a module version folder \(OpsModule\/1\.0\.0\/RoleCapabilities\), which JEA never searches/);
+    expect(found[0].message).toMatch(
+      /in a module version folder \(OpsModule\/1\.0\.0\/RoleCapabilities\), which JEA never searches/,
+    );
     expect(found[0].line).toBe(3);
   });
 });
@@ -39,6 +56,11 @@ describe('JEA018 two modules provide a role capability of the same name', () => 
   it('does not fire for distinct names, the same module twice, or a copy in a version folder (near misses)', () => {
     expect(check(JEA018, policy({ roles: [role('A', {}, 'M'), role('B', {}, 'N')] }))).toEqual([]);
     expect(check(JEA018, policy({ roles: [role('A', {}, 'M'), role('A', {}, 'M')] }))).toEqual([]);
-    expect(check(JEA018, policy({ roles: [role('A', {}, 'M'), { ...role('A', {}, 'N'), unreachable: 'in a module version folder' }] }))).toEqual([]);
+    expect(
+      check(
+        JEA018,
+        policy({ roles: [role('A', {}, 'M'), { ...role('A', {}, 'N'), unreachable: 'in a module version folder' }] }),
+      ),
+    ).toEqual([]);
   });
 });

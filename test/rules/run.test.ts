@@ -49,17 +49,20 @@ describe('the registry', () => {
     expect(Object.fromEntries(RULES.map((r) => [r.id, r.severity]))).toEqual(CATALOG);
   });
 
-  it.each(RULES.map((r) => [r.id, r] as const))('%s lives in its own file, exports itself, and has a title, help and TSDoc', (id, rule) => {
-    const file = path.join(RULES_DIR, `${id}.ts`);
-    const text = fs.readFileSync(file, 'utf8');
-    expect(text).toContain(`export const ${id}: Rule = {`);
-    expect(text).toMatch(new RegExp(`/\\*\\*[\\s\\S]*?\\*/\\s*export const ${id}: Rule`));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    expect(require(file)[id]).toBe(rule);
-    expect(rule.title.length).toBeGreaterThan(10);
-    expect(rule.title).not.toMatch(/\n/);
-    expect(rule.help.length).toBeGreaterThan(40);
-  });
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    '%s lives in its own file, exports itself, and has a title, help and TSDoc',
+    (id, rule) => {
+      const file = path.join(RULES_DIR, `${id}.ts`);
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).toContain(`export const ${id}: Rule = {`);
+      expect(text).toMatch(new RegExp(`/\\*\\*[\\s\\S]*?\\*/\\s*export const ${id}: Rule`));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      expect(require(file)[id]).toBe(rule);
+      expect(rule.title.length).toBeGreaterThan(10);
+      expect(rule.title).not.toMatch(/\n/);
+      expect(rule.help.length).toBeGreaterThan(40);
+    },
+  );
 });
 
 describe('the corpus', () => {
@@ -97,7 +100,11 @@ describe('the corpus', () => {
   const pos = (f: { line: number; column: number }) => ({ line: f.line, column: f.column });
 
   it('locates a wildcard in DnsAdmin.psrc (UTF-16LE)', () => {
-    const { text, found } = inFile('JEA002', 'psrc', 'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc');
+    const { text, found } = inFile(
+      'JEA002',
+      'psrc',
+      'PowerShell__JEA__Samples__DnsAdministration__RoleCapabilities__DnsAdmin.psrc',
+    );
     expect(found.map(pos)).toEqual([where(text, "'DnsServer\\*'")]);
     expect(found[0].severity).toBe('warning');
   });
@@ -110,12 +117,23 @@ describe('the corpus', () => {
   });
 
   it('locates functions left out of VisibleFunctions in CLJEA.psrc', () => {
-    const { text, found } = inFile('JEA008', 'psrc', 'psconfeu__2023__EvgenijSmirnov__JEAonHyperV__code__400__CLJEA__RoleCapabilities__CLJEA.psrc');
-    expect(found.map(pos)).toEqual([where(text, "'Invoke-HelloWorld'", 'FunctionDefinitions'), where(text, "'Get-CurrentUser'", 'FunctionDefinitions')]);
+    const { text, found } = inFile(
+      'JEA008',
+      'psrc',
+      'psconfeu__2023__EvgenijSmirnov__JEAonHyperV__code__400__CLJEA__RoleCapabilities__CLJEA.psrc',
+    );
+    expect(found.map(pos)).toEqual([
+      where(text, "'Invoke-HelloWorld'", 'FunctionDefinitions'),
+      where(text, "'Get-CurrentUser'", 'FunctionDefinitions'),
+    ]);
   });
 
   it('locates a bare external command in HyperOpsJea.psrc', () => {
-    const { text, found } = inFile('JEA003', 'psrc', 'FrPSUG__Presentations__presentations__2017__20170916-PowerShell_Saturday-PowerShell-et-Hyper-V_(Olivier_Miossec)__DEMO__JEA__HyperOpsJea.psrc');
+    const { text, found } = inFile(
+      'JEA003',
+      'psrc',
+      'FrPSUG__Presentations__presentations__2017__20170916-PowerShell_Saturday-PowerShell-et-Hyper-V_(Olivier_Miossec)__DEMO__JEA__HyperOpsJea.psrc',
+    );
     expect(found.map(pos)).toEqual([where(text, "'ping.exe'"), where(text, "'tracert.exe'")]);
   });
 
@@ -125,7 +143,11 @@ describe('the corpus', () => {
     const admins = inFile('JEA015', 'pssc', 'jborean93__pypsrp__build_helpers__JEARoleSettings.pssc');
     expect(admins.found).toHaveLength(1);
     expect(admins.text.split('\n')[admins.found[0].line - 1]).toContain('BUILTIN\\Administrators');
-    const type = inFile('JEA010', 'pssc', 'PacktPublishing__PowerShell-Automation-and-Scripting-for-Cybersecurity__Chapter10__JEA_SessionConfigurationFile.pssc');
+    const type = inFile(
+      'JEA010',
+      'pssc',
+      'PacktPublishing__PowerShell-Automation-and-Scripting-for-Cybersecurity__Chapter10__JEA_SessionConfigurationFile.pssc',
+    );
     expect(type.found.map(pos)).toEqual([where(type.text, "'Default'", 'SessionType =')]);
   });
 });
@@ -134,7 +156,9 @@ describe('runRules', () => {
   const set = withRole({ visibleCmdlets: ['Invoke-Expression', 'Get-*'] }, 'Ops');
 
   it('marks suppressed findings and keeps the rest', () => {
-    const found = runRules(set, { suppressions: [{ ruleId: 'JEA001', reason: 'accepted: lab host', file: 'Ops.psrc' }] });
+    const found = runRules(set, {
+      suppressions: [{ ruleId: 'JEA001', reason: 'accepted: lab host', file: 'Ops.psrc' }],
+    });
     const jea001 = found.find((f) => f.ruleId === 'JEA001')!;
     expect(jea001.suppressed).toEqual({ reason: 'accepted: lab host' });
     expect(found.find((f) => f.ruleId === 'JEA002')!.suppressed).toBeUndefined();
@@ -142,7 +166,12 @@ describe('runRules', () => {
   });
 
   it('limits suppressions by path', () => {
-    const found = runRules(set, { suppressions: [{ ruleId: 'JEA002', reason: 'reviewed', path: 'VisibleCmdlets[1]' }, { ruleId: 'JEA001', reason: 'x', path: 'VisibleCmdlets[9]' }] });
+    const found = runRules(set, {
+      suppressions: [
+        { ruleId: 'JEA002', reason: 'reviewed', path: 'VisibleCmdlets[1]' },
+        { ruleId: 'JEA001', reason: 'x', path: 'VisibleCmdlets[9]' },
+      ],
+    });
     expect(found.find((f) => f.ruleId === 'JEA002')!.suppressed).toBeDefined();
     expect(found.find((f) => f.ruleId === 'JEA001')!.suppressed).toBeUndefined();
     expect(hasErrors(found)).toBe(true);
@@ -159,16 +188,36 @@ describe('runRules', () => {
       },
     };
     const found = runRules(set, { rules: [broken, RULES[0]] });
-    expect(found.find((f) => f.ruleId === 'RULE-CRASH')).toMatchObject({ severity: 'error', message: 'rule TEST999 failed: boom' });
+    expect(found.find((f) => f.ruleId === 'RULE-CRASH')).toMatchObject({
+      severity: 'error',
+      message: 'rule TEST999 failed: boom',
+    });
     expect(found.some((f) => f.ruleId === 'JEA001')).toBe(true);
   });
 });
 
 describe('rules never throw', () => {
-  const names = fc.array(fc.oneof(hostileString, fc.constantFrom('*', 'Start-Process', 'iex', 'C:\\x\\net.exe', 'Mod\\*', '[', '`', '')), { maxLength: 4 });
+  const names = fc.array(
+    fc.oneof(hostileString, fc.constantFrom('*', 'Start-Process', 'iex', 'C:\\x\\net.exe', 'Mod\\*', '[', '`', '')),
+    { maxLength: 4 },
+  );
   const capability = fc.record(
     {
-      visibleCmdlets: fc.array(fc.oneof(hostileString, fc.record({ name: hostileString, parameters: fc.array(fc.record({ name: hostileString, validateSet: fc.array(hostileString), validatePattern: hostileString }, { requiredKeys: ['name'] })) })), { maxLength: 3 }),
+      visibleCmdlets: fc.array(
+        fc.oneof(
+          hostileString,
+          fc.record({
+            name: hostileString,
+            parameters: fc.array(
+              fc.record(
+                { name: hostileString, validateSet: fc.array(hostileString), validatePattern: hostileString },
+                { requiredKeys: ['name'] },
+              ),
+            ),
+          }),
+        ),
+        { maxLength: 3 },
+      ),
       visibleFunctions: names,
       visibleAliases: names,
       visibleExternalCommands: names,
@@ -181,13 +230,23 @@ describe('rules never throw', () => {
 
   it('on arbitrary capabilities, principals and ACLs', () => {
     fc.assert(
-      fc.property(capability, capability, hostileString, fc.constantFrom('RestrictedRemoteServer', 'Empty', 'Default', undefined), (roleModel, inline, principal, sessionType) => {
-        const r = role('R', roleModel);
-        const model = goodEndpointModel({ sessionType, ...inline, roleDefinitions: [[principal, { roleCapabilities: ['R', principal], ...inline }]] });
-        const acl = { entries: [{ principal, access: 'Allow' as const, rights: ['FullControl' as const] }] };
-        const found = runRules(policy({ roles: [r], endpoints: [endpoint('E', model, [r], acl)] }));
-        expect(found.filter((f) => f.ruleId === 'RULE-CRASH')).toEqual([]);
-      }),
+      fc.property(
+        capability,
+        capability,
+        hostileString,
+        fc.constantFrom('RestrictedRemoteServer', 'Empty', 'Default', undefined),
+        (roleModel, inline, principal, sessionType) => {
+          const r = role('R', roleModel);
+          const model = goodEndpointModel({
+            sessionType,
+            ...inline,
+            roleDefinitions: [[principal, { roleCapabilities: ['R', principal], ...inline }]],
+          });
+          const acl = { entries: [{ principal, access: 'Allow' as const, rights: ['FullControl' as const] }] };
+          const found = runRules(policy({ roles: [r], endpoints: [endpoint('E', model, [r], acl)] }));
+          expect(found.filter((f) => f.ruleId === 'RULE-CRASH')).toEqual([]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

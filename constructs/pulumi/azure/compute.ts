@@ -6,7 +6,10 @@ export interface RunCommandSource {
   readonly script?: pulumi.Input<string>;
   readonly scriptUri?: pulumi.Input<string>;
   /** The identity the script is downloaded with; empty for the VM's system-assigned identity. */
-  readonly scriptUriManagedIdentity?: pulumi.Input<{ readonly clientId?: pulumi.Input<string>; readonly objectId?: pulumi.Input<string> }>;
+  readonly scriptUriManagedIdentity?: pulumi.Input<{
+    readonly clientId?: pulumi.Input<string>;
+    readonly objectId?: pulumi.Input<string>;
+  }>;
 }
 
 /** The inputs jeajit sets on `azure:compute/runCommand:RunCommand` (azurerm_virtual_machine_run_command). */
@@ -15,7 +18,9 @@ export interface RunCommandArgs {
   readonly location: pulumi.Input<string>;
   readonly virtualMachineId: pulumi.Input<string>;
   readonly source: pulumi.Input<RunCommandSource>;
-  readonly parameters?: pulumi.Input<pulumi.Input<{ readonly name: pulumi.Input<string>; readonly value: pulumi.Input<string> }>[]>;
+  readonly parameters?: pulumi.Input<
+    pulumi.Input<{ readonly name: pulumi.Input<string>; readonly value: pulumi.Input<string> }>[]
+  >;
 }
 
 /** A VM run command of the classic Azure provider (`azure.compute.RunCommand`). */

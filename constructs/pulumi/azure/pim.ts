@@ -8,7 +8,9 @@ export interface EligibleRoleAssignmentArgs {
   readonly principalId: pulumi.Input<string>;
   readonly justification?: pulumi.Input<string>;
   readonly ticket?: pulumi.Input<{ readonly number?: pulumi.Input<string>; readonly system?: pulumi.Input<string> }>;
-  readonly schedule?: pulumi.Input<{ readonly expiration?: pulumi.Input<{ readonly durationDays?: pulumi.Input<number> }> }>;
+  readonly schedule?: pulumi.Input<{
+    readonly expiration?: pulumi.Input<{ readonly durationDays?: pulumi.Input<number> }>;
+  }>;
 }
 
 /** A PIM eligible assignment of an Azure role (`azure.pim.EligibleRoleAssignment`). */
@@ -29,13 +31,20 @@ export interface PolicyRulesArgs {
   readonly activationRules?: pulumi.Input<{
     readonly maximumDuration?: pulumi.Input<string>;
     readonly requireApproval?: pulumi.Input<boolean>;
-    readonly approvalStage?: pulumi.Input<{ readonly primaryApprovers: pulumi.Input<pulumi.Input<{ readonly objectId: pulumi.Input<string>; readonly type: pulumi.Input<string> }>[]> }>;
+    readonly approvalStage?: pulumi.Input<{
+      readonly primaryApprovers: pulumi.Input<
+        pulumi.Input<{ readonly objectId: pulumi.Input<string>; readonly type: pulumi.Input<string> }>[]
+      >;
+    }>;
     readonly requireMultifactorAuthentication?: pulumi.Input<boolean>;
     readonly requiredConditionalAccessAuthenticationContext?: pulumi.Input<string>;
     readonly requireJustification?: pulumi.Input<boolean>;
     readonly requireTicketInfo?: pulumi.Input<boolean>;
   }>;
-  readonly eligibleAssignmentRules?: pulumi.Input<{ readonly expirationRequired?: pulumi.Input<boolean>; readonly expireAfter?: pulumi.Input<string> }>;
+  readonly eligibleAssignmentRules?: pulumi.Input<{
+    readonly expirationRequired?: pulumi.Input<boolean>;
+    readonly expireAfter?: pulumi.Input<string>;
+  }>;
   readonly notificationRules?: pulumi.Input<{
     readonly eligibleActivations?: pulumi.Input<{
       readonly adminNotifications?: pulumi.Input<{

@@ -13,7 +13,13 @@ export const AZURE_PROVIDER_VERSION = '6.40.0';
  * for the few fields jeajit sets. `outputs` are the provider's output-only properties to read back.
  */
 export abstract class AzureClassicResource extends pulumi.CustomResource {
-  protected constructor(type: string, name: string, args: object, outputs: readonly string[], opts: pulumi.CustomResourceOptions = {}) {
+  protected constructor(
+    type: string,
+    name: string,
+    args: object,
+    outputs: readonly string[],
+    opts: pulumi.CustomResourceOptions = {},
+  ) {
     const props: pulumi.Inputs = { ...args };
     for (const o of outputs) props[o] = undefined;
     super(type, name, props, pulumi.mergeOptions({ version: AZURE_PROVIDER_VERSION }, opts));

@@ -16,7 +16,10 @@ const KEEP = 60000;
 
 /** The comment body: one marker first (any other copy removed), cut at a line below GitHub's limit. */
 function commentBody(text, runUrl) {
-  let body = text.split(MARKER).join('').replace(/^\s*\n/, '');
+  let body = text
+    .split(MARKER)
+    .join('')
+    .replace(/^\s*\n/, '');
   if (MARKER.length + 1 + body.length > GITHUB_LIMIT - 1000) {
     const cut = body.lastIndexOf('\n', KEEP);
     body =
@@ -30,7 +33,9 @@ function commentBody(text, runUrl) {
 
 /** Whether a comment is this workflow's: written by its author (the token's bot) and carrying the marker. */
 function isOurs(comment, author) {
-  return !!comment.user && comment.user.login === author && typeof comment.body === 'string' && comment.body.includes(MARKER);
+  return (
+    !!comment.user && comment.user.login === author && typeof comment.body === 'string' && comment.body.includes(MARKER)
+  );
 }
 
 /**
@@ -43,9 +48,19 @@ async function findPullRequest({ github, context, run, claimed }) {
   const { owner, repo } = context.repo;
   const headRepo = run.head_repository && run.head_repository.full_name;
   const headOwner = run.head_repository && run.head_repository.owner && run.head_repository.owner.login;
-  const pulls = await github.paginate(github.rest.pulls.list, { owner, repo, state: 'open', head: `${headOwner}:${run.head_branch}`, per_page: 100 });
-  const candidates = pulls.filter((p) => p.head && p.head.repo && p.head.repo.full_name === headRepo && p.head.ref === run.head_branch);
-  return candidates.find((p) => p.number === claimed) || candidates.find((p) => p.head.sha === run.head_sha) || candidates[0];
+  const pulls = await github.paginate(github.rest.pulls.list, {
+    owner,
+    repo,
+    state: 'open',
+    head: `${headOwner}:${run.head_branch}`,
+    per_page: 100,
+  });
+  const candidates = pulls.filter(
+    (p) => p.head && p.head.repo && p.head.repo.full_name === headRepo && p.head.ref === run.head_branch,
+  );
+  return (
+    candidates.find((p) => p.number === claimed) || candidates.find((p) => p.head.sha === run.head_sha) || candidates[0]
+  );
 }
 
 function readIfExists(file) {
@@ -77,7 +92,9 @@ async function postReview({ github, context, core, env = process.env }) {
   }
   const pr = await findPullRequest({ github, context, run, claimed });
   if (!pr) {
-    core.info(`no open pull request has the head ${run.head_repository && run.head_repository.full_name}:${run.head_branch}: nothing to post`);
+    core.info(
+      `no open pull request has the head ${run.head_repository && run.head_repository.full_name}:${run.head_branch}: nothing to post`,
+    );
     outputs();
     return { posted: false };
   }
@@ -86,7 +103,9 @@ async function postReview({ github, context, core, env = process.env }) {
   outputs(pr.number, fs.existsSync(sarif) ? sarif : '');
 
   if (pr.head.sha !== run.head_sha) {
-    core.info(`pull request #${pr.number} is now at ${pr.head.sha}, not ${run.head_sha}: the review of the newer commit will post`);
+    core.info(
+      `pull request #${pr.number} is now at ${pr.head.sha}, not ${run.head_sha}: the review of the newer commit will post`,
+    );
     return { posted: false, pr: pr.number };
   }
 
@@ -97,7 +116,12 @@ async function postReview({ github, context, core, env = process.env }) {
       : `## jeajit review\n\n> [!CAUTION]\n> The review run ended (**${run.conclusion}**) before it wrote a review of \`${run.head_sha.slice(0, 12)}\`: see [the workflow run](${run.html_url}).\n`;
   const body = commentBody(text, run.html_url);
 
-  const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
+  const comments = await github.paginate(github.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: pr.number,
+    per_page: 100,
+  });
   const ours = comments.filter((c) => isOurs(c, author));
   if (ours.length === 0) {
     await github.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });

@@ -10,7 +10,9 @@ describe('GeneratedFile', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x40, 0x7b, 0x7d, 0x0d, 0x0a]);
     new GeneratedFile(stack, 'Role', { path: 'jea/Ops/Role.psrc', content: bytes });
     const outdir = Testing.fullSynth(stack);
-    expect(fs.readFileSync(path.join(outdir, 'stacks', 'estate', 'jea', 'Ops', 'Role.psrc'))).toEqual(Buffer.from(bytes));
+    expect(fs.readFileSync(path.join(outdir, 'stacks', 'estate', 'jea', 'Ops', 'Role.psrc'))).toEqual(
+      Buffer.from(bytes),
+    );
   });
 
   it.each(['../escape.psrc', '/abs.psrc', 'a\\b.psrc', '.'])('refuses the path %j', (bad) => {

@@ -45,10 +45,14 @@ describe('JeaChecks', () => {
   it('lets a suppressed finding through, as an info annotation with its reason', () => {
     const app = Testing.app();
     const stack = estate(app, ['Get-Service', 'Invoke-Expression']);
-    Aspects.of(stack).add(new JeaChecks({ suppressions: [{ ruleId: 'JEA001', reason: 'break-glass endpoint, reviewed quarterly' }] }));
+    Aspects.of(stack).add(
+      new JeaChecks({ suppressions: [{ ruleId: 'JEA001', reason: 'break-glass endpoint, reviewed quarterly' }] }),
+    );
     expect(() => Testing.fullSynth(stack)).not.toThrow();
     const role = stack.node.findChild('Ops');
-    expect(role.node.metadata.map((m) => m.data)).toContainEqual(expect.stringContaining('(suppressed: break-glass endpoint, reviewed quarterly)'));
+    expect(role.node.metadata.map((m) => m.data)).toContainEqual(
+      expect.stringContaining('(suppressed: break-glass endpoint, reviewed quarterly)'),
+    );
   });
 
   it('passes a clean stack', () => {
@@ -62,7 +66,9 @@ describe('JeaChecks', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-checks-'));
     const synth = () => {
       const app = new App({ outdir });
-      Aspects.of(estate(app, ['Get-Service', 'Invoke-Expression', 'Get-DnsServer*'])).add(new JeaChecks({ suppressions: [{ ruleId: 'JEA001', reason: 'break-glass endpoint, reviewed quarterly' }] }));
+      Aspects.of(estate(app, ['Get-Service', 'Invoke-Expression', 'Get-DnsServer*'])).add(
+        new JeaChecks({ suppressions: [{ ruleId: 'JEA001', reason: 'break-glass endpoint, reviewed quarterly' }] }),
+      );
       return stderrOf(() => app.synth());
     };
     const printed = synth();
@@ -78,7 +84,14 @@ describe('JeaChecks', () => {
     const bytes = fs.readFileSync(file);
     expect(JSON.parse(bytes.toString())).toEqual({
       schema: 'jeajit.suppressions/v1',
-      suppressions: [{ ruleId: 'JEA001', reason: 'break-glass endpoint, reviewed quarterly', file: 'jea/JEA-Ops/OpsModule/RoleCapabilities/Ops.psrc', path: 'VisibleCmdlets[1]' }],
+      suppressions: [
+        {
+          ruleId: 'JEA001',
+          reason: 'break-glass endpoint, reviewed quarterly',
+          file: 'jea/JEA-Ops/OpsModule/RoleCapabilities/Ops.psrc',
+          path: 'VisibleCmdlets[1]',
+        },
+      ],
     });
     expect(synth()).toBe(printed);
     expect(fs.readFileSync(file)).toEqual(bytes); // deterministic
@@ -94,7 +107,9 @@ describe('JeaChecks', () => {
     const app = new App({ outdir });
     Aspects.of(estate(app, ['Get-Service'])).add(new JeaChecks());
     expect(stderrOf(() => app.synth())).toBe('');
-    expect(JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 's', 'jeajit', 'suppressions.json'), 'utf8'))).toEqual({ schema: 'jeajit.suppressions/v1', suppressions: [] });
+    expect(
+      JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 's', 'jeajit', 'suppressions.json'), 'utf8')),
+    ).toEqual({ schema: 'jeajit.suppressions/v1', suppressions: [] });
   });
 
   it('still fails synth on an error, counting it in the heading, and writes no accepted findings', () => {
@@ -102,7 +117,9 @@ describe('JeaChecks', () => {
     const app = new App({ outdir });
     Aspects.of(estate(app, ['Invoke-Expression', 'Get-DnsServer*'])).add(new JeaChecks());
     const printed = stderrOf(() => expect(() => app.synth()).toThrow(/\[JEA001\] s\/Ops VisibleCmdlets\[0\]/));
-    expect(printed).toMatch(/^jeajit: 1 error\(s\) \(synth fails\), 1 warning\(s\), 0 accepted finding\(s\) in stack s\n  warning JEA002 /);
+    expect(printed).toMatch(
+      /^jeajit: 1 error\(s\) \(synth fails\), 1 warning\(s\), 0 accepted finding\(s\) in stack s\n  warning JEA002 /,
+    );
     expect(fs.existsSync(path.join(outdir, 'stacks', 's', 'jeajit'))).toBe(false);
   });
 });

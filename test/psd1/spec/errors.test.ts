@@ -87,7 +87,13 @@ describe('hashtable structure (about_Hash_Tables, spec §7.1.9)', () => {
     ['a missing value before }', lf('@{', '  a =', '}'), 3, 1, 'value'],
     ['a trailing comma with no next item', lf('@{', '  a = 1,', '}'), 3, 1, 'value'],
     ['a duplicate key in another letter case', lf('@{', '  Name = 1', '  NAME = 2', '}'), 3, 3, 'duplicate'],
-    ['a duplicate key, once single- and once double-quoted', lf('@{', `  'key' = 1;  "KEY" = 2`, '}'), 2, 15, 'duplicate'],
+    [
+      'a duplicate key, once single- and once double-quoted',
+      lf('@{', `  'key' = 1;  "KEY" = 2`, '}'),
+      2,
+      15,
+      'duplicate',
+    ],
     ['a duplicate non-ASCII key in another case', lf('@{', "  '\u00E9' = 1", "  '\u00C9' = 2", '}'), 3, 3, 'duplicate'],
     ['a duplicate numeric key, once in hexadecimal', lf('@{', "  1 = 'a'", "  0x1 = 'b'", '}'), 3, 3, 'duplicate'],
     // about_Quoting_Rules: smart quotes are quotes, so the string ends at U+2019 and s' follows it
@@ -179,9 +185,27 @@ describe('truncated UTF-16 (about_Character_Encoding)', () => {
   const highSurrogateBE = Buffer.from([0xd8, 0x3d]);
   run([
     ['a BOM and a single stray byte', Buffer.from([0xff, 0xfe, 0x40]), 1, 1, 'UTF-16'],
-    ['an odd byte count: the stray byte follows the last character', Buffer.concat([utf16le(lf('@{', '  a = 1', '}')), Buffer.from([0x0a])]), 3, 2, 'UTF-16'],
-    ['UTF-16LE cut after a high surrogate', Buffer.concat([utf16le(lf('@{', "  a = 'x")), highSurrogateLE]), 2, 9, 'surrogate'],
-    ['UTF-16BE cut after a high surrogate', Buffer.concat([utf16be(crlf('@{', "  a = 'x")), highSurrogateBE]), 2, 9, 'surrogate'],
+    [
+      'an odd byte count: the stray byte follows the last character',
+      Buffer.concat([utf16le(lf('@{', '  a = 1', '}')), Buffer.from([0x0a])]),
+      3,
+      2,
+      'UTF-16',
+    ],
+    [
+      'UTF-16LE cut after a high surrogate',
+      Buffer.concat([utf16le(lf('@{', "  a = 'x")), highSurrogateLE]),
+      2,
+      9,
+      'surrogate',
+    ],
+    [
+      'UTF-16BE cut after a high surrogate',
+      Buffer.concat([utf16be(crlf('@{', "  a = 'x")), highSurrogateBE]),
+      2,
+      9,
+      'surrogate',
+    ],
     ['a lone low surrogate on a line after a lone CR', utf16le("@{\r  a = '\uDE00'\r}"), 2, 8, 'surrogate'],
   ]);
 });

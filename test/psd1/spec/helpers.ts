@@ -2,13 +2,7 @@ import { Psd1Key, Psd1Value, PsHashtable, ScriptBlock } from '../../../src/psd1'
 
 /** A plain, order-preserving picture of a value, so that jest can show a readable diff. */
 export type Plain =
-  | string
-  | number
-  | boolean
-  | null
-  | Plain[]
-  | { hashtable: [Psd1Key, Plain][] }
-  | { scriptblock: string };
+  string | number | boolean | null | Plain[] | { hashtable: [Psd1Key, Plain][] } | { scriptblock: string };
 
 export function plain(value: Psd1Value): Plain {
   if (value instanceof PsHashtable) return { hashtable: [...value.entries()].map(([k, v]) => [k, plain(v)]) };

@@ -101,8 +101,16 @@ describe('single- and double-quoted strings (about_Quoting_Rules, spec §2.3.5.2
     ['doubled double quotes', '"As they say, ""live and learn."""', 'As they say, "live and learn."'],
     ['no substitution in single quotes', "'The value of $(2+3) is 5.'", 'The value of $(2+3) is 5.'],
     ['variable text in single quotes', "'The value $i is $i.'", 'The value $i is $i.'],
-    ['backtick is literal in single quotes', "'Use a quotation mark (`\") to begin a string.'", 'Use a quotation mark (`") to begin a string.'],
-    ['backtick escapes a double quote', '"Use a quotation mark (`") to begin a string."', 'Use a quotation mark (") to begin a string.'],
+    [
+      'backtick is literal in single quotes',
+      "'Use a quotation mark (`\") to begin a string.'",
+      'Use a quotation mark (`") to begin a string.',
+    ],
+    [
+      'backtick escapes a double quote',
+      '"Use a quotation mark (`") to begin a string."',
+      'Use a quotation mark (") to begin a string.',
+    ],
     ['backtick escapes the dollar sign', '"The value of `$i is 5."', 'The value of $i is 5.'],
     // the smart-quote examples of the current about_Quoting_Rules
     [
@@ -126,8 +134,16 @@ describe('single- and double-quoted strings (about_Quoting_Rules, spec §2.3.5.2
     ['string delimited by U+201E and ASCII', '\u201Edq"', 'dq'],
     ['a pair of double quotes stands for one (U+201D U+201D)', '"a\u201D\u201Db"', 'a\u201Db'],
     ['a pair of double quotes stands for the second (ASCII then U+201C)', '"a"\u201Cb"', 'a\u201Cb'],
-    ['comment characters are literal in single quotes (about_Comments)', "'# This is not interpreted as a comment.'", '# This is not interpreted as a comment.'],
-    ['block comment characters are literal in double quotes (about_Comments)', '"This is <# also not interpreted #> as a comment."', 'This is <# also not interpreted #> as a comment.'],
+    [
+      'comment characters are literal in single quotes (about_Comments)',
+      "'# This is not interpreted as a comment.'",
+      '# This is not interpreted as a comment.',
+    ],
+    [
+      'block comment characters are literal in double quotes (about_Comments)',
+      '"This is <# also not interpreted #> as a comment."',
+      'This is <# also not interpreted #> as a comment.',
+    ],
     ['single-quoted string spanning lines (LF kept)', "'line one\nline two'", 'line one\nline two'],
     ['double-quoted string spanning lines (CRLF kept)', '"line one\r\nline two"', 'line one\r\nline two'],
   ];
@@ -140,7 +156,11 @@ describe('single- and double-quoted strings (about_Quoting_Rules, spec §2.3.5.2
 describe('escape sequences in double-quoted strings (about_Special_Characters, spec §2.3.7)', () => {
   const cases: Case[] = [
     ['every named escape', '"`0`a`b`e`f`n`r`t`v"', '\0\x07\b\x1b\f\n\r\t\v'],
-    ['the spec example', '"column1`tcolumn2`nsecond line, `"Hello`", ```Q`5`!"', 'column1\tcolumn2\nsecond line, "Hello", `Q5!'],
+    [
+      'the spec example',
+      '"column1`tcolumn2`nsecond line, `"Hello`", ```Q`5`!"',
+      'column1\tcolumn2\nsecond line, "Hello", `Q5!',
+    ],
     ['escapes are case-sensitive: `N and `T are N and T', '"`N`T"', 'NT'],
     ['backtick before a single quote', '"it`\'s"', "it's"],
     ['backtick before a line break keeps the line break', '"a`\nb"', 'a\nb'],
@@ -157,9 +177,21 @@ describe('escape sequences in double-quoted strings (about_Special_Characters, s
 //   https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_quoting_rules#here-strings
 describe('here-strings (about_Quoting_Rules, spec §2.3.5.2)', () => {
   const cases: Case[] = [
-    ['verbatim here-string from the spec', lf("@'", "That's it!", '2 * 3 = $(2*3)', "'@"), "That's it!\n2 * 3 = $(2*3)"],
-    ['double quotes inside an expandable here-string', lf('@"', 'For help, type "get-help"', '"@'), 'For help, type "get-help"'],
-    ['both quote kinds inside', lf('@"', 'Use a quotation mark, like \' or ", to begin a string.', '"@'), 'Use a quotation mark, like \' or ", to begin a string.'],
+    [
+      'verbatim here-string from the spec',
+      lf("@'", "That's it!", '2 * 3 = $(2*3)', "'@"),
+      "That's it!\n2 * 3 = $(2*3)",
+    ],
+    [
+      'double quotes inside an expandable here-string',
+      lf('@"', 'For help, type "get-help"', '"@'),
+      'For help, type "get-help"',
+    ],
+    [
+      'both quote kinds inside',
+      lf('@"', 'Use a quotation mark, like \' or ", to begin a string.', '"@'),
+      'Use a quotation mark, like \' or ", to begin a string.',
+    ],
     ['empty verbatim here-string', lf("@'", "'@"), ''],
     ['empty expandable here-string', lf('@"', '"@'), ''],
     ['white space after the header is allowed', lf("@'   \t", 'abc', "'@"), 'abc'],
@@ -205,7 +237,14 @@ describe('arrays (about_Arrays, about_Operators)', () => {
     ["@(,@('a')) holds one array", "@(,@('a'))", [['a']]],
     ['@(@(1,2)) enumerates the inner array', '@(@(1,2))', [1, 2]],
     ['@($null) holds one null', '@($null)', [null]],
-    ['jagged array over several lines (about_Arrays, Rank)', lf('@(', '    @(0,1),', '    @("b", "c")', '  )'), [[0, 1], ['b', 'c']]],
+    [
+      'jagged array over several lines (about_Arrays, Rank)',
+      lf('@(', '    @(0,1),', '    @("b", "c")', '  )'),
+      [
+        [0, 1],
+        ['b', 'c'],
+      ],
+    ],
     ['statements separated by ;', '@(1;2;3)', [1, 2, 3]],
     ['statements separated by line breaks', lf('@(', '    1', '    2', '  )'), [1, 2]],
     ['comma list continued after a trailing comma', lf("'a',", "    'b',", "    'c'"), ['a', 'b', 'c']],
@@ -249,16 +288,44 @@ describe('hashtables (about_Hash_Tables, spec §7.1.9)', () => {
     ['empty hashtable', '@{}', ht()],
     ['empty hashtable with white space', '@{ }', ht()],
     ['empty hashtable over lines', lf('@{', '', '}'), ht()],
-    ['entries separated by ;', '@{ Number = 1; Shape = "Square"; Color = "Blue"}', ht(['Number', 1], ['Shape', 'Square'], ['Color', 'Blue'])],
-    ['entries separated by LF', lf('@{', '  Number = 1', '  Shape = "Square"', '  Color = "Blue"', '}'), ht(['Number', 1], ['Shape', 'Square'], ['Color', 'Blue'])],
-    ['entries separated by CRLF', crlf('@{', '  Number = 1', '  Shape = "Square"', '  Color = "Blue"', '}'), ht(['Number', 1], ['Shape', 'Square'], ['Color', 'Blue'])],
+    [
+      'entries separated by ;',
+      '@{ Number = 1; Shape = "Square"; Color = "Blue"}',
+      ht(['Number', 1], ['Shape', 'Square'], ['Color', 'Blue']),
+    ],
+    [
+      'entries separated by LF',
+      lf('@{', '  Number = 1', '  Shape = "Square"', '  Color = "Blue"', '}'),
+      ht(['Number', 1], ['Shape', 'Square'], ['Color', 'Blue']),
+    ],
+    [
+      'entries separated by CRLF',
+      crlf('@{', '  Number = 1', '  Shape = "Square"', '  Color = "Blue"', '}'),
+      ht(['Number', 1], ['Shape', 'Square'], ['Color', 'Blue']),
+    ],
     ['entries separated by a lone CR (spec §2.2.2)', '@{\r  a = 1\r  b = 2\r}', ht(['a', 1], ['b', 2])],
-    ['quoted keys with spaces', `@{ 'key with space' = 1; "double quoted" = 2 }`, ht(['key with space', 1], ['double quoted', 2])],
-    ['numeric keys (spec §7.1.9 example)', '@{ 10 = "James"; 20.5 = "Anderson" }', ht([10, 'James'], [20.5, 'Anderson'])],
+    [
+      'quoted keys with spaces',
+      `@{ 'key with space' = 1; "double quoted" = 2 }`,
+      ht(['key with space', 1], ['double quoted', 2]),
+    ],
+    [
+      'numeric keys (spec §7.1.9 example)',
+      '@{ 10 = "James"; 20.5 = "Anderson" }',
+      ht([10, 'James'], [20.5, 'Anderson']),
+    ],
     ['nested hashtable', '@{"Hash2"= @{a=1; b=2; c=3}}', ht(['Hash2', ht(['a', 1], ['b', 2], ['c', 3])])],
-    ['trailing and repeated semicolons (not before the first entry: see errors)', '@{ a = 1;; b = 2; }', ht(['a', 1], ['b', 2])],
+    [
+      'trailing and repeated semicolons (not before the first entry: see errors)',
+      '@{ a = 1;; b = 2; }',
+      ht(['a', 1], ['b', 2]),
+    ],
     ['value on the line after =', lf('@{', '  a =', '    1', '}'), ht(['a', 1])],
-    ['array value continued over lines, then another entry', lf('@{', "  a = 'x',", "      'y'", '  b = 1', '}'), ht(['a', ['x', 'y']], ['b', 1])],
+    [
+      'array value continued over lines, then another entry',
+      lf('@{', "  a = 'x',", "      'y'", '  b = 1', '}'),
+      ht(['a', ['x', 'y']], ['b', 1]),
+    ],
     ['$null value', '@{ a = $null }', ht(['a', null])],
     ['a trailing ; after the hashtable ends the statement', lf('@{ a = 1 };', '# end'), ht(['a', 1])],
     ['} right after a here-string terminator', lf('@{', "  a = @'", 'x', "'@}"), ht(['a', 'x'])],
@@ -291,10 +358,18 @@ describe('hashtables (about_Hash_Tables, spec §7.1.9)', () => {
 //   https://learn.microsoft.com/powershell/scripting/lang-spec/chapter-02#223-comments
 describe('comments, white space and line continuation (about_Comments, spec §2.2.3, §2.2.4)', () => {
   const cases: Case[] = [
-    ['line comments before and after', lf('# This is a single-line comment.', '@{ a = 1 } # end-of-line comment'), ht(['a', 1])],
+    [
+      'line comments before and after',
+      lf('# This is a single-line comment.', '@{ a = 1 } # end-of-line comment'),
+      ht(['a', 1]),
+    ],
     ['block comment over lines', lf('<#', '    This is a block comment.', '#>', '@{ a = 1 }'), ht(['a', 1])],
     // "Block comments can't be nested. In the following example, Baz is not a part of the comment."
-    ['nested block comment ends at the first #>', lf('@{', '  v =', '<#', "'Foo'", "<# 'Bar' #>", "'Baz'", '#>', '}'), ht(['v', 'Baz'])],
+    [
+      'nested block comment ends at the first #>',
+      lf('@{', '  v =', '<#', "'Foo'", "<# 'Bar' #>", "'Baz'", '#>', '}'),
+      ht(['v', 'Baz']),
+    ],
     ['<# has no meaning in a line comment', lf('# a <# b', '@{ a = 1 }'), ht(['a', 1])],
     ['# has no meaning in a block comment', '<# a # b ##>@{ a = 1 }', ht(['a', 1])],
     ['comment right after a closing quote', lf("@{ a = 'x'#comment", '}'), ht(['a', 'x'])],

@@ -17,7 +17,9 @@ afterAll(() => {
   if (process.env.JEAJIT_BREAKOUT_REPORT === '1') {
     const flagged = [...techniqueResults.values()].filter((r) => r.errors.length > 0).length;
     const safeErrors = [...safeResults.values()].reduce((n, r) => n + r.errors.length, 0);
-    process.stderr.write(`breakout: ${flagged}/${techniqueResults.size} techniques flagged, ${safeErrors} errors on safe roles\n`);
+    process.stderr.write(
+      `breakout: ${flagged}/${techniqueResults.size} techniques flagged, ${safeErrors} errors on safe roles\n`,
+    );
   }
 });
 
@@ -57,7 +59,9 @@ describe('breakout techniques fail lint', () => {
     const r = lintDeclaration(t);
     techniqueResults.set(id, r);
     if (r.errors.length === 0) {
-      throw new Error(`not flagged: ${t.title} (${t.source})${r.findings.length ? `\nfindings:\n${findingLines(r.findings)}` : ''}`);
+      throw new Error(
+        `not flagged: ${t.title} (${t.source})${r.findings.length ? `\nfindings:\n${findingLines(r.findings)}` : ''}`,
+      );
     }
   });
 });

@@ -142,5 +142,7 @@ export function cleanEstates(): void {
 
 /** Findings as short lines for a failure message: `[RULE] file-name path: message`. */
 export function findingLines(findings: readonly Finding[]): string {
-  return findings.map((f) => `[${f.ruleId}] ${path.basename(f.file)}${f.path ? ` ${f.path}` : ''}: ${f.message}`).join('\n');
+  return findings
+    .map((f) => `[${f.ruleId}] ${path.basename(f.file)}${f.path ? ` ${f.path}` : ''}: ${f.message}`)
+    .join('\n');
 }

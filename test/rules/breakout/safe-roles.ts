@@ -15,7 +15,8 @@ import { Declaration, psd1 } from './estate';
 /** One safe role: a declaration that must raise no error. */
 export type SafeRole = Declaration;
 
-const JEA_ROLE_CAPABILITIES = 'https://learn.microsoft.com/powershell/scripting/security/remoting/jea/role-capabilities';
+const JEA_ROLE_CAPABILITIES =
+  'https://learn.microsoft.com/powershell/scripting/security/remoting/jea/role-capabilities';
 const GITHUB = 'https://github.com';
 
 /** Every safe role. */
@@ -23,7 +24,8 @@ export const SAFE_ROLES: readonly SafeRole[] = [
   // source: https://learn.microsoft.com/powershell/scripting/security/remoting/jea/role-capabilities
   {
     id: 'docs-restart-dns-spooler',
-    title: "The documentation's first role: Restart-Service limited to Dns and Spooler, Get-Service, whoami.exe by full path",
+    title:
+      "The documentation's first role: Restart-Service limited to Dns and Spooler, Get-Service, whoami.exe by full path",
     source: JEA_ROLE_CAPABILITIES,
     psrc: psd1`
       @{
@@ -35,7 +37,8 @@ export const SAFE_ROLES: readonly SafeRole[] = [
   // source: https://learn.microsoft.com/powershell/scripting/security/remoting/jea/role-capabilities
   {
     id: 'docs-top-process-function',
-    title: 'A function that lists the busiest processes, with a validated count (the documentation pattern of a custom function)',
+    title:
+      'A function that lists the busiest processes, with a validated count (the documentation pattern of a custom function)',
     source: JEA_ROLE_CAPABILITIES,
     psrc: psd1`
       @{
@@ -307,34 +310,39 @@ export const SAFE_ROLES: readonly SafeRole[] = [
     id: 'corpus-psconfeu-service-admin',
     title: 'PSConfEU 2023 service admin: Get-WinEvent, Get-Service, Restart-Service limited to Spooler',
     source: `${GITHUB}/FriedrichWeinmann/P2023-PSConfEU-JustEnoughAdministration/blob/56ed7bd70f9ad33f5adb816f088b58280482e4c6/JEA_ServiceAdmin/1.0.0/RoleCapabilities/admins.psrc`,
-    corpusFile: 'FriedrichWeinmann__P2023-PSConfEU-JustEnoughAdministration__JEA_ServiceAdmin__1.0.0__RoleCapabilities__admins.psrc',
+    corpusFile:
+      'FriedrichWeinmann__P2023-PSConfEU-JustEnoughAdministration__JEA_ServiceAdmin__1.0.0__RoleCapabilities__admins.psrc',
   },
   // source: https://github.com/ServerConfigurationManager/ServerConfigurationManager.github.io/blob/0d5516a290e4faaf8209fff896d6d59fe53bb8b3/content/resources/JEA/JEA_CimAccess/1.0.0/RoleCapabilities/CimRead.psrc
   {
     id: 'corpus-cim-read',
     title: 'CIM read access: Get-CimInstance, Get-CimClass, Get-CimAssociatedInstance',
     source: `${GITHUB}/ServerConfigurationManager/ServerConfigurationManager.github.io/blob/0d5516a290e4faaf8209fff896d6d59fe53bb8b3/content/resources/JEA/JEA_CimAccess/1.0.0/RoleCapabilities/CimRead.psrc`,
-    corpusFile: 'ServerConfigurationManager__ServerConfigurationManager.github.io__content__resources__JEA__JEA_CimAccess__1.0.0__RoleCapabilities__CimRead.psrc',
+    corpusFile:
+      'ServerConfigurationManager__ServerConfigurationManager.github.io__content__resources__JEA__JEA_CimAccess__1.0.0__RoleCapabilities__CimRead.psrc',
   },
   // source: https://github.com/ActiveDirectoryManagementFramework/DomainManagement/blob/382f1619f4f8f187826fd56b26278eb4f56b4e6c/DomainManagement/internal/JEAEndpoint/JEA_DMJEAModule/1.0.0/RoleCapabilities/DMJEARole.psrc
   {
     id: 'corpus-domainmanagement-reader',
     title: 'DomainManagement: one module function that reads default object permissions',
     source: `${GITHUB}/ActiveDirectoryManagementFramework/DomainManagement/blob/382f1619f4f8f187826fd56b26278eb4f56b4e6c/DomainManagement/internal/JEAEndpoint/JEA_DMJEAModule/1.0.0/RoleCapabilities/DMJEARole.psrc`,
-    corpusFile: 'ActiveDirectoryManagementFramework__DomainManagement__DomainManagement__internal__JEAEndpoint__JEA_DMJEAModule__1.0.0__RoleCapabilities__DMJEARole.psrc',
+    corpusFile:
+      'ActiveDirectoryManagementFramework__DomainManagement__DomainManagement__internal__JEAEndpoint__JEA_DMJEAModule__1.0.0__RoleCapabilities__DMJEARole.psrc',
   },
   // source: https://github.com/psconfeu/2023/blob/0b90a8a710bd7a7888a8a83dc710f27938ce57ae/EvgenijSmirnov/JEAonHyperV/code/200/VerySimpleJEA/RoleCapabilities/VerySimpleJEA.psrc
   {
     id: 'corpus-very-simple-hyperv',
     title: 'PSConfEU 2023 scoped Hyper-V admin: module functions, whoami.exe, two functions that print names',
     source: `${GITHUB}/psconfeu/2023/blob/0b90a8a710bd7a7888a8a83dc710f27938ce57ae/EvgenijSmirnov/JEAonHyperV/code/200/VerySimpleJEA/RoleCapabilities/VerySimpleJEA.psrc`,
-    corpusFile: 'psconfeu__2023__EvgenijSmirnov__JEAonHyperV__code__200__VerySimpleJEA__RoleCapabilities__VerySimpleJEA.psrc',
+    corpusFile:
+      'psconfeu__2023__EvgenijSmirnov__JEAonHyperV__code__200__VerySimpleJEA__RoleCapabilities__VerySimpleJEA.psrc',
   },
   // source: https://github.com/psconfeu/2023/blob/0b90a8a710bd7a7888a8a83dc710f27938ce57ae/EvgenijSmirnov/JEAonHyperV/code/300/on%20host/HyperVRBAC/RoleCapabilities/RestrictedHyperVAdmin.psrc
   {
     id: 'corpus-restricted-hyperv-admin',
     title: 'PSConfEU 2023 Hyper-V RBAC: module functions that scope VMs, whoami.exe',
     source: `${GITHUB}/psconfeu/2023/blob/0b90a8a710bd7a7888a8a83dc710f27938ce57ae/EvgenijSmirnov/JEAonHyperV/code/300/on%20host/HyperVRBAC/RoleCapabilities/RestrictedHyperVAdmin.psrc`,
-    corpusFile: 'psconfeu__2023__EvgenijSmirnov__JEAonHyperV__code__300__on host__HyperVRBAC__RoleCapabilities__RestrictedHyperVAdmin.psrc',
+    corpusFile:
+      'psconfeu__2023__EvgenijSmirnov__JEAonHyperV__code__300__on host__HyperVRBAC__RoleCapabilities__RestrictedHyperVAdmin.psrc',
   },
 ];

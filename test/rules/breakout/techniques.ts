@@ -38,9 +38,11 @@ export interface Technique extends Declaration {
   readonly class: TechniqueClass;
 }
 
-const JEA_ROLE_CAPABILITIES = 'https://learn.microsoft.com/powershell/scripting/security/remoting/jea/role-capabilities';
+const JEA_ROLE_CAPABILITIES =
+  'https://learn.microsoft.com/powershell/scripting/security/remoting/jea/role-capabilities';
 const JEA_SECURITY = 'https://learn.microsoft.com/powershell/scripting/security/remoting/jea/security-considerations';
-const JEA_SESSION_CONFIGURATIONS = 'https://learn.microsoft.com/powershell/scripting/security/remoting/jea/session-configurations';
+const JEA_SESSION_CONFIGURATIONS =
+  'https://learn.microsoft.com/powershell/scripting/security/remoting/jea/session-configurations';
 const LOLBAS = (name: string) => `https://lolbas-project.github.io/lolbas/Binaries/${name}/`;
 const ATTACK = (id: string) => `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
 
@@ -128,7 +130,7 @@ const CODE_EXECUTION = group('code-execution', [
   {
     id: 'invoke-item',
     provider: 'FileSystem',
-    title: "Invoke-Item opens any file with its default action, which runs executables and scripts",
+    title: 'Invoke-Item opens any file with its default action, which runs executables and scripts',
     source: JEA_ROLE_CAPABILITIES,
     psrc: psd1`
       @{
@@ -236,7 +238,8 @@ const CODE_EXECUTION = group('code-execution', [
   {
     id: 'import-module-path',
     provider: 'FileSystem',
-    title: 'Import-Module with a free Name takes a path: a script or binary module from a share runs its code on import',
+    title:
+      'Import-Module with a free Name takes a path: a script or binary module from a share runs its code on import',
     source: 'https://learn.microsoft.com/dotnet/api/system.management.automation.imoduleassemblyinitializer',
     psrc: psd1`
       @{
@@ -247,7 +250,8 @@ const CODE_EXECUTION = group('code-execution', [
   // source: https://learn.microsoft.com/powershell/module/powershellget/install-module
   {
     id: 'install-module-untrusted-repository',
-    title: 'Register-PSRepository and Install-Module put an attacker module on PSModulePath for all users (autoload, role capabilities)',
+    title:
+      'Register-PSRepository and Install-Module put an attacker module on PSModulePath for all users (autoload, role capabilities)',
     source: 'https://learn.microsoft.com/powershell/module/powershellget/install-module',
     psrc: psd1`
       @{
@@ -280,8 +284,10 @@ const CODE_EXECUTION = group('code-execution', [
   // source: https://github.com/PowerShell/PowerShell/blob/master/src/System.Management.Automation/engine/InternalCommands.cs
   {
     id: 'foreach-object-member-invocation',
-    title: 'ForEach-Object -MemberName calls methods even in NoLanguage: Get-WmiObject -List Win32_Process | ForEach-Object Create',
-    source: 'https://github.com/PowerShell/PowerShell/blob/master/src/System.Management.Automation/engine/InternalCommands.cs',
+    title:
+      'ForEach-Object -MemberName calls methods even in NoLanguage: Get-WmiObject -List Win32_Process | ForEach-Object Create',
+    source:
+      'https://github.com/PowerShell/PowerShell/blob/master/src/System.Management.Automation/engine/InternalCommands.cs',
     psrc: psd1`
       @{
           VisibleCmdlets = 'Get-WmiObject', 'ForEach-Object'
@@ -404,7 +410,7 @@ const CODE_EXECUTION = group('code-execution', [
   // source: https://attack.mitre.org/techniques/T1543/003/
   {
     id: 'sc-exe',
-    title: "sc.exe config <service> binPath= points a SYSTEM service at any command",
+    title: 'sc.exe config <service> binPath= points a SYSTEM service at any command',
     source: ATTACK('T1543.003'),
     psrc: external('C:\\Windows\\System32\\sc.exe'),
   },
@@ -571,7 +577,7 @@ const CODE_EXECUTION = group('code-execution', [
   // source: https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_operators
   {
     id: 'function-call-operator',
-    title: "A function runs the command its caller names (& $Command): every private command, from inside the session",
+    title: 'A function runs the command its caller names (& $Command): every private command, from inside the session',
     source: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_operators',
     psrc: psd1`
       @{
@@ -665,7 +671,8 @@ const WRITE_ANYWHERE = group('write-anywhere', [
   {
     id: 'out-file-free-path',
     provider: 'FileSystem',
-    title: 'Out-File with a free FilePath writes a .cmd into the All Users Startup folder or over a script a SYSTEM task runs',
+    title:
+      'Out-File with a free FilePath writes a .cmd into the All Users Startup folder or over a script a SYSTEM task runs',
     source: JEA_SECURITY,
     psrc: psd1`
       @{
@@ -762,7 +769,8 @@ const WRITE_ANYWHERE = group('write-anywhere', [
   {
     id: 'validatepattern-path-traversal',
     provider: 'FileSystem',
-    title: "New-Item's Path limited by ValidatePattern 'C:\\\\JeaDrop\\\\.+', which C:\\JeaDrop\\..\\ProgramData\\...\\StartUp\\x.cmd passes",
+    title:
+      "New-Item's Path limited by ValidatePattern 'C:\\\\JeaDrop\\\\.+', which C:\\JeaDrop\\..\\ProgramData\\...\\StartUp\\x.cmd passes",
     source: JEA_ROLE_CAPABILITIES,
     psrc: psd1`
       @{
@@ -777,7 +785,8 @@ const WRITE_ANYWHERE = group('write-anywhere', [
   {
     id: 'validatepattern-whitespace-free',
     provider: 'FileSystem',
-    title: "Add-Content's Path limited by ValidatePattern '\\S+': every path without a space, C:\\Windows\\System32 included",
+    title:
+      "Add-Content's Path limited by ValidatePattern '\\S+': every path without a space, C:\\Windows\\System32 included",
     source: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.management/add-content',
     psrc: psd1`
       @{
@@ -798,7 +807,8 @@ const WRITE_ANYWHERE = group('write-anywhere', [
   // source: https://attack.mitre.org/techniques/T1574/011/
   {
     id: 'registry-provider-service-imagepath',
-    title: 'The Registry provider with Set-ItemProperty rewrites a service ImagePath (or an IFEO debugger): SYSTEM code',
+    title:
+      'The Registry provider with Set-ItemProperty rewrites a service ImagePath (or an IFEO debugger): SYSTEM code',
     source: ATTACK('T1574.011'),
     psrc: psd1`
       @{
@@ -903,7 +913,8 @@ const IDENTITY_TAKEOVER = group('identity-takeover', [
   // source: https://learn.microsoft.com/powershell/module/activedirectory/set-adcomputer
   {
     id: 'set-adcomputer-rbcd',
-    title: 'Set-ADComputer -PrincipalsAllowedToDelegateToAccount: resource-based delegation, then impersonate any admin to that host',
+    title:
+      'Set-ADComputer -PrincipalsAllowedToDelegateToAccount: resource-based delegation, then impersonate any admin to that host',
     source: 'https://learn.microsoft.com/powershell/module/activedirectory/set-adcomputer',
     psrc: psd1`
       @{
@@ -931,7 +942,8 @@ const IDENTITY_TAKEOVER = group('identity-takeover', [
   // source: https://learn.microsoft.com/powershell/scripting/security/remoting/jea/security-considerations
   {
     id: 'certificate-provider-export',
-    title: 'The Certificate provider with Export-PfxCertificate takes the machine private keys (TLS, signing, smart-card logon)',
+    title:
+      'The Certificate provider with Export-PfxCertificate takes the machine private keys (TLS, signing, smart-card logon)',
     source: JEA_SECURITY,
     psrc: psd1`
       @{
@@ -943,7 +955,8 @@ const IDENTITY_TAKEOVER = group('identity-takeover', [
   // source: https://learn.microsoft.com/powershell/scripting/security/remoting/jea/security-considerations
   {
     id: 'filesystem-provider-read',
-    title: 'The FileSystem provider with Get-ChildItem/Get-Content reads any file as administrator (Unattend.xml, web.config, RegBack hives)',
+    title:
+      'The FileSystem provider with Get-ChildItem/Get-Content reads any file as administrator (Unattend.xml, web.config, RegBack hives)',
     source: JEA_SECURITY,
     psrc: psd1`
       @{
@@ -995,7 +1008,8 @@ const DEFENSE_EVASION = group('defense-evasion', [
   // source: https://attack.mitre.org/techniques/T1562/001/
   {
     id: 'set-service-any',
-    title: 'Set-Service without constraints disables security services (-StartupType) and, in PowerShell 7, rewrites their ACL (-SecurityDescriptorSddl)',
+    title:
+      'Set-Service without constraints disables security services (-StartupType) and, in PowerShell 7, rewrites their ACL (-SecurityDescriptorSddl)',
     source: ATTACK('T1562.001'),
     psrc: psd1`
       @{
@@ -1040,7 +1054,8 @@ const DEFENSE_EVASION = group('defense-evasion', [
   {
     id: 'wildcard-module-defender',
     title: "'Defender\\*' (as in Microsoft's General-Lev1 sample) takes in Set-MpPreference and Add-MpPreference",
-    source: 'https://github.com/PowerShell/JEA/blob/e76e2dc205349c59dcf6ed31078bb994c117d37e/Samples/GeneralServerMaintenance/RoleCapabilities/General-Lev1.psrc',
+    source:
+      'https://github.com/PowerShell/JEA/blob/e76e2dc205349c59dcf6ed31078bb994c117d37e/Samples/GeneralServerMaintenance/RoleCapabilities/General-Lev1.psrc',
     psrc: psd1`
       @{
           VisibleCmdlets = 'Get-HotFix', 'Defender\*'
@@ -1050,8 +1065,10 @@ const DEFENSE_EVASION = group('defense-evasion', [
   // source: https://github.com/PowerShell/JEA/blob/e76e2dc205349c59dcf6ed31078bb994c117d37e/Samples/GeneralServerMaintenance/RoleCapabilities/General-Lev2.psrc
   {
     id: 'wildcard-module-netsecurity',
-    title: "'NetSecurity\\*' (as in Microsoft's General-Lev2 sample) takes in Set-NetFirewallProfile, Disable-NetFirewallRule and New-NetFirewallRule",
-    source: 'https://github.com/PowerShell/JEA/blob/e76e2dc205349c59dcf6ed31078bb994c117d37e/Samples/GeneralServerMaintenance/RoleCapabilities/General-Lev2.psrc',
+    title:
+      "'NetSecurity\\*' (as in Microsoft's General-Lev2 sample) takes in Set-NetFirewallProfile, Disable-NetFirewallRule and New-NetFirewallRule",
+    source:
+      'https://github.com/PowerShell/JEA/blob/e76e2dc205349c59dcf6ed31078bb994c117d37e/Samples/GeneralServerMaintenance/RoleCapabilities/General-Lev2.psrc',
     psrc: psd1`
       @{
           VisibleCmdlets = 'NetTCPIP\Get-NetIPAddress', 'NetSecurity\*'
@@ -1166,16 +1183,29 @@ const SESSION_CONFIGURATION = group('session-configuration', [
   // source: https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_language_modes
   {
     id: 'language-mode-full',
-    title: 'LanguageMode FullLanguage on a restricted endpoint: .NET, variables and script blocks reach every private command',
+    title:
+      'LanguageMode FullLanguage on a restricted endpoint: .NET, variables and script blocks reach every private command',
     source: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_language_modes',
-    pssc: pssc("SessionType = 'RestrictedRemoteServer'", "LanguageMode = 'FullLanguage'", STANDARD_TRANSCRIPTS, STANDARD_RUN_AS, STANDARD_ROLES),
+    pssc: pssc(
+      "SessionType = 'RestrictedRemoteServer'",
+      "LanguageMode = 'FullLanguage'",
+      STANDARD_TRANSCRIPTS,
+      STANDARD_RUN_AS,
+      STANDARD_ROLES,
+    ),
   },
   // source: https://github.com/ruuand/ruuand.github.io/blob/master/Just_Enough_Administration.md
   {
     id: 'language-mode-constrained',
     title: 'LanguageMode ConstrainedLanguage: a function the user defines calls private commands (origin Internal)',
     source: 'https://github.com/ruuand/ruuand.github.io/blob/master/Just_Enough_Administration.md',
-    pssc: pssc("SessionType = 'RestrictedRemoteServer'", "LanguageMode = 'ConstrainedLanguage'", STANDARD_TRANSCRIPTS, STANDARD_RUN_AS, STANDARD_ROLES),
+    pssc: pssc(
+      "SessionType = 'RestrictedRemoteServer'",
+      "LanguageMode = 'ConstrainedLanguage'",
+      STANDARD_TRANSCRIPTS,
+      STANDARD_RUN_AS,
+      STANDARD_ROLES,
+    ),
   },
   // source: https://learn.microsoft.com/powershell/scripting/security/remoting/jea/security-considerations
   {
@@ -1224,7 +1254,8 @@ const SESSION_CONFIGURATION = group('session-configuration', [
   // source: https://learn.microsoft.com/powershell/module/microsoft.powershell.core/register-pssessionconfiguration
   {
     id: 'register-pssessionconfiguration',
-    title: 'Register-PSSessionConfiguration -Path <share>\\open.pssc publishes an unrestricted endpoint run as a virtual administrator',
+    title:
+      'Register-PSSessionConfiguration -Path <share>\\open.pssc publishes an unrestricted endpoint run as a virtual administrator',
     source: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/register-pssessionconfiguration',
     psrc: psd1`
       @{
