@@ -36,7 +36,9 @@ class ConditionParser {
     while (this.eat(op)) parts.push(next());
     if (parts.length === 1) return parts[0];
     // flatten nested chains of the same operator; operands form a set
-    const flat = parts.flatMap((x) => (x.startsWith(`${name}(`) && balanced(x.slice(name.length)) ? splitTop(x.slice(name.length + 1, -1)) : [x]));
+    const flat = parts.flatMap((x) =>
+      x.startsWith(`${name}(`) && balanced(x.slice(name.length)) ? splitTop(x.slice(name.length + 1, -1)) : [x],
+    );
     return `${name}(${[...new Set(flat)].sort().join(',')})`;
   }
 
@@ -60,7 +62,8 @@ class ConditionParser {
       if (depth === 0 && (this.s.startsWith('&&', this.i) || this.s.startsWith('||', this.i) || c === ')')) break;
       if (c === '(' || c === '{') depth++;
       else if (c === ')' || c === '}') depth--;
-      else if (c === '"') this.i = this.s.indexOf('"', this.i + 1) < 0 ? this.s.length - 1 : this.s.indexOf('"', this.i + 1);
+      else if (c === '"')
+        this.i = this.s.indexOf('"', this.i + 1) < 0 ? this.s.length - 1 : this.s.indexOf('"', this.i + 1);
       this.i++;
     }
     const raw = this.s.slice(start, this.i).trim();
@@ -82,8 +85,19 @@ class ConditionParser {
 
 /** `Member_of {SID(BA), SID(S-1-..)}`: SIDs resolved from aliases, list items sorted, spaces collapsed, upper case. */
 function normalizeOperand(raw: string): string {
-  const sids = raw.replace(/SID\(\s*([^)]*?)\s*\)/gi, (_, sid: string) => `SID(${sidOfAlias(sid) ?? sid.toUpperCase()})`);
-  const lists = sids.replace(/\{([^}]*)\}/g, (_, items: string) => `{${items.split(',').map((x) => x.trim()).sort().join(',')}}`);
+  const sids = raw.replace(
+    /SID\(\s*([^)]*?)\s*\)/gi,
+    (_, sid: string) => `SID(${sidOfAlias(sid) ?? sid.toUpperCase()})`,
+  );
+  const lists = sids.replace(
+    /\{([^}]*)\}/g,
+    (_, items: string) =>
+      `{${items
+        .split(',')
+        .map((x) => x.trim())
+        .sort()
+        .join(',')}}`,
+  );
   return lists.replace(/\s+/g, ' ').toUpperCase();
 }
 

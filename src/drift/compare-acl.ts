@@ -17,7 +17,11 @@ const UNRESOLVED = '?';
  * finding, and the ACEs naming it are not also reported as removed. A missing or malformed SDDL
  * is a `changed-field` of `SecurityDescriptorSddl`.
  */
-export function compareAcl(acl: EndpointAclModel, actualSddl: string | null, principals: Readonly<Record<string, string | null>>): KindedChange[] {
+export function compareAcl(
+  acl: EndpointAclModel,
+  actualSddl: string | null,
+  principals: Readonly<Record<string, string | null>>,
+): KindedChange[] {
   const folded = new Map<string, string | null>();
   for (const [k, v] of Object.entries(principals)) folded.set(k.toLowerCase(), v);
   const unresolved = new Set<string>();
@@ -30,13 +34,19 @@ export function compareAcl(acl: EndpointAclModel, actualSddl: string | null, pri
     return `${UNRESOLVED}${text}`;
   };
   const expected = endpointSecurityDescriptor(acl, resolve);
-  const out: KindedChange[] = [...unresolved].map((name) => ({ kind: 'principal-unresolved' as const, change: { path: keyStep('Principals', name), declared: name, actual: null } }));
+  const out: KindedChange[] = [...unresolved].map((name) => ({
+    kind: 'principal-unresolved' as const,
+    change: { path: keyStep('Principals', name), declared: name, actual: null },
+  }));
   let actual: SecurityDescriptor;
   try {
     if (actualSddl === null) throw new Error('no SDDL');
     actual = parseSddl(actualSddl);
   } catch {
-    out.push({ kind: 'changed-field', change: { path: SDDL_PATH, declared: formatSddl(expected), actual: actualSddl } });
+    out.push({
+      kind: 'changed-field',
+      change: { path: SDDL_PATH, declared: formatSddl(expected), actual: actualSddl },
+    });
     return out;
   }
   const names = trusteeNames(principals);
@@ -44,17 +54,25 @@ export function compareAcl(acl: EndpointAclModel, actualSddl: string | null, pri
   const act = aceMap(actual.dacl?.aces ?? []);
   for (const [key, ace] of exp) {
     if (act.has(key) || ace.sid.startsWith(UNRESOLVED) || (ace.condition ?? '').includes(UNRESOLVED)) continue;
-    out.push({ kind: 'ace-removed', change: { path: keyStep(SDDL_PATH, names.get(ace.sid) ?? ace.sid), declared: formatAce(ace), actual: null } });
+    out.push({
+      kind: 'ace-removed',
+      change: { path: keyStep(SDDL_PATH, names.get(ace.sid) ?? ace.sid), declared: formatAce(ace), actual: null },
+    });
   }
   for (const [key, ace] of act) {
-    if (!exp.has(key)) out.push({ kind: 'ace-added', change: { path: keyStep(SDDL_PATH, names.get(ace.sid) ?? ace.sid), declared: null, actual: formatAce(ace) } });
+    if (!exp.has(key))
+      out.push({
+        kind: 'ace-added',
+        change: { path: keyStep(SDDL_PATH, names.get(ace.sid) ?? ace.sid), declared: null, actual: formatAce(ace) },
+      });
   }
   return out;
 }
 
 function aceMap(aces: readonly Ace[]): Map<string, Ace> {
   const map = new Map<string, Ace>();
-  for (const ace of aces) map.set(aceKey(ace.condition === undefined ? ace : { ...ace, condition: canonicalCondition(ace.condition) }), ace);
+  for (const ace of aces)
+    map.set(aceKey(ace.condition === undefined ? ace : { ...ace, condition: canonicalCondition(ace.condition) }), ace);
   return map;
 }
 

@@ -1,11 +1,36 @@
 import { Field } from '../jea/codec';
 import { CAPABILITY_FIELDS } from '../jea/capability-fields';
-import { ModuleSpec, ParameterConstraint, RequiredGroups, RoleCapabilityModel, SessionConfigurationModel, VariableDefinition, VisibleCommand } from '../jea/model';
+import {
+  ModuleSpec,
+  ParameterConstraint,
+  RequiredGroups,
+  RoleCapabilityModel,
+  SessionConfigurationModel,
+  VariableDefinition,
+  VisibleCommand,
+} from '../jea/model';
 import { ROLE_CAPABILITY_FIELDS } from '../jea/role-capability';
 import { SESSION_CONFIGURATION_FIELDS } from '../jea/session-configuration';
 import { ScriptBlock } from '../psd1';
 import { Change } from './finding';
-import { changes, Diff, fieldDiff, FieldDiff, fieldStep, fold, keyed, name, orderedNames, plain, prose, record, scalar, stringSet, table, text } from './semantic';
+import {
+  changes,
+  Diff,
+  fieldDiff,
+  FieldDiff,
+  fieldStep,
+  fold,
+  keyed,
+  name,
+  orderedNames,
+  plain,
+  prose,
+  record,
+  scalar,
+  stringSet,
+  table,
+  text,
+} from './semantic';
 
 /**
  * Semantic comparison of session configurations and role capabilities, on the model (so file
@@ -24,12 +49,21 @@ import { changes, Diff, fieldDiff, FieldDiff, fieldStep, fold, keyed, name, orde
 /** What a command without parameter constraints is shown as. */
 export const EVERY_PARAMETER = '(every parameter)';
 
-const parameter = record<ParameterConstraint>([fieldDiff('validateSet', 'ValidateSet', stringSet()), fieldDiff('validatePattern', 'ValidatePattern', scalar<string>())]);
+const parameter = record<ParameterConstraint>([
+  fieldDiff('validateSet', 'ValidateSet', stringSet()),
+  fieldDiff('validatePattern', 'ValidatePattern', scalar<string>()),
+]);
 
 const parameters = keyed<ParameterConstraint>({
   key: (p) => p.name,
   item: parameter,
-  merge: (a, b) => ({ name: a.name, ...(a.validateSet || b.validateSet ? { validateSet: [...(a.validateSet ?? []), ...(b.validateSet ?? [])] } : {}), ...((a.validatePattern ?? b.validatePattern) !== undefined ? { validatePattern: a.validatePattern ?? b.validatePattern } : {}) }),
+  merge: (a, b) => ({
+    name: a.name,
+    ...(a.validateSet || b.validateSet ? { validateSet: [...(a.validateSet ?? []), ...(b.validateSet ?? [])] } : {}),
+    ...((a.validatePattern ?? b.validatePattern) !== undefined
+      ? { validatePattern: a.validatePattern ?? b.validatePattern }
+      : {}),
+  }),
 });
 
 const constraintsOf = (c: VisibleCommand) => (typeof c === 'string' ? undefined : c.parameters);
@@ -40,7 +74,8 @@ const command: Diff<VisibleCommand> = (d, a, path, out) => {
   const ap = a === undefined ? undefined : constraintsOf(a);
   const at = fieldStep(path, 'Parameters');
   if (dp && ap) parameters(dp, ap, at, out);
-  else if (dp || ap) out.push({ path: at, declared: dp ? plain(dp) : EVERY_PARAMETER, actual: ap ? plain(ap) : EVERY_PARAMETER });
+  else if (dp || ap)
+    out.push({ path: at, declared: dp ? plain(dp) : EVERY_PARAMETER, actual: ap ? plain(ap) : EVERY_PARAMETER });
 };
 
 const commands = keyed<VisibleCommand>({
@@ -50,21 +85,31 @@ const commands = keyed<VisibleCommand>({
   merge: (a, b) => {
     const pa = constraintsOf(a);
     const pb = constraintsOf(b);
-    return pa && pb ? { name: typeof a === 'string' ? a : a.name, parameters: [...pa, ...pb] } : typeof a === 'string' ? a : a.name;
+    return pa && pb
+      ? { name: typeof a === 'string' ? a : a.name, parameters: [...pa, ...pb] }
+      : typeof a === 'string'
+        ? a
+        : a.name;
   },
 });
 
 type ModuleObject = Exclude<ModuleSpec, string>;
-const moduleObject = (m: ModuleSpec | undefined): ModuleObject | undefined => (typeof m === 'string' ? { moduleName: m } : m);
+const moduleObject = (m: ModuleSpec | undefined): ModuleObject | undefined =>
+  typeof m === 'string' ? { moduleName: m } : m;
 const moduleFields = record<ModuleObject>([
   fieldDiff('moduleVersion', 'ModuleVersion', scalar<string>()),
   fieldDiff('requiredVersion', 'RequiredVersion', scalar<string>()),
   fieldDiff('maximumVersion', 'MaximumVersion', scalar<string>()),
   fieldDiff('guid', 'GUID', name),
 ]);
-const modules = keyed<ModuleSpec>({ key: (m) => (typeof m === 'string' ? m : m.moduleName), item: (d, a, path, out) => moduleFields(moduleObject(d), moduleObject(a), path, out) });
+const modules = keyed<ModuleSpec>({
+  key: (m) => (typeof m === 'string' ? m : m.moduleName),
+  item: (d, a, path, out) => moduleFields(moduleObject(d), moduleObject(a), path, out),
+});
 
-const variableValue = scalar<VariableDefinition['value']>((v) => (v instanceof ScriptBlock ? `{${prose(v.text)}}` : `${typeof v}:${String(v)}`));
+const variableValue = scalar<VariableDefinition['value']>((v) =>
+  v instanceof ScriptBlock ? `{${prose(v.text)}}` : `${typeof v}:${String(v)}`,
+);
 
 /** A RequiredGroups condition as a canonical string: groups folded, And/Or children as sorted sets. */
 export function canonicalGroups(g: RequiredGroups): string {
@@ -96,18 +141,40 @@ const CAPABILITY_DIFFS: Record<string, Diff<never>> = {
   visibleExternalCommands: stringSet(),
   visibleProviders: stringSet(),
   scriptsToProcess: orderedNames,
-  aliasDefinitions: keyed<{ name: string }>({ key: (x) => x.name, item: record([fieldDiff('value', 'Value', name), fieldDiff('description', 'Description', text), fieldDiff('options', 'Options', name)]) }),
-  functionDefinitions: keyed<{ name: string }>({ key: (x) => x.name, item: record([fieldDiff('scriptBlock', 'ScriptBlock', text), fieldDiff('options', 'Options', name)]) }),
-  variableDefinitions: keyed<{ name: string }>({ key: (x) => x.name, item: record([fieldDiff('value', 'Value', variableValue)]) }),
+  aliasDefinitions: keyed<{ name: string }>({
+    key: (x) => x.name,
+    item: record([
+      fieldDiff('value', 'Value', name),
+      fieldDiff('description', 'Description', text),
+      fieldDiff('options', 'Options', name),
+    ]),
+  }),
+  functionDefinitions: keyed<{ name: string }>({
+    key: (x) => x.name,
+    item: record([fieldDiff('scriptBlock', 'ScriptBlock', text), fieldDiff('options', 'Options', name)]),
+  }),
+  variableDefinitions: keyed<{ name: string }>({
+    key: (x) => x.name,
+    item: record([fieldDiff('value', 'Value', variableValue)]),
+  }),
   environmentVariables: table(scalar<string>()),
   typesToProcess: orderedNames,
   formatsToProcess: orderedNames,
   assembliesToLoad: stringSet(),
 } as Record<string, Diff<never>>;
 
-const DOCUMENT_DIFFS: Record<string, Diff<never>> = { author: text, description: text, companyName: text, copyright: text } as Record<string, Diff<never>>;
+const DOCUMENT_DIFFS: Record<string, Diff<never>> = {
+  author: text,
+  description: text,
+  companyName: text,
+  copyright: text,
+} as Record<string, Diff<never>>;
 
-const grant = record([fieldDiff('roleCapabilities', 'RoleCapabilities', stringSet()), fieldDiff('roleCapabilityFiles', 'RoleCapabilityFiles', stringSet()), ...withDiffs(CAPABILITY_FIELDS, CAPABILITY_DIFFS)]);
+const grant = record([
+  fieldDiff('roleCapabilities', 'RoleCapabilities', stringSet()),
+  fieldDiff('roleCapabilityFiles', 'RoleCapabilityFiles', stringSet()),
+  ...withDiffs(CAPABILITY_FIELDS, CAPABILITY_DIFFS),
+]);
 
 const SESSION_DIFFS: Record<string, Diff<never>> = {
   ...DOCUMENT_DIFFS,
@@ -120,7 +187,11 @@ const SESSION_DIFFS: Record<string, Diff<never>> = {
   mountUserDrive: scalar<boolean>(undefined, false),
   userDriveMaximumSize: scalar<number>(),
   groupManagedServiceAccount: name,
-  roleDefinitions: keyed<readonly [string, object]>({ key: (e) => e[0], show: (e) => e[1], item: (d, a, path, out) => grant(d?.[1], a?.[1], path, out) }),
+  roleDefinitions: keyed<readonly [string, object]>({
+    key: (e) => e[0],
+    show: (e) => e[1],
+    item: (d, a, path, out) => grant(d?.[1], a?.[1], path, out),
+  }),
   requiredGroups: scalar<RequiredGroups>(canonicalGroups),
   languageMode: scalar<string>(),
   executionPolicy: scalar<string>(),
@@ -129,10 +200,16 @@ const SESSION_DIFFS: Record<string, Diff<never>> = {
 } as Record<string, Diff<never>>;
 
 const sessionConfiguration = record<SessionConfigurationModel>(withDiffs(SESSION_CONFIGURATION_FIELDS, SESSION_DIFFS));
-const roleCapability = record<RoleCapabilityModel>(withDiffs(ROLE_CAPABILITY_FIELDS, { ...DOCUMENT_DIFFS, ...CAPABILITY_DIFFS }));
+const roleCapability = record<RoleCapabilityModel>(
+  withDiffs(ROLE_CAPABILITY_FIELDS, { ...DOCUMENT_DIFFS, ...CAPABILITY_DIFFS }),
+);
 
 /** The semantic differences of two session configurations, with paths below `path`. */
-export function compareSessionConfiguration(declared: SessionConfigurationModel, actual: SessionConfigurationModel, path = ''): Change[] {
+export function compareSessionConfiguration(
+  declared: SessionConfigurationModel,
+  actual: SessionConfigurationModel,
+  path = '',
+): Change[] {
   return changes(sessionConfiguration, declared, actual, path);
 }
 

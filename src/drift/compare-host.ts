@@ -33,7 +33,8 @@ export class HostComparer {
     const host = snapshot.host;
     const out: DriftFinding[] = [];
     const add = (endpoint: string | null, changes: readonly KindedChange[]) => {
-      for (const { kind, change } of changes) out.push({ host, endpoint, kind, path: change.path, declared: change.declared, actual: change.actual });
+      for (const { kind, change } of changes)
+        out.push({ host, endpoint, kind, path: change.path, declared: change.declared, actual: change.actual });
     };
     const expected = endpointsFor(this.estate, host);
     const actual = new Map(snapshot.endpoints.map((e) => [fold(e.name), e]));
@@ -48,19 +49,39 @@ export class HostComparer {
       }
       const file = a.configFilePath ?? '';
       if (a.configFile === null) add(d.name, atFile([unreadable('the configuration file could not be read')], file));
-      else add(d.name, atFile(this.configs.get(d, a.configFile, () => configChanges(d, a.configFile!)), file));
+      else
+        add(
+          d.name,
+          atFile(
+            this.configs.get(d, a.configFile, () => configChanges(d, a.configFile!)),
+            file,
+          ),
+        );
       if ((d.model.runAsVirtualAccount ?? false) !== a.runAsVirtualAccount) {
-        add(d.name, [{ kind: 'changed-field', change: { path: REGISTRATION_RUN_AS, declared: d.model.runAsVirtualAccount ?? false, actual: a.runAsVirtualAccount } }]);
+        add(d.name, [
+          {
+            kind: 'changed-field',
+            change: {
+              path: REGISTRATION_RUN_AS,
+              declared: d.model.runAsVirtualAccount ?? false,
+              actual: a.runAsVirtualAccount,
+            },
+          },
+        ]);
       }
       if (d.acl) {
         const acl = d.acl;
         const key = `${a.securityDescriptorSddl}\u0000${d.principals.map(sidOf).join(',')}`;
-        add(d.name, this.acls.get(d, key, () => compareAcl(acl, a.securityDescriptorSddl, snapshot.principals)));
+        add(
+          d.name,
+          this.acls.get(d, key, () => compareAcl(acl, a.securityDescriptorSddl, snapshot.principals)),
+        );
       }
     }
     const declaredHere = new Set(expected.map((e) => fold(e.name)));
     for (const a of snapshot.endpoints) {
-      if (!declaredHere.has(fold(a.name)) && !isBuiltinEndpoint(a.name)) add(a.name, [{ kind: 'unexpected-endpoint', change: { path: '', declared: null, actual: a.name } }]);
+      if (!declaredHere.has(fold(a.name)) && !isBuiltinEndpoint(a.name))
+        add(a.name, [{ kind: 'unexpected-endpoint', change: { path: '', declared: null, actual: a.name } }]);
     }
     const byName = new Map<string, SnapshotRoleCapability[]>();
     for (const r of snapshot.roleCapabilities) {
@@ -74,7 +95,12 @@ export class HostComparer {
       for (const role of d.roles) {
         if (seen.has(role)) continue;
         seen.add(role);
-        add(d.name, compareRole(role, byName.get(fold(role.name)) ?? [], (r, content) => this.roles.get(r, content, () => roleContentChanges(r, readModel('psrc', content)))));
+        add(
+          d.name,
+          compareRole(role, byName.get(fold(role.name)) ?? [], (r, content) =>
+            this.roles.get(r, content, () => roleContentChanges(r, readModel('psrc', content))),
+          ),
+        );
       }
     }
     return out;

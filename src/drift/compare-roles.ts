@@ -22,15 +22,25 @@ export function rolePath(role: string): string {
  * (`role-missing`), and no other file may carry the same role name (`role-shadowed`: JEA would
  * load one of them in no guaranteed order).
  */
-export function compareRole(role: DeclaredRole, candidates: readonly SnapshotRoleCapability[], compareContent: RoleContentComparer): KindedChange[] {
-  const installed = role.installPath === undefined ? candidates[0] : candidates.find((r) => fold(r.path) === fold(role.installPath!));
+export function compareRole(
+  role: DeclaredRole,
+  candidates: readonly SnapshotRoleCapability[],
+  compareContent: RoleContentComparer,
+): KindedChange[] {
+  const installed =
+    role.installPath === undefined ? candidates[0] : candidates.find((r) => fold(r.path) === fold(role.installPath!));
   const path = rolePath(role.name);
   const out: KindedChange[] = [];
-  if (!installed) out.push({ kind: 'role-missing', change: { path, declared: role.installPath ?? role.name, actual: null } });
+  if (!installed)
+    out.push({ kind: 'role-missing', change: { path, declared: role.installPath ?? role.name, actual: null } });
   else if (installed.content === null) out.push(...atFile([unreadable('the file could not be read')], installed.path));
   else out.push(...atFile(compareContent(role, installed.content), installed.path));
   for (const other of candidates) {
-    if (other !== installed) out.push({ kind: 'role-shadowed', change: { path, declared: role.installPath ?? installed?.path ?? null, actual: other.path } });
+    if (other !== installed)
+      out.push({
+        kind: 'role-shadowed',
+        change: { path, declared: role.installPath ?? installed?.path ?? null, actual: other.path },
+      });
   }
   return out;
 }
@@ -41,6 +51,8 @@ export function compareRole(role: DeclaredRole, candidates: readonly SnapshotRol
  */
 export function roleContentChanges(role: DeclaredRole, read: ReadModel<RoleCapabilityModel>): KindedChange[] {
   if ('problem' in read) return [unreadable(formatProblem(read.problem))];
-  return compareRoleCapability(role.model, read.model, rolePath(role.name)).map((change) => ({ kind: 'role-changed' as const, change }));
+  return compareRoleCapability(role.model, read.model, rolePath(role.name)).map((change) => ({
+    kind: 'role-changed' as const,
+    change,
+  }));
 }
-

@@ -52,7 +52,9 @@ export interface DeclaredEstate {
 /** The declaration could not be read: every problem, `file:line:col: message`. */
 export class DeclaredError extends Error {
   constructor(readonly problems: readonly LoadProblem[]) {
-    super(`the declaration does not load:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
+    super(
+      `the declaration does not load:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'DeclaredError';
   }
 }
@@ -62,15 +64,26 @@ export class DeclaredError extends Error {
  * the declared state. Throws {@link DeclaredError} when a declared file does not load.
  */
 export function loadDeclared(dir: string): DeclaredEstate {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new DeclaredError([{ file: dir, line: 1, column: 1, message: 'not a folder (give the synth output, e.g. cdktf.out)' }]);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new DeclaredError([
+      { file: dir, line: 1, column: 1, message: 'not a folder (give the synth output, e.g. cdktf.out)' },
+    ]);
   const loaded = loadSynthOutput(dir);
   const fatal = loaded.problems.filter((p) => /(\.psrc|\.pssc|[\\/]endpoint\.json)$/i.test(p.file));
   if (fatal.length) throw new DeclaredError(fatal);
   const texts = new Map<string, string>();
-  const textOf = (file: string) => texts.get(file) ?? texts.set(file, decode(fs.readFileSync(file), file).text).get(file)!;
+  const textOf = (file: string) =>
+    texts.get(file) ?? texts.set(file, decode(fs.readFileSync(file), file).text).get(file)!;
   const roleCache = new Map<string, DeclaredRole>();
   const endpoints = loaded.set.endpoints.map((ep): DeclaredEndpoint => {
-    const acl = ep.acl ?? (ep.model.roleDefinitions?.length ? aclFromRoleDefinitions(ep.model.roleDefinitions.map(([p]) => p), ep.model.requiredGroups) : undefined);
+    const acl =
+      ep.acl ??
+      (ep.model.roleDefinitions?.length
+        ? aclFromRoleDefinitions(
+            ep.model.roleDefinitions.map(([p]) => p),
+            ep.model.requiredGroups,
+          )
+        : undefined);
     const roles = ep.roles.map((r) => {
       let role = roleCache.get(r.source.file);
       if (!role) {
@@ -80,7 +93,14 @@ export function loadDeclared(dir: string): DeclaredEstate {
       }
       return role;
     });
-    return { name: ep.name, model: ep.model, text: textOf(ep.source.file), ...(acl ? { acl } : {}), roles, principals: principalsOf(ep.model, acl) };
+    return {
+      name: ep.name,
+      model: ep.model,
+      text: textOf(ep.source.file),
+      ...(acl ? { acl } : {}),
+      roles,
+      principals: principalsOf(ep.model, acl),
+    };
   });
   return {
     endpoints,

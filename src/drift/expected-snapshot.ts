@@ -9,8 +9,10 @@ import { Snapshot, SNAPSHOT_SCHEMA, SnapshotRoleCapability } from './snapshot';
 export const SESSION_CONFIG_DIR = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\SessionConfig';
 
 /** The SDDL WinRM gives an endpoint registered without one and without RoleDefinitions. */
-export const DEFAULT_ENDPOINT_SDDL = 'O:NSG:BAD:P(A;;GA;;;BA)(A;;GA;;;IU)(A;;GA;;;RM)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)';
-const DEFAULT_PERMISSION = 'NT AUTHORITY\\INTERACTIVE AccessAllowed, BUILTIN\\Administrators AccessAllowed, BUILTIN\\Remote Management Users AccessAllowed';
+export const DEFAULT_ENDPOINT_SDDL =
+  'O:NSG:BAD:P(A;;GA;;;BA)(A;;GA;;;IU)(A;;GA;;;RM)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)';
+const DEFAULT_PERMISSION =
+  'NT AUTHORITY\\INTERACTIVE AccessAllowed, BUILTIN\\Administrators AccessAllowed, BUILTIN\\Remote Management Users AccessAllowed';
 
 /** What the expected snapshot is built with. */
 export interface ExpectedSnapshotOptions {
@@ -82,16 +84,20 @@ function permissionText(acl: EndpointAclModel): string {
  */
 export function madeUpSid(name: string): string {
   const slash = name.indexOf('\\');
-  const domain = createHash('sha256').update(fold(slash < 0 ? '' : name.slice(0, slash))).digest();
+  const domain = createHash('sha256')
+    .update(fold(slash < 0 ? '' : name.slice(0, slash)))
+    .digest();
   const account = createHash('sha256').update(fold(name)).digest();
   return `S-1-5-21-${domain.readUInt32BE(0)}-${domain.readUInt32BE(4)}-${domain.readUInt32BE(8)}-${1000 + (account.readUInt32BE(0) % 1_000_000_000)}`;
 }
 
 /** Checks a principals file (`{ "DOMAIN\\name": "S-1-..." }`); throws naming the first bad entry. */
 export function validatePrincipals(value: unknown, file: string): Record<string, string> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${file}: expected an object of "DOMAIN\\\\name": "S-1-..."`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${file}: expected an object of "DOMAIN\\\\name": "S-1-..."`);
   for (const [name, sid] of Object.entries(value)) {
-    if (typeof sid !== 'string' || !isSid(sid)) throw new Error(`${file}: '${name}': expected a SID (S-1-...), found ${JSON.stringify(sid)}`);
+    if (typeof sid !== 'string' || !isSid(sid))
+      throw new Error(`${file}: '${name}': expected a SID (S-1-...), found ${JSON.stringify(sid)}`);
   }
   return value as Record<string, string>;
 }

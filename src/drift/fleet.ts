@@ -27,9 +27,21 @@ export function checkSnapshots(comparer: HostComparer, actual: string, progress:
       const snapshot = readSnapshot(readSnapshotFile(file), file);
       for (const f of comparer.compare(snapshot)) findings.push(f);
     } catch (e) {
-      const reason = e instanceof SnapshotError ? `${e.at}: ${e.reason}` : (e as NodeJS.ErrnoException).code ? `not readable: ${(e as Error).message}` : undefined;
+      const reason =
+        e instanceof SnapshotError
+          ? `${e.at}: ${e.reason}`
+          : (e as NodeJS.ErrnoException).code
+            ? `not readable: ${(e as Error).message}`
+            : undefined;
       if (reason === undefined) throw e;
-      findings.push({ host: path.basename(file), endpoint: null, kind: 'unparsable-file', path: file, declared: null, actual: reason });
+      findings.push({
+        host: path.basename(file),
+        endpoint: null,
+        kind: 'unparsable-file',
+        path: file,
+        declared: null,
+        actual: reason,
+      });
     }
   };
   if (!fs.statSync(actual).isDirectory()) {
@@ -56,7 +68,8 @@ function isSnapshotFile(entry: fs.Dirent): boolean {
 function forEachSnapshot(dir: string, fn: (file: string) => void): void {
   const handle = fs.opendirSync(dir, { bufferSize: 256 });
   try {
-    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) if (isSnapshotFile(entry)) fn(path.join(dir, entry.name));
+    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync())
+      if (isSnapshotFile(entry)) fn(path.join(dir, entry.name));
   } finally {
     handle.closeSync();
   }

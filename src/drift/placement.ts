@@ -22,7 +22,8 @@ export function readPlacements(dir: string): Map<string, Set<string>> {
     }
     for (const r of Object.values(tf.resource?.azurerm_virtual_machine_run_command ?? {})) {
       const vm = r.virtual_machine_id;
-      if (typeof r.name !== 'string' || !r.name.startsWith('jeajit-') || typeof vm !== 'string' || vm.includes('${')) continue;
+      if (typeof r.name !== 'string' || !r.name.startsWith('jeajit-') || typeof vm !== 'string' || vm.includes('${'))
+        continue;
       const host = vm.split('/').pop()!;
       for (const key of new Set([fold(host), fold(host.slice(0, NETBIOS_LENGTH))])) {
         const set = placements.get(key) ?? placements.set(key, new Set()).get(key)!;
@@ -38,7 +39,8 @@ function stackFiles(dir: string): string[] {
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== '.terraform' && e.name !== 'assets' && e.name !== 'jea') walk(path.join(d, e.name));
+        if (e.name !== 'node_modules' && e.name !== '.terraform' && e.name !== 'assets' && e.name !== 'jea')
+          walk(path.join(d, e.name));
       } else if (e.name === 'cdk.tf.json') out.push(path.join(d, e.name));
     }
   };

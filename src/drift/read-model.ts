@@ -26,7 +26,10 @@ export function formatProblem(p: ReadProblem): string {
  */
 export function readModel(kind: 'pssc', text: string): ReadModel<SessionConfigurationModel>;
 export function readModel(kind: 'psrc', text: string): ReadModel<RoleCapabilityModel>;
-export function readModel(kind: 'pssc' | 'psrc', text: string): ReadModel<SessionConfigurationModel | RoleCapabilityModel> {
+export function readModel(
+  kind: 'pssc' | 'psrc',
+  text: string,
+): ReadModel<SessionConfigurationModel | RoleCapabilityModel> {
   let doc;
   try {
     doc = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -35,12 +38,20 @@ export function readModel(kind: 'pssc' | 'psrc', text: string): ReadModel<Sessio
     throw e;
   }
   const issues = new Issues(kind);
-  const model = kind === 'psrc' ? decodeRoleCapability(doc.value, issues) : decodeSessionConfiguration(doc.value, issues);
+  const model =
+    kind === 'psrc' ? decodeRoleCapability(doc.value, issues) : decodeSessionConfiguration(doc.value, issues);
   const first = issues.all[0];
   if (first) {
     const at = positionOf({ file: kind, locate: doc.locate }, fieldPath(first.field));
     return { problem: { ...at, reason: `${first.field}: ${first.reason}` } };
   }
-  if (!model) return { problem: { line: 1, column: 1, reason: `not a ${kind === 'psrc' ? 'role capability' : 'session configuration'} file` } };
+  if (!model)
+    return {
+      problem: {
+        line: 1,
+        column: 1,
+        reason: `not a ${kind === 'psrc' ? 'role capability' : 'session configuration'} file`,
+      },
+    };
   return { model };
 }

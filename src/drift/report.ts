@@ -68,7 +68,14 @@ function markdown(input: ReportInput): string {
   if (input.findings.length) {
     lines.push('', '| Host | Endpoint | Kind | Path | Declared | Actual |', '| --- | --- | --- | --- | --- | --- |');
     for (const f of input.findings) {
-      const cells = [cell(f.host), cell(f.endpoint ?? ''), code(f.kind), f.path ? code(f.path) : '', f.declared === null ? '' : code(showValue(f.declared)), f.actual === null ? '' : code(showValue(f.actual))];
+      const cells = [
+        cell(f.host),
+        cell(f.endpoint ?? ''),
+        code(f.kind),
+        f.path ? code(f.path) : '',
+        f.declared === null ? '' : code(showValue(f.declared)),
+        f.actual === null ? '' : code(showValue(f.actual)),
+      ];
       lines.push(`| ${cells.join(' | ')} |`);
     }
   }

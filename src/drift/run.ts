@@ -34,7 +34,8 @@ export async function driftCheck(options: DriftCheckOptions): Promise<DriftCheck
   const findings: DriftFinding[] = [];
   let checked = 0;
   if (options.actual !== undefined) {
-    if (!fs.existsSync(options.actual)) throw Object.assign(new Error(`${options.actual}: no such snapshot file or folder`), { code: 'ENOENT' });
+    if (!fs.existsSync(options.actual))
+      throw Object.assign(new Error(`${options.actual}: no such snapshot file or folder`), { code: 'ENOENT' });
     const fleet = checkSnapshots(new HostComparer(estate), options.actual, options.progress ?? NO_PROGRESS);
     findings.push(...fleet.findings);
     checked += fleet.hosts;
@@ -42,7 +43,10 @@ export async function driftCheck(options: DriftCheckOptions): Promise<DriftCheck
   if (options.azure) {
     findings.push(...(await azureDrift(estate, options.azure)));
     checked++;
-    if (estate.groups.length) warnings.push(`${estate.groups.length} PIM for Groups eligibilit${estate.groups.length === 1 ? 'y is' : 'ies are'} in Microsoft Graph, not ARM: not checked`);
+    if (estate.groups.length)
+      warnings.push(
+        `${estate.groups.length} PIM for Groups eligibilit${estate.groups.length === 1 ? 'y is' : 'ies are'} in Microsoft Graph, not ARM: not checked`,
+      );
   }
   return { findings: sortFindings(findings), checked, warnings };
 }

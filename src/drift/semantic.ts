@@ -64,7 +64,8 @@ export const text: Diff<string> = scalar(prose);
 
 /** A list that is a set of strings, shown whole: `ci` folds case. Missing equals empty. */
 export function stringSet(ci = true): Diff<readonly string[]> {
-  const norm = (xs: readonly string[] | undefined) => [...new Set((xs ?? []).map((x) => (ci ? fold(x) : x)))].sort().join('\u0000');
+  const norm = (xs: readonly string[] | undefined) =>
+    [...new Set((xs ?? []).map((x) => (ci ? fold(x) : x)))].sort().join('\u0000');
   return (d, a, path, out) => {
     if (norm(d) !== norm(a)) out.push({ path, declared: plain(d ?? []), actual: plain(a ?? []) });
   };
@@ -114,13 +115,18 @@ export function keyed<T>(o: KeyedOptions<T>): Diff<readonly T[]> {
       if (av === undefined) out.push({ path: keyStep(path, dv.label), declared: show(dv.item), actual: null });
       else o.item(dv.item, av.item, keyStep(path, dv.label), out);
     }
-    for (const [k, av] of am) if (!dm.has(k)) out.push({ path: keyStep(path, av.label), declared: null, actual: show(av.item) });
+    for (const [k, av] of am)
+      if (!dm.has(k)) out.push({ path: keyStep(path, av.label), declared: null, actual: show(av.item) });
   };
 }
 
 /** A string-keyed table (keys case-insensitive), as a keyed list of its entries. */
 export function table<V>(item: Diff<V>): Diff<Readonly<Record<string, V>>> {
-  const entries = keyed<readonly [string, V]>({ key: (e) => e[0], show: (e) => e[1], item: (d, a, path, out) => item(d?.[1], a?.[1], path, out) });
+  const entries = keyed<readonly [string, V]>({
+    key: (e) => e[0],
+    show: (e) => e[1],
+    item: (d, a, path, out) => item(d?.[1], a?.[1], path, out),
+  });
   return (d, a, path, out) => entries(d && Object.entries(d), a && Object.entries(a), path, out);
 }
 

@@ -74,7 +74,8 @@ const bool: Check = (v, at) => void (typeof v !== 'boolean' && fail(at, `expecte
 
 function object(keys: readonly string[], checks: Record<string, Check>): Check {
   return (v, at) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(at, `expected an object, found ${kindOf(v)}`);
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      return fail(at, `expected an object, found ${kindOf(v)}`);
     const o = v as Record<string, unknown>;
     for (const key of keys) {
       if (!(key in o)) fail(at, `missing key '${key}'`);
@@ -104,9 +105,11 @@ function validSid(sid: unknown): boolean {
 }
 
 const principals: Check = (v, at) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(at, `expected an object of DOMAIN\\name -> SID, found ${kindOf(v)}`);
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return fail(at, `expected an object of DOMAIN\\name -> SID, found ${kindOf(v)}`);
   for (const [name, sid] of Object.entries(v)) {
-    if (sid !== null && !validSid(sid)) fail(`${at}['${name}']`, `expected a SID (S-1-...) or null, found ${JSON.stringify(sid)}`);
+    if (sid !== null && !validSid(sid))
+      fail(`${at}['${name}']`, `expected a SID (S-1-...) or null, found ${JSON.stringify(sid)}`);
   }
 };
 
@@ -125,9 +128,14 @@ const roleCapability = object(SNAPSHOT_KEYS.roleCapability, { name: nonEmpty, pa
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 
 const snapshot = object(SNAPSHOT_KEYS.snapshot, {
-  schema: (v, at) => void (v !== SNAPSHOT_SCHEMA && fail(at, `expected '${SNAPSHOT_SCHEMA}', found ${JSON.stringify(v)}`)),
+  schema: (v, at) =>
+    void (v !== SNAPSHOT_SCHEMA && fail(at, `expected '${SNAPSHOT_SCHEMA}', found ${JSON.stringify(v)}`)),
   host: nonEmpty,
-  collectedAt: (v, at) => void (str(v, at), !DATE_TIME.test(v as string) && fail(at, `not an ISO 8601 date-time (2025-06-01T08:00:00Z): ${JSON.stringify(v)}`)),
+  collectedAt: (v, at) =>
+    void (
+      str(v, at),
+      !DATE_TIME.test(v as string) && fail(at, `not an ISO 8601 date-time (2025-06-01T08:00:00Z): ${JSON.stringify(v)}`)
+    ),
   endpoints: arrayOf(endpoint),
   roleCapabilities: arrayOf(roleCapability),
   principals,
@@ -153,7 +161,10 @@ export function validateSnapshot(value: unknown, file = '<snapshot>'): Snapshot 
  */
 export function snapshotText(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)))
+      .swap16()
+      .toString('utf16le');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
   return bytes.toString('utf8');
 }
