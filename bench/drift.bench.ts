@@ -16,14 +16,30 @@ export const FLEET_SIZE = 10_000;
 /** One host in this many has drifted (in one of the ways of {@link DRIFTS}). */
 const DRIFT_EVERY = 20;
 
-type Edit = (s: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The parts of a snapshot (as JSON) that the drifts edit. */
+interface SnapshotJson {
+  host: string;
+  endpoints: { securityDescriptorSddl: string; configFile: string }[];
+  roleCapabilities: { name: string; path: string; content: string }[];
+}
+
+type Edit = (s: SnapshotJson) => void;
 
 /** Kinds of drift the generated fleet has: an added cmdlet, a changed ACE, a missing endpoint, a shadowing role, a corrupt file. */
 const DRIFTS: readonly Edit[] = [
-  (s) => (s.roleCapabilities[0].content = s.roleCapabilities[0].content.replace('VisibleCmdlets = @(', "VisibleCmdlets = @(\r\n        'Stop-Computer',")),
-  (s) => (s.endpoints[0].securityDescriptorSddl = s.endpoints[0].securityDescriptorSddl.replace('S:P', '(A;;GA;;;S-1-5-21-1-2-3-500)S:P')),
+  (s) =>
+    (s.roleCapabilities[0].content = s.roleCapabilities[0].content.replace(
+      'VisibleCmdlets = @(',
+      "VisibleCmdlets = @(\r\n        'Stop-Computer',",
+    )),
+  (s) =>
+    (s.endpoints[0].securityDescriptorSddl = s.endpoints[0].securityDescriptorSddl.replace(
+      'S:P',
+      '(A;;GA;;;S-1-5-21-1-2-3-500)S:P',
+    )),
   (s) => s.endpoints.pop(),
-  (s) => s.roleCapabilities.push({ ...s.roleCapabilities[1], path: s.roleCapabilities[1].path.replace('Contoso', 'Old') }),
+  (s) =>
+    s.roleCapabilities.push({ ...s.roleCapabilities[1], path: s.roleCapabilities[1].path.replace('Contoso', 'Old') }),
   (s) => (s.endpoints[1].configFile = s.endpoints[1].configFile.slice(0, 200)),
 ];
 
@@ -38,7 +54,10 @@ function repoRoot(): string {
 function synthEstate(root: string): string {
   const outdir = path.join(root, 'cdktf.out');
   const script = `const { App } = require('cdktf'); const { JeaEstate } = require('./examples/estate'); const app = new App({ outdir: ${JSON.stringify(outdir)} }); new JeaEstate(app, 'contoso'); app.synth();`;
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: repoRoot(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+    cwd: repoRoot(),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`synth failed: ${r.stderr}`);
   return outdir;
 }
@@ -50,7 +69,7 @@ export function generateFleet(declaredDir: string, dir: string, size = FLEET_SIZ
   let bytes = 0;
   let drifted = 0;
   for (let i = 0; i < size; i++) {
-    const s = JSON.parse(baseJson);
+    const s = JSON.parse(baseJson) as SnapshotJson;
     s.host = `SRV${String(i).padStart(5, '0')}`;
     if (i % DRIFT_EVERY === DRIFT_EVERY - 1) {
       DRIFTS[drifted++ % DRIFTS.length](s);
@@ -98,10 +117,17 @@ export function run(): BenchResult[] {
     };
     const baseline = () => {
       let n = 0;
-      for (const name of fs.readdirSync(fleet)) n += JSON.parse(fs.readFileSync(path.join(fleet, name), 'utf8')).endpoints.length;
+      for (const name of fs.readdirSync(fleet))
+        n += (JSON.parse(fs.readFileSync(path.join(fleet, name), 'utf8')) as SnapshotJson).endpoints.length;
       return n;
     };
-    const result = compare(`drift over ${FLEET_SIZE.toLocaleString('en')} snapshots`, drift, 'read + JSON.parse', baseline, { goal: 2, runs: 5 });
+    const result = compare(
+      `drift over ${FLEET_SIZE.toLocaleString('en')} snapshots`,
+      drift,
+      'read + JSON.parse',
+      baseline,
+      { goal: 2, runs: 5 },
+    );
     const heap = heapWhileChecking(declared, fleet);
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
     return [

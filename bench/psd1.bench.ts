@@ -15,7 +15,16 @@ export function generateEstate(bytes: number): PsHashtable {
         c % 3 === 0
           ? PsHashtable.from([
               ['Name', `Restart-Service${c}`],
-              ['Parameters', [PsHashtable.from([['Name', 'Name'], ['ValidateSet', ['Dns', 'W32Time', `Svc${i}`]]]), PsHashtable.from([['Name', 'Force']])]],
+              [
+                'Parameters',
+                [
+                  PsHashtable.from([
+                    ['Name', 'Name'],
+                    ['ValidateSet', ['Dns', 'W32Time', `Svc${i}`]],
+                  ]),
+                  PsHashtable.from([['Name', 'Force']]),
+                ],
+              ],
             ])
           : `Module${c}\\Get-Thing${i}-${c}`,
       );
@@ -39,7 +48,7 @@ export function run(): BenchResult[] {
   const value = generateEstate(10 * 1024 * 1024);
   const text = renderText(value);
   const json = toJson(value, 0);
-  const jsonValue = JSON.parse(json);
+  const jsonValue = JSON.parse(json) as unknown;
   // The same value as JSON laid out like the data file (4-space indent), for context: the data
   // file's layout is fixed (one entry a line, 4-space indent), so it carries more bytes.
   const jsonIndented = JSON.stringify(jsonValue, null, 4);
@@ -47,10 +56,37 @@ export function run(): BenchResult[] {
   const notes = `data file ${mib(Buffer.byteLength(text))}; the same value as compact JSON ${mib(Buffer.byteLength(json))}, as 4-space JSON ${mib(Buffer.byteLength(jsonIndented))}`;
   const bytes = render(value);
   return [
-    compare('psd1 parse (text)', () => parse(text), 'JSON.parse', () => JSON.parse(json), { goal: 4, notes }),
-    compare('psd1 parse (bytes, UTF-8 decode included)', () => parse(bytes), 'JSON.parse', () => JSON.parse(json)),
-    compare('psd1 parse (text)', () => parse(text), 'JSON.parse (4-space JSON)', () => JSON.parse(jsonIndented)),
-    compare('psd1 render (bytes)', () => render(value), 'JSON.stringify', () => JSON.stringify(jsonValue), { goal: 3 }),
-    compare('psd1 render (bytes)', () => render(value), 'JSON.stringify (4-space)', () => JSON.stringify(jsonValue, null, 4)),
+    compare(
+      'psd1 parse (text)',
+      () => parse(text),
+      'JSON.parse',
+      () => JSON.parse(json),
+      { goal: 4, notes },
+    ),
+    compare(
+      'psd1 parse (bytes, UTF-8 decode included)',
+      () => parse(bytes),
+      'JSON.parse',
+      () => JSON.parse(json),
+    ),
+    compare(
+      'psd1 parse (text)',
+      () => parse(text),
+      'JSON.parse (4-space JSON)',
+      () => JSON.parse(jsonIndented),
+    ),
+    compare(
+      'psd1 render (bytes)',
+      () => render(value),
+      'JSON.stringify',
+      () => JSON.stringify(jsonValue),
+      { goal: 3 },
+    ),
+    compare(
+      'psd1 render (bytes)',
+      () => render(value),
+      'JSON.stringify (4-space)',
+      () => JSON.stringify(jsonValue, null, 4),
+    ),
   ];
 }

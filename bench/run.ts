@@ -1,5 +1,6 @@
 import { fork } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { BenchResult } from './measure';
 
@@ -9,7 +10,7 @@ import type { BenchResult } from './measure';
  * in the same process on the same data; absolute times on shared machines are noise. It runs the
  * compiled JavaScript (`tsc -p tsconfig.bench.json`).
  */
-const MODULES = ['psd1.bench', 'synth.bench', 'effective.bench', 'drift.bench'];
+const MODULES = ['psd1.bench', 'synth.bench', 'effective.bench', 'drift.bench', 'fleet-drift.bench'];
 
 async function runModule(name: string): Promise<BenchResult[]> {
   return new Promise((resolve, reject) => {
@@ -37,8 +38,11 @@ async function main(): Promise<void> {
     })),
   );
   for (const r of results) if (r.notes) console.log(`${r.name}: ${r.notes}`);
-  const machine = { node: process.version, cpus: require('os').cpus().length, cpu: require('os').cpus()[0]?.model };
-  fs.writeFileSync(path.join(__dirname, '..', '..', 'bench', 'results.json'), JSON.stringify({ machine, results }, null, 2) + '\n');
+  const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model };
+  fs.writeFileSync(
+    path.join(__dirname, '..', '..', 'bench', 'results.json'),
+    JSON.stringify({ machine, results }, null, 2) + '\n',
+  );
   const missed = results.filter((r) => r.goal !== undefined && r.ratio > r.goal);
   if (missed.length) console.log(`goal missed: ${missed.map((r) => r.name).join(', ')}`);
 }

@@ -6,7 +6,13 @@ import { App, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { JeaModule, PimRoleEligibility, RoleCapability, SessionConfiguration, VmJitAccessPolicy } from '../constructs/cdktf';
+import {
+  JeaModule,
+  PimRoleEligibility,
+  RoleCapability,
+  SessionConfiguration,
+  VmJitAccessPolicy,
+} from '../constructs/cdktf';
 import { BenchResult, compare } from './measure';
 
 const ROLES = 1000;
@@ -29,7 +35,9 @@ function largeEstate(outdir: string): number {
         new RoleCapability(stack, `Role${n}`, {
           description: `Role ${n}`,
           visibleCmdlets: Array.from({ length: COMMANDS }, (_, c) =>
-            c % 4 === 0 ? { name: `Restart-Thing${c}`, parameters: [{ name: 'Name', validateSet: [`Svc${n}`, `Svc${c}`] }] } : `Module${c}\\Get-Thing${c}`,
+            c % 4 === 0
+              ? { name: `Restart-Thing${c}`, parameters: [{ name: 'Name', validateSet: [`Svc${n}`, `Svc${c}`] }] }
+              : `Module${c}\\Get-Thing${c}`,
           ),
         }),
       );
@@ -41,13 +49,17 @@ function largeEstate(outdir: string): number {
       roleDefinitions: roles.map((role, i) => ({ principal: `CONTOSO\\Group${e}-${i}`, roleCapabilities: [role] })),
     });
   }
-  const vm = (i: number) => `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg${i % 50}/providers/Microsoft.Compute/virtualMachines/vm${i}`;
+  const vm = (i: number) =>
+    `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg${i % 50}/providers/Microsoft.Compute/virtualMachines/vm${i}`;
   for (let g = 0; g < 50; g++) {
     new VmJitAccessPolicy(stack, `Jit${g}`, {
       name: `policy${g}`,
       resourceGroupName: `rg${g}`,
       location: 'westeurope',
-      virtualMachines: Array.from({ length: VMS / 50 }, (_, i) => ({ id: vm(g * 10 + i), ports: [{ number: 3389, allowedSourceAddressPrefixes: ['10.0.0.0/8'] }] })),
+      virtualMachines: Array.from({ length: VMS / 50 }, (_, i) => ({
+        id: vm(g * 10 + i),
+        ports: [{ number: 3389, allowedSourceAddressPrefixes: ['10.0.0.0/8'] }],
+      })),
     });
   }
   for (let p = 0; p < PIM; p++) {
@@ -60,7 +72,10 @@ function largeEstate(outdir: string): number {
     });
   }
   app.synth();
-  return Object.values(JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'large', 'cdk.tf.json'), 'utf8')).resource as Record<string, object>).reduce((n, r) => n + Object.keys(r).length, 0);
+  const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'large', 'cdk.tf.json'), 'utf8')) as {
+    resource: Record<string, object>;
+  };
+  return Object.values(tf.resource).reduce((n, r) => n + Object.keys(r).length, 0);
 }
 
 /**
@@ -72,16 +87,34 @@ function bareSynth(outdir: string): void {
   const stack = new TerraformStack(app, 'bare');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   for (let g = 0; g < 50; g++) {
-    new ResourceGroupTemplateDeployment(stack, `Jit${g}`, { name: `jit-${g}`, resourceGroupName: `rg${g}`, deploymentMode: 'Incremental', templateContent: '{}', parametersContent: '{}' });
+    new ResourceGroupTemplateDeployment(stack, `Jit${g}`, {
+      name: `jit-${g}`,
+      resourceGroupName: `rg${g}`,
+      deploymentMode: 'Incremental',
+      templateContent: '{}',
+      parametersContent: '{}',
+    });
   }
   for (let p = 0; p < PIM; p++) {
     const scope = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg${p}`;
-    const roleDefinitionId = '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/9980e02c-c2be-4d73-94e8-173b1dc7cf3c';
-    new PimEligibleRoleAssignment(stack, `Pim${p}`, { scope, roleDefinitionId, principalId: `00000000-0000-4000-8000-${String(p).padStart(12, '0')}`, schedule: { expiration: { durationDays: 90 } } });
+    const roleDefinitionId =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/9980e02c-c2be-4d73-94e8-173b1dc7cf3c';
+    new PimEligibleRoleAssignment(stack, `Pim${p}`, {
+      scope,
+      roleDefinitionId,
+      principalId: `00000000-0000-4000-8000-${String(p).padStart(12, '0')}`,
+      schedule: { expiration: { durationDays: 90 } },
+    });
     new RoleManagementPolicy(stack, `Policy${p}`, {
       scope,
       roleDefinitionId,
-      activationRules: { maximumDuration: 'PT4H', requireApproval: false, requireMultifactorAuthentication: true, requireJustification: true, requireTicketInfo: false },
+      activationRules: {
+        maximumDuration: 'PT4H',
+        requireApproval: false,
+        requireMultifactorAuthentication: true,
+        requireJustification: true,
+        requireTicketInfo: false,
+      },
       eligibleAssignmentRules: { expirationRequired: true, expireAfter: 'P90D' },
     });
   }
@@ -105,7 +138,11 @@ export function run(): BenchResult[] {
     () => largeEstate(path.join(tmp, `ours${i++}`)),
     `bare cdktf synth of the same ${resources} azurerm resources`,
     () => bareSynth(path.join(tmp, `bare${i++}`)),
-    { goal: 1.5, runs: 3, notes: `${ROLES} roles x ${COMMANDS} commands, ${ENDPOINTS} endpoints, ${VMS} VMs under JIT, ${PIM} PIM eligibilities: ${resources} Terraform resources and ${files} files` },
+    {
+      goal: 1.5,
+      runs: 3,
+      notes: `${ROLES} roles x ${COMMANDS} commands, ${ENDPOINTS} endpoints, ${VMS} VMs under JIT, ${PIM} PIM eligibilities: ${resources} Terraform resources and ${files} files`,
+    },
   );
   fs.rmSync(tmp, { recursive: true, force: true });
   return [result];

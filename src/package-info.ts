@@ -11,5 +11,5 @@ export function packageRoot(): string {
 /** This package's version (its package.json's). */
 export function packageVersion(): string {
   const file = path.join(packageRoot(), 'package.json');
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : '0.0.0';
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : '0.0.0';
 }

@@ -32,7 +32,7 @@ export class PimRoleEligibility extends Construct {
   constructor(scope: Construct, id: string, props: PimRoleEligibilityProps) {
     super(scope, id);
     const stack = TerraformStack.of(this);
-    const registry = policies.get(stack) ?? new Map();
+    const registry: PolicyRegistry = policies.get(stack) ?? new Map<string, { path: string; rules: string }>();
     policies.set(stack, registry);
     const defined = definePimEligibility(
       this.node.path,

@@ -16,8 +16,8 @@ export function policyOf(scope: IConstruct): PolicySet {
   const all = scope.node.findAll();
   const of = <T>(type: abstract new (...args: never[]) => T): T[] =>
     all.filter((c): c is T & IConstruct => c instanceof type);
-  const jit = <T extends { model: unknown; node: { path: string } }>(items: T[]) =>
-    items.map((c) => ({ path: c.node.path, model: c.model as T['model'] }));
+  const jit = <M>(items: readonly { model: M; node: { path: string } }[]) =>
+    items.map((c) => ({ path: c.node.path, model: c.model }));
   return declaredPolicy({
     roles: of(RoleCapability).map((r) => ({
       path: r.node.path,

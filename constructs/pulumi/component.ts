@@ -72,15 +72,5 @@ export abstract class JeaComponent extends pulumi.ComponentResource {
  * computed at synth. An error thrown by `compute` fails the deployment.
  */
 export function afterDeclarations<T>(compute: () => T): pulumi.Output<pulumi.Unwrap<T>> {
-  return pulumi.output(
-    new Promise<T>((resolve, reject) =>
-      setImmediate(() => {
-        try {
-          resolve(compute());
-        } catch (e) {
-          reject(e);
-        }
-      }),
-    ),
-  );
+  return pulumi.output(new Promise<void>((resolve) => setImmediate(resolve)).then(compute));
 }

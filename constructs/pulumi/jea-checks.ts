@@ -22,8 +22,7 @@ export function policyOfEstate(scope: JeaComponent): PolicySet {
   const all = JeaComponent.membersOf(scope.root);
   const of = <T>(type: abstract new (...args: never[]) => T): T[] =>
     all.filter((c): c is JeaComponent & T => c instanceof type);
-  const jit = <T extends { model: unknown; path: string }>(items: T[]) =>
-    items.map((c) => ({ path: c.path, model: c.model as T['model'] }));
+  const jit = <M>(items: readonly { model: M; path: string }[]) => items.map((c) => ({ path: c.path, model: c.model }));
   return declaredPolicy({
     roles: of(RoleCapability).map((r) => ({
       path: r.path,
@@ -56,8 +55,8 @@ export function jeaChecks(scope: JeaComponent, props: JeaChecksProps = {}): Find
   const errors: string[] = [];
   for (const note of findingNotes(findings)) {
     const resource = byPath.get(note.path) ?? scope;
-    if (note.level === 'info') pulumi.log.info(note.text, resource);
-    else if (note.level === 'warning') pulumi.log.warn(note.text, resource);
+    if (note.level === 'info') void pulumi.log.info(note.text, resource);
+    else if (note.level === 'warning') void pulumi.log.warn(note.text, resource);
     else errors.push(note.text);
   }
   if (errors.length) throw new Error(`jeajit security rules failed:\n${errors.join('\n')}`);

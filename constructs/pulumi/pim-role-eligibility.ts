@@ -34,7 +34,7 @@ export class PimRoleEligibility extends JeaComponent {
 
   constructor(name: string, props: PimRoleEligibilityProps, opts?: JeaComponentOptions) {
     super('jeajit:jit:PimRoleEligibility', name, opts);
-    const registry = policies.get(this.root) ?? new Map();
+    const registry: PolicyRegistry = policies.get(this.root) ?? new Map<string, { path: string; rules: string }>();
     policies.set(this.root, registry);
     const defined = definePimEligibility(this.path, props, modelText, isDeployTime, registry);
     this.model = defined.model;

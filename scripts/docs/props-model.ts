@@ -206,7 +206,7 @@ class Reader {
     if (this.types.has(name)) return name;
     // An exported alias of a generic interface (BlobDelivery) is described by the interface.
     const symbol = alias ?? type.aliasSymbol ?? type.symbol;
-    const decl = symbol.declarations![0]!;
+    const decl = symbol.declarations![0];
     const doc: { -readonly [K in keyof TypeDoc]: TypeDoc[K] } = {
       name,
       summary: this.summary(symbol),
@@ -240,7 +240,7 @@ class Reader {
 
   /** The element type of an array, or the type itself. */
   private elementType(type: ts.Type): ts.Type {
-    return this.checker.isArrayType(type) ? this.checker.getTypeArguments(type as ts.TypeReference)[0]! : type;
+    return this.checker.isArrayType(type) ? this.checker.getTypeArguments(type as ts.TypeReference)[0] : type;
   }
 
   /** Type parameter name -> argument as written, for an instantiated generic interface. */
@@ -250,7 +250,7 @@ class Reader {
     if (!target?.typeParameters) return map;
     this.checker
       .getTypeArguments(type as ts.TypeReference)
-      .forEach((arg, i) => map.set(target.typeParameters![i]!.symbol.name, this.nameOf(arg)));
+      .forEach((arg, i) => map.set(target.typeParameters![i].symbol.name, this.nameOf(arg)));
     return map;
   }
 

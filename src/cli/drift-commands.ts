@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import { ArmError } from '../drift/azure/arm-client';
 import { TokenError } from '../drift/azure/credentials';
+import { ScopeError } from '../drift/azure/fleet-scope';
 import { collectorScript } from '../drift/collector-script';
 import { DeclaredError, declaredPrincipals, DeclaredEstate, loadDeclared } from '../drift/declared';
 import { expectedSnapshot, validatePrincipals } from '../drift/expected-snapshot';
@@ -158,7 +159,11 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
     .requiredOption('--declared <dir>', 'the synth output (cdktf.out) or a folder of .pssc/.psrc files')
     .option('--actual <path>', 'a snapshot file, or a folder of them (one per host)')
     .option('--azure', 'also compare JIT policies and PIM with a subscription through ARM')
-    .option('--subscription <id>', 'the subscription (with --azure)')
+    .option('--subscription <id>', 'the subscription whose JIT policies and PIM to compare (with --azure)')
+    .option(
+      '--scope <scope>',
+      "a management group, subscription or resource group whose every Windows VM and Arc server must carry each endpoint's Machine Configuration assignment (with --azure)",
+    )
     .option('--endpoint <url>', 'the ARM endpoint (with --azure)', 'https://management.azure.com')
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .action(
@@ -167,12 +172,15 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
         actual?: string;
         azure?: boolean;
         subscription?: string;
+        scope?: string;
         endpoint: string;
         format: ReportFormat;
       }) => {
         if (!opts.actual && !opts.azure) throw new CliError('give --actual SNAPSHOT_OR_DIR, --azure, or both');
-        if (opts.azure && !opts.subscription) throw new CliError('--azure needs --subscription ID');
-        if (!opts.azure && opts.subscription) throw new CliError('--subscription needs --azure');
+        if (opts.azure && !opts.subscription && !opts.scope)
+          throw new CliError('--azure needs --subscription ID, --scope SCOPE, or both');
+        if (!opts.azure && (opts.subscription || opts.scope))
+          throw new CliError(`${opts.subscription ? '--subscription' : '--scope'} needs --azure`);
         const estate = declared(opts.declared);
         if (opts.actual !== undefined) checkActual(opts.actual);
         const progress = wantsProgress({ isTTY: !!io.stderr.isTTY, format: opts.format, env: io.env })
@@ -183,10 +191,20 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
           result = await driftCheck({
             declared: estate,
             ...(opts.actual ? { actual: opts.actual } : {}),
-            ...(opts.azure
+            ...(opts.azure && opts.scope
+              ? {
+                  fleet: {
+                    scope: opts.scope,
+                    endpoint: opts.endpoint,
+                    env: io.env,
+                    ...(io.fetch ? { fetch: io.fetch } : {}),
+                  },
+                }
+              : {}),
+            ...(opts.azure && opts.subscription
               ? {
                   azure: {
-                    subscription: opts.subscription!,
+                    subscription: opts.subscription,
                     endpoint: opts.endpoint,
                     env: io.env,
                     ...(io.fetch ? { fetch: io.fetch } : {}),
@@ -196,7 +214,12 @@ export function addDriftCommands(program: Command, io: DriftIo = processIo()): v
             progress,
           });
         } catch (e) {
-          if (e instanceof ArmError || e instanceof TokenError || (e as NodeJS.ErrnoException).code === 'ENOENT')
+          if (
+            e instanceof ArmError ||
+            e instanceof TokenError ||
+            e instanceof ScopeError ||
+            (e as NodeJS.ErrnoException).code === 'ENOENT'
+          )
             throw new CliError((e as Error).message);
           throw e;
         }

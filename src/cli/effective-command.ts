@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import * as path from 'path';
 import { effectiveRights, EffectiveResult } from '../effective/effective';
 import { loadPolicyFiles } from '../policy/load-files';
-import { EndpointEntry } from '../policy/policy-set';
 import { effectiveText } from '../report/effective-text';
 import { parseDataFile } from '../psd1/binary';
 import { CliError, readInput, requirePath } from './io';
@@ -48,8 +47,7 @@ export function addEffectiveCommand(program: Command): void {
       const loaded = loadPolicyFiles([pssc, ...opts.rolePath]);
       const problem = loaded.problems.find((p) => path.resolve(p.file) === path.resolve(pssc));
       if (problem) throw new CliError(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
-      const endpoint = loaded.set.endpoints.find((e) => path.resolve(e.source.file) === path.resolve(pssc)) as
-        EndpointEntry | undefined;
+      const endpoint = loaded.set.endpoints.find((e) => path.resolve(e.source.file) === path.resolve(pssc));
       if (!endpoint) throw new CliError(`${pssc}: not a session configuration file (.pssc)`);
       for (const p of loaded.problems) process.stderr.write(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
       const groups = opts.groups

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
-import { initFiles, InitEngine } from '../init/templates';
+import { initFiles } from '../init/templates';
 import { packageRoot, packageVersion } from '../package-info';
 import { CliError } from './io';
 
@@ -33,7 +33,9 @@ function workflowFiles(): { path: string; content: string }[] {
  * (newer @pulumi/pulumi needs Node 22: upgrade when you are on it).
  */
 function versions(): Record<string, string> {
-  const own = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
+  const own = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+  };
   return { ...own.devDependencies };
 }
 
@@ -66,7 +68,7 @@ export function addInitCommand(program: Command): void {
       const files = [
         ...initFiles({
           name,
-          engine: opts.engine as InitEngine,
+          engine: opts.engine,
           jeajit: opts.jeajit ?? `^${packageVersion()}`,
           versions: versions(),
         }),

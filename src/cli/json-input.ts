@@ -4,8 +4,10 @@ export interface JsonProblem {
   readonly reason: string;
 }
 
-class Stop {
-  constructor(readonly problem: JsonProblem) {}
+class Stop extends Error {
+  constructor(readonly problem: JsonProblem) {
+    super(problem.reason);
+  }
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

@@ -161,14 +161,14 @@ const CAPABILITY_DIFFS: Record<string, Diff<never>> = {
   typesToProcess: orderedNames,
   formatsToProcess: orderedNames,
   assembliesToLoad: stringSet(),
-} as Record<string, Diff<never>>;
+};
 
 const DOCUMENT_DIFFS: Record<string, Diff<never>> = {
   author: text,
   description: text,
   companyName: text,
   copyright: text,
-} as Record<string, Diff<never>>;
+};
 
 const grant = record([
   fieldDiff('roleCapabilities', 'RoleCapabilities', stringSet()),
@@ -197,7 +197,7 @@ const SESSION_DIFFS: Record<string, Diff<never>> = {
   executionPolicy: scalar<string>(),
   powerShellVersion: scalar<string>(),
   enforceInputParameterValidation: scalar<boolean>(undefined, false),
-} as Record<string, Diff<never>>;
+};
 
 const sessionConfiguration = record<SessionConfigurationModel>(withDiffs(SESSION_CONFIGURATION_FIELDS, SESSION_DIFFS));
 const roleCapability = record<RoleCapabilityModel>(

@@ -18,7 +18,7 @@ export class Memo<K extends object, V> {
     const last = this.last.get(owner);
     if (last !== undefined && last.key === key) return last.value;
     let map = this.maps.get(owner);
-    if (!map) this.maps.set(owner, (map = new Map()));
+    if (!map) this.maps.set(owner, (map = new Map<string, V>()));
     let value = map.get(key);
     if (value === undefined) {
       value = compute();

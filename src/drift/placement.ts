@@ -16,7 +16,7 @@ export function readPlacements(dir: string): Map<string, Set<string>> {
   for (const file of stackFiles(dir)) {
     let tf: { resource?: Record<string, Record<string, { name?: unknown; virtual_machine_id?: unknown }>> };
     try {
-      tf = JSON.parse(fs.readFileSync(file, 'utf8'));
+      tf = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof tf;
     } catch {
       continue; // loadSynthOutput reports unreadable stack files
     }

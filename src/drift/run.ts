@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { azureDrift, AzureDriftOptions } from './azure/azure-drift';
+import { fleetDrift, FleetDriftOptions } from './azure/fleet-drift';
 import { HostComparer } from './compare-host';
 import { DeclaredEstate, loadDeclared } from './declared';
 import { DriftFinding, sortFindings } from './finding';
@@ -14,6 +15,8 @@ export interface DriftCheckOptions {
   readonly actual?: string;
   /** Also compare the JIT constructs with a subscription. */
   readonly azure?: AzureDriftOptions;
+  /** Also compare every Windows machine of a scope with the endpoints, through their Machine Configuration assignments and reports. */
+  readonly fleet?: FleetDriftOptions;
   readonly progress?: Progress;
 }
 
@@ -47,6 +50,12 @@ export async function driftCheck(options: DriftCheckOptions): Promise<DriftCheck
       warnings.push(
         `${estate.groups.length} PIM for Groups eligibilit${estate.groups.length === 1 ? 'y is' : 'ies are'} in Microsoft Graph, not ARM: not checked`,
       );
+  }
+  if (options.fleet) {
+    const fleet = await fleetDrift(estate, options.fleet);
+    findings.push(...fleet.findings);
+    checked += fleet.machines;
+    warnings.push(...fleet.warnings);
   }
   return { findings: sortFindings(findings), checked, warnings };
 }

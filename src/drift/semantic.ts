@@ -148,7 +148,7 @@ export interface FieldDiff {
 
 /** Declares a field of a record comparison. */
 export function fieldDiff<T>(prop: string, key: string, diff: Diff<T>): FieldDiff {
-  return { prop, key, diff: diff as unknown as Diff<never> };
+  return { prop, key, diff: diff };
 }
 
 /** An object compared field by field; properties not listed are not compared. */

@@ -112,10 +112,17 @@ export function neverPublicByName(name: string): boolean {
   );
 }
 
+/** A parameter of a command's hashtable entries merged: its ValidateSet values and ValidatePattern patterns. */
+interface ConstrainedParameter {
+  name: string;
+  sets: string[];
+  patterns: string[];
+}
+
 /** One command's hashtable entries merged: parameter name (folded) -> sets and patterns. */
 interface Constrained {
   readonly name: string;
-  readonly params: Map<string, { name: string; sets: string[]; patterns: string[] }>;
+  readonly params: Map<string, ConstrainedParameter>;
 }
 
 /** The hashtable entries of a list merged per command name; wildcard names match nothing. */
@@ -124,7 +131,7 @@ function constrained(entries: readonly VisibleCommand[]): Map<string, Constraine
   for (const entry of entries) {
     if (typeof entry === 'string' || hasWildcard(entry.name)) continue;
     const key = entry.name.toLowerCase();
-    const command = out.get(key) ?? { name: entry.name, params: new Map() };
+    const command = out.get(key) ?? { name: entry.name, params: new Map<string, ConstrainedParameter>() };
     out.set(key, command);
     for (const p of entry.parameters ?? []) {
       const param = command.params.get(p.name.toLowerCase()) ?? { name: p.name, sets: [], patterns: [] };

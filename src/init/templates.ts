@@ -115,7 +115,7 @@ function packageJson(o: InitOptions): string {
       review: `jeajit diff base-${out} ${out} --fail-on dangerous,error`,
     },
     dependencies: Object.fromEntries(
-      [['jeajit', o.jeajit], ...engine.map((n) => [n, v(n)])].sort(([a], [b]) => (a < b ? -1 : 1)),
+      [['jeajit', o.jeajit] as const, ...engine.map((n) => [n, v(n)] as const)].sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
     devDependencies: { '@types/node': v('@types/node'), 'ts-node': v('ts-node'), typescript: v('typescript') },
   };

@@ -86,7 +86,7 @@ export function list<T>(item: Codec<T>): Codec<readonly T[]> {
       });
       return out;
     },
-    encode: (v) => (Array.isArray(v) ? v : [v as T]).map((x) => item.encode(x)),
+    encode: (v) => (Array.isArray(v) ? (v as readonly T[]) : [v as T]).map((x) => item.encode(x)),
   };
 }
 
@@ -147,9 +147,10 @@ function rawValue(v: unknown): Psd1Value {
   )
     return v;
   if (Array.isArray(v)) return v.map(rawValue);
-  if (typeof v === 'object')
-    return PsHashtable.from(Object.entries(v as object).map(([k, x]) => [k, rawValue(x)] as const));
-  return String(v);
+  if (typeof v === 'object') return PsHashtable.from(Object.entries(v).map(([k, x]) => [k, rawValue(x)] as const));
+  // what is left: undefined, a bigint, a symbol or a function
+  const rest = v as undefined | bigint | symbol | ((...args: never[]) => unknown);
+  return String(rest);
 }
 
 /** A hashtable with fixed keys, as a model object; `required` keys must be present. */
@@ -219,7 +220,7 @@ function crlf(value: Psd1Value): Psd1Value {
  */
 export function normalizeModel<T extends object>(model: T, fields: readonly Field[], issues: Issues): T | undefined {
   const pruned: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(model)) {
+  for (const [key, value] of Object.entries(model) as [string, unknown][]) {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     if (
       value !== null &&

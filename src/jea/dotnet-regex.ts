@@ -300,11 +300,13 @@ function hexValue(c: string): number {
 // The scanner
 
 /** Thrown inside the scanner to stop at the first problem. */
-class Failure {
+class Failure extends Error {
   constructor(
     readonly offset: number,
     readonly reason: string,
-  ) {}
+  ) {
+    super(reason);
+  }
 }
 
 /**

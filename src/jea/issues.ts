@@ -18,19 +18,21 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') text = `'${value}'`;
   else if (value === undefined) text = 'undefined';
   else {
+    let json: string | undefined;
     try {
       // hashtables read as objects of their entries, script blocks as their text in braces
-      text =
-        JSON.stringify(value, (_k, v) =>
-          v instanceof PsHashtable
-            ? Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x]))
-            : v instanceof ScriptBlock
-              ? `{${v.text}}`
-              : v,
-        ) ?? String(value);
+      json = JSON.stringify(value, (_k, v: unknown) =>
+        v instanceof PsHashtable
+          ? Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x]))
+          : v instanceof ScriptBlock
+            ? `{${v.text}}`
+            : v,
+      );
     } catch {
-      text = String(value);
+      json = undefined;
     }
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the last resort for what JSON cannot write (functions, symbols, bigints, cyclic objects); a cyclic object may read [object Object], and that is all there is to say
+    text = json ?? String(value);
   }
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

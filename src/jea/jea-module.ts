@@ -32,7 +32,7 @@ export interface JeaModuleModel {
 }
 
 /** What a module is declared with. */
-export interface JeaModuleDeclaration extends Omit<JeaModuleModel, 'guid'> {}
+export type JeaModuleDeclaration = Omit<JeaModuleModel, 'guid'>;
 
 /**
  * Validates a module: a file-safe name, a version of 2 to 4 numbers, at least one role, and no

@@ -19,8 +19,7 @@ export function encodeRoleCapability(model: RoleCapabilityModel): PsHashtable {
  * of the wrong shape is an issue (PowerShell refuses such files when the role is loaded).
  */
 export function decodeRoleCapability(value: Psd1Value, issues: Issues): RoleCapabilityModel | undefined {
-  return decodeTable(value, issues, ROLE_CAPABILITY_FIELDS, 'a role capability file') as
-    RoleCapabilityModel | undefined;
+  return decodeTable(value, issues, ROLE_CAPABILITY_FIELDS, 'a role capability file');
 }
 
 /** A role capability as declared: its role name (the .psrc file name) and its content. */

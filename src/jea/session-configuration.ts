@@ -37,7 +37,7 @@ const ROLE_GRANT_FIELDS = [
 ];
 
 const roleGrant: Codec<RoleGrant> = {
-  decode: (v, issues) => decodeTable(v, issues, ROLE_GRANT_FIELDS, 'a RoleDefinitions entry') as RoleGrant | undefined,
+  decode: (v, issues) => decodeTable(v, issues, ROLE_GRANT_FIELDS, 'a RoleDefinitions entry'),
   encode: (v) => encodeTable(v, ROLE_GRANT_FIELDS),
 };
 
@@ -119,8 +119,7 @@ export function encodeSessionConfiguration(model: SessionConfigurationModel): Ps
 
 /** Reads a parsed .pssc into the model; unknown keys and wrongly shaped values are issues. */
 export function decodeSessionConfiguration(value: Psd1Value, issues: Issues): SessionConfigurationModel | undefined {
-  return decodeTable(value, issues, SESSION_CONFIGURATION_FIELDS, 'a session configuration file') as
-    SessionConfigurationModel | undefined;
+  return decodeTable(value, issues, SESSION_CONFIGURATION_FIELDS, 'a session configuration file');
 }
 
 const EMPTY_ROLES = 'empty RoleDefinitions: no one would get a role; declare at least one principal';

@@ -8,7 +8,7 @@ export function durationSeconds(text: string): number | undefined {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
   if (!m || text === 'P' || text.endsWith('T')) return undefined;
   const [, d, h, min, s] = m.map((x) => (x === undefined ? 0 : Number(x)));
-  return ((d as number) * 24 + (h as number)) * 3600 + (min as number) * 60 + (s as number);
+  return (d * 24 + h) * 3600 + min * 60 + s;
 }
 
 /** Writes a number of seconds as a compact ISO 8601 duration (`PT4H`, `PT1H30M`, `P1D`). */

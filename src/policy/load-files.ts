@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fieldPath, Issues, ValidationIssue } from '../jea/issues';
-import { RoleCapabilityModel, SessionConfigurationModel } from '../jea/model';
+import { SessionConfigurationModel } from '../jea/model';
 import { checkCapability, DEFERRABLE_CHECKS } from '../jea/capability-policy';
 import { decodeRoleCapability, roleNameProblem } from '../jea/role-capability';
 import { checkSessionConfiguration, decodeSessionConfiguration } from '../jea/session-configuration';
@@ -67,11 +67,11 @@ export function loadPolicyFiles(inputs: readonly string[]): LoadedFiles {
       checkCapability(model, policy, RULE_CHECKS);
       const problem = roleNameProblem(roleName);
       if (problem) policy.add(roleName, `the file name is the role name: ${problem}`);
-    } else checkSessionConfiguration(model as SessionConfigurationModel, policy, RULE_CHECKS);
+    } else checkSessionConfiguration(model, policy, RULE_CHECKS);
     problems.push(...locateIssues(file, doc, policy.all));
     const source = { file, locate: doc.locate };
-    if (isRole) roles.push({ name: roleName, ...moduleOf(file), source, model: model as RoleCapabilityModel });
-    else configs.push({ file, doc, model: model as SessionConfigurationModel });
+    if (isRole) roles.push({ name: roleName, ...moduleOf(file), source, model: model });
+    else configs.push({ file, doc, model: model });
   }
   const endpoints = configs.map((c) => ({
     name: path.basename(c.file).replace(/\.pssc$/i, ''),

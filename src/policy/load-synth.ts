@@ -3,7 +3,14 @@ import * as path from 'path';
 import { EndpointManifest } from '../jea/endpoint';
 import { roleGuid } from '../jit/builtin-roles';
 import { EligibilityExpiry } from '../jit/duration';
-import { ActivationPolicy, GroupEligibilityModel, PimEligibilityModel, VmJitPolicyModel } from '../jit/model';
+import {
+  ActivationPolicy,
+  Approver,
+  GroupEligibilityModel,
+  JitPortRule,
+  PimEligibilityModel,
+  VmJitPolicyModel,
+} from '../jit/model';
 import { loadPolicyFiles } from './load-files';
 import { Declared } from '../jea/declared-at';
 import { Suppression } from '../rules/finding';
@@ -44,7 +51,7 @@ export function loadSynthOutput(dir: string): LoadedSynth {
     const manifestFile = path.join(epDir, 'endpoint.json');
     let manifest: EndpointManifest;
     try {
-      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as EndpointManifest;
     } catch (e) {
       problems.push({
         file: manifestFile,
@@ -89,7 +96,7 @@ export function loadSynthOutput(dir: string): LoadedSynth {
   };
   for (const file of stackFiles) {
     try {
-      readJit(file, JSON.parse(fs.readFileSync(file, 'utf8')), jit, problems);
+      readJit(file, JSON.parse(fs.readFileSync(file, 'utf8')) as { resource?: Resources }, jit, problems);
     } catch (e) {
       problems.push({ file, line: 1, column: 1, message: `not readable Terraform JSON: ${(e as Error).message}` });
     }
@@ -106,9 +113,10 @@ export const SUPPRESSIONS_PATH = 'jeajit/suppressions.json';
 /** The first problem of a list of suppressions (`[2].reason: a suppression needs a reason`), or undefined when it is one. */
 export function suppressionsProblem(list: unknown): string | undefined {
   if (!Array.isArray(list)) return 'expected a list of { ruleId, reason, file?, path? }';
-  for (const [i, s] of list.entries()) {
-    if (typeof s !== 'object' || s === null || Array.isArray(s))
+  for (const [i, item] of (list as unknown[]).entries()) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
       return `[${i}]: expected { ruleId, reason, file?, path? }`;
+    const s = item as Record<string, unknown>;
     if (typeof s.ruleId !== 'string' || !s.ruleId) return `[${i}].ruleId: expected a rule id such as 'JEA002'`;
     if (typeof s.reason !== 'string' || !s.reason.trim())
       return `[${i}].reason: a suppression of ${s.ruleId} needs a reason`;
@@ -131,7 +139,7 @@ function readSynthSuppressions(files: readonly string[], problems: LoadProblem[]
     const stackDir = path.dirname(path.dirname(file));
     let doc: { schema?: unknown; suppressions?: unknown };
     try {
-      doc = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      doc = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as typeof doc;
     } catch (e) {
       problems.push({ file, line: 1, column: 1, message: `not readable accepted findings: ${(e as Error).message}` });
       continue;
@@ -171,16 +179,95 @@ function findFiles(dir: string, name: string): string[] {
 }
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What cdktf writes beside a resource (`//`): its construct path, and where jeajit saw it declared. */
+interface TfResource {
+  readonly '//'?: {
+    readonly metadata?: { readonly path?: string };
+    readonly jeajit?: { readonly declared?: Declared };
+  };
+}
+
+/** The template deployment of a VM JIT policy (`jeajit-jit-*`); its parameters are JSON text. */
+interface TfJitDeployment extends TfResource {
+  readonly name?: unknown;
+  readonly parameters_content?: unknown;
+  readonly resource_group_name: string;
+}
+
+/** A port of the deployment's parameters: a list of sources, or one (the ARM field). */
+interface TfJitPort {
+  readonly number: number;
+  readonly protocol: JitPortRule['protocol'];
+  readonly allowedSourceAddressPrefixes?: readonly string[];
+  readonly allowedSourceAddressPrefix?: string;
+  readonly maxRequestAccessDuration: string;
+}
+
+/** The parameters of a VM JIT policy's template deployment. */
+interface TfJitParameters {
+  readonly policyName: { readonly value: string };
+  readonly location: { readonly value: string };
+  readonly virtualMachines: {
+    readonly value: readonly { readonly id: string; readonly ports: readonly TfJitPort[] }[];
+  };
+}
+
+/** `azurerm_pim_eligible_role_assignment`. */
+interface TfPimEligibility extends TfResource {
+  readonly scope: string;
+  readonly role_definition_id: string;
+  readonly principal_id: string;
+  readonly schedule?: { readonly expiration?: { readonly duration_days?: number } };
+  readonly justification?: string;
+  readonly ticket?: { readonly number: string; readonly system: string };
+}
+
+/** `azuread_privileged_access_group_eligibility_schedule`. */
+interface TfGroupEligibility extends TfResource {
+  readonly group_id: string;
+  readonly assignment_type: GroupEligibilityModel['assignmentType'];
+  readonly principal_id: string;
+  readonly permanent_assignment?: boolean;
+  readonly duration?: string;
+  readonly justification?: string;
+  readonly ticket_number?: string;
+  readonly ticket_system: string;
+}
+
+/** `azurerm_role_management_policy` or `azuread_group_role_management_policy` (the parts read here). */
+interface TfRoleManagementPolicy {
+  readonly scope?: string;
+  readonly role_definition_id?: string;
+  readonly group_id?: string;
+  readonly role_id?: string;
+  readonly activation_rules?: {
+    readonly maximum_duration?: string;
+    readonly require_approval?: boolean;
+    readonly approval_stage?: { readonly primary_approver?: readonly { type: Approver['type']; object_id: string }[] };
+    readonly require_multifactor_authentication?: boolean;
+    readonly required_conditional_access_authentication_context?: string;
+    readonly require_justification?: boolean;
+    readonly require_ticket_info?: boolean;
+  };
+  readonly notification_rules?: {
+    readonly eligible_activations?: { readonly admin_notifications?: { readonly additional_recipients?: string[] } };
+  };
+}
+
+/** The resources of one type in a stack, by logical id. */
+function resourcesOf<T>(res: Resources, type: string): Record<string, T> {
+  return (res[type] ?? {}) as Record<string, T>;
+}
 
 /** The construct path cdktf records for a resource, or its logical id. */
-function constructPath(id: string, r: Json): string {
+function constructPath(id: string, r: TfResource): string {
   return r['//']?.metadata?.path ?? id;
 }
 
 /** A JIT resource's source: its construct path, and where it was declared when jeajit recorded it (`//.jeajit.declared`). */
-function sourceOf(file: string, r: Json): PolicySource {
-  const d = r['//']?.jeajit?.declared as Declared | undefined;
+function sourceOf(file: string, r: TfResource): PolicySource {
+  const d = r['//']?.jeajit?.declared;
   return d ? { file, declared: d } : { file };
 }
 
@@ -196,7 +283,7 @@ function readJit(
 ): void {
   const res = tf.resource ?? {};
   for (const [id, r] of Object.entries(
-    (res.azurerm_resource_group_template_deployment ?? {}) as Record<string, Json>,
+    resourcesOf<TfJitDeployment>(res, 'azurerm_resource_group_template_deployment'),
   )) {
     if (!String(r.name).startsWith('jeajit-jit-')) continue;
     const name = constructPath(id, r).replace(/\/Policy$/, '');
@@ -209,7 +296,7 @@ function readJit(
       });
       continue;
     }
-    const p = JSON.parse(r.parameters_content);
+    const p = JSON.parse(String(r.parameters_content)) as TfJitParameters;
     out.vmJit.push({
       name,
       source: sourceOf(name, r),
@@ -217,20 +304,20 @@ function readJit(
         name: p.policyName.value,
         resourceGroupName: r.resource_group_name,
         location: p.location.value,
-        virtualMachines: (p.virtualMachines.value as Json[]).map((vm) => ({
+        virtualMachines: p.virtualMachines.value.map((vm) => ({
           id: vm.id,
-          ports: (vm.ports as Json[]).map((port) => ({
+          ports: vm.ports.map((port) => ({
             number: port.number,
             protocol: port.protocol,
-            allowedSourceAddressPrefixes: port.allowedSourceAddressPrefixes ?? [port.allowedSourceAddressPrefix],
+            allowedSourceAddressPrefixes: port.allowedSourceAddressPrefixes ?? [port.allowedSourceAddressPrefix!],
             maxRequestAccessDuration: port.maxRequestAccessDuration,
           })),
         })),
       },
     });
   }
-  const rmPolicies = Object.values((res.azurerm_role_management_policy ?? {}) as Record<string, Json>);
-  for (const [id, r] of Object.entries((res.azurerm_pim_eligible_role_assignment ?? {}) as Record<string, Json>)) {
+  const rmPolicies = Object.values(resourcesOf<TfRoleManagementPolicy>(res, 'azurerm_role_management_policy'));
+  for (const [id, r] of Object.entries(resourcesOf<TfPimEligibility>(res, 'azurerm_pim_eligible_role_assignment'))) {
     const policy = rmPolicies.find(
       (p) =>
         String(p.scope).toLowerCase() === String(r.scope).toLowerCase() &&
@@ -254,10 +341,10 @@ function readJit(
       },
     });
   }
-  const groupPolicies = Object.values((res.azuread_group_role_management_policy ?? {}) as Record<string, Json>);
-  const byGroup = new Map<string, { name: string; schedules: Json[] }>();
+  const groupPolicies = Object.values(resourcesOf<TfRoleManagementPolicy>(res, 'azuread_group_role_management_policy'));
+  const byGroup = new Map<string, { name: string; schedules: TfGroupEligibility[] }>();
   for (const [id, r] of Object.entries(
-    (res.azuread_privileged_access_group_eligibility_schedule ?? {}) as Record<string, Json>,
+    resourcesOf<TfGroupEligibility>(res, 'azuread_privileged_access_group_eligibility_schedule'),
   )) {
     const key = `${r.group_id}|${r.assignment_type}`;
     const entry = byGroup.get(key) ?? { name: constructPath(id, r).replace(/\/Eligibility\d+$/, ''), schedules: [] };
@@ -286,11 +373,10 @@ function readJit(
 }
 
 /** The activation policy of a role management policy resource (azurerm or azuread: same shape). */
-function activationOf(policy: Json | undefined): ActivationPolicy {
+function activationOf(policy: TfRoleManagementPolicy | undefined): ActivationPolicy {
   const a = policy?.activation_rules ?? {};
-  const approvers = a.approval_stage?.primary_approver as Json[] | undefined;
-  const notify = policy?.notification_rules?.eligible_activations?.admin_notifications?.additional_recipients as
-    string[] | undefined;
+  const approvers = a.approval_stage?.primary_approver;
+  const notify = policy?.notification_rules?.eligible_activations?.admin_notifications?.additional_recipients;
   return {
     maximumDuration: a.maximum_duration ?? 'PT8H',
     ...(a.require_approval

@@ -13,7 +13,11 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   if (n < 2) return false;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 ? odd++ : even++;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
   const pairs = n / 2;
   return (odd >= pairs / 2 && even <= pairs / 10) || (even >= pairs / 2 && odd <= pairs / 10);
 }

@@ -28,8 +28,11 @@ export interface Psd1Document {
   readonly value: Psd1Value;
   readonly text: string;
   readonly encoding: Psd1Encoding | 'text';
-  /** The position of the value at `path` (and of its key), or undefined when the path does not exist. */
-  locate(path: readonly Psd1PathStep[]): Psd1Location | undefined;
+  /**
+   * The position of the value at `path` (and of its key), or undefined when the path does not exist.
+   * A function, not a method: it may be passed on detached from the document.
+   */
+  readonly locate: (path: readonly Psd1PathStep[]) => Psd1Location | undefined;
 }
 
 /**

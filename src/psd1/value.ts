@@ -159,7 +159,7 @@ export class PsHashtable {
   /** The value of a key (case-insensitive), or undefined. */
   get(key: Psd1Key): Psd1Value | undefined {
     const i = this.indexOf(key);
-    return i < 0 ? undefined : (this.items[i * 2 + 1] as Psd1Value);
+    return i < 0 ? undefined : this.items[i * 2 + 1];
   }
 
   /** Whether the key is present (case-insensitive). */
@@ -187,7 +187,7 @@ export class PsHashtable {
 
   /** The entries in source order. */
   *entries(): IterableIterator<[Psd1Key, Psd1Value]> {
-    for (let i = 0; i < this.items.length; i += 2) yield [this.items[i] as Psd1Key, this.items[i + 1] as Psd1Value];
+    for (let i = 0; i < this.items.length; i += 2) yield [this.items[i] as Psd1Key, this.items[i + 1]];
   }
 
   /** The key of entry `i` (0-based, source order). */
@@ -197,7 +197,7 @@ export class PsHashtable {
 
   /** The value of entry `i` (0-based, source order). */
   valueAt(i: number): Psd1Value {
-    return this.items[i * 2 + 1] as Psd1Value;
+    return this.items[i * 2 + 1];
   }
 }
 

@@ -95,7 +95,8 @@ function equal(a: unknown, b: unknown): boolean {
 export function asString(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') return JSON.stringify(v, null, 2);
-  return String(v);
+  const primitive = v as string | number | boolean | bigint | symbol | ((...args: never[]) => unknown);
+  return String(primitive);
 }
 
 function property(obj: unknown, key: string): unknown {

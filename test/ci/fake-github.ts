@@ -26,6 +26,11 @@ export interface ApiCall {
   readonly params: Record<string, unknown>;
 }
 
+/** `f`'s result as a promise, and what it throws as a rejection, as an async API call fails. */
+function settle<T>(f: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(f()));
+}
+
 export class FakeGitHub {
   readonly comments = new Map<number, FakeComment[]>();
   readonly pulls: FakePull[] = [];
@@ -63,86 +68,91 @@ export class FakeGitHub {
         throw new Error(`unexpected repository ${String(p.owner)}/${String(p.repo)}`);
     };
     const record = (method: string, params: Record<string, unknown>) => this.calls.push({ method, params });
-    const self = this;
     return {
       rest: {
         pulls: {
-          async list(p: Record<string, unknown>) {
-            record('pulls.list', p);
-            checkRepo(p);
-            need('pull-requests', 'read', 'pulls.list');
-            let data = self.pulls.filter((x) => (p.state ?? 'open') === 'all' || x.state === (p.state ?? 'open'));
-            if (typeof p.head === 'string') {
-              const [user, ref] = p.head.split(':');
-              data = data.filter((x) => x.head.repo.owner.login === user && x.head.ref === ref);
-            }
-            return { data: structuredClone(data) };
-          },
-          async get(p: Record<string, unknown>) {
-            record('pulls.get', p);
-            checkRepo(p);
-            need('pull-requests', 'read', 'pulls.get');
-            const pr = self.pulls.find((x) => x.number === p.pull_number);
-            if (!pr) throw Object.assign(new Error('Not Found'), { status: 404 });
-            return { data: structuredClone(pr) };
-          },
+          list: (p: Record<string, unknown>) =>
+            settle(() => {
+              record('pulls.list', p);
+              checkRepo(p);
+              need('pull-requests', 'read', 'pulls.list');
+              let data = this.pulls.filter((x) => (p.state ?? 'open') === 'all' || x.state === (p.state ?? 'open'));
+              if (typeof p.head === 'string') {
+                const [user, ref] = p.head.split(':');
+                data = data.filter((x) => x.head.repo.owner.login === user && x.head.ref === ref);
+              }
+              return { data: structuredClone(data) };
+            }),
+          get: (p: Record<string, unknown>) =>
+            settle(() => {
+              record('pulls.get', p);
+              checkRepo(p);
+              need('pull-requests', 'read', 'pulls.get');
+              const pr = this.pulls.find((x) => x.number === p.pull_number);
+              if (!pr) throw Object.assign(new Error('Not Found'), { status: 404 });
+              return { data: structuredClone(pr) };
+            }),
         },
         issues: {
-          async listComments(p: Record<string, unknown>) {
-            record('issues.listComments', p);
-            checkRepo(p);
-            need('pull-requests', 'read', 'issues.listComments');
-            return { data: structuredClone(self.commentsOn(p.issue_number as number)) };
-          },
-          async createComment(p: Record<string, unknown>) {
-            record('issues.createComment', p);
-            checkRepo(p);
-            need('pull-requests', 'write', 'issues.createComment');
-            const body = String(p.body);
-            if (body.length > 65536)
-              throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), {
-                status: 422,
-              });
-            return { data: self.addComment(p.issue_number as number, body, author) };
-          },
-          async updateComment(p: Record<string, unknown>) {
-            record('issues.updateComment', p);
-            checkRepo(p);
-            need('pull-requests', 'write', 'issues.updateComment');
-            const body = String(p.body);
-            if (body.length > 65536)
-              throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), {
-                status: 422,
-              });
-            for (const list of self.comments.values()) {
-              const c = list.find((x) => x.id === p.comment_id);
-              if (c) {
-                if (c.user.login !== author)
-                  throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
-                c.body = body;
-                return { data: structuredClone(c) };
+          listComments: (p: Record<string, unknown>) =>
+            settle(() => {
+              record('issues.listComments', p);
+              checkRepo(p);
+              need('pull-requests', 'read', 'issues.listComments');
+              return { data: structuredClone(this.commentsOn(p.issue_number as number)) };
+            }),
+          createComment: (p: Record<string, unknown>) =>
+            settle(() => {
+              record('issues.createComment', p);
+              checkRepo(p);
+              need('pull-requests', 'write', 'issues.createComment');
+              const body = String(p.body);
+              if (body.length > 65536)
+                throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), {
+                  status: 422,
+                });
+              return { data: this.addComment(p.issue_number as number, body, author) };
+            }),
+          updateComment: (p: Record<string, unknown>) =>
+            settle(() => {
+              record('issues.updateComment', p);
+              checkRepo(p);
+              need('pull-requests', 'write', 'issues.updateComment');
+              const body = String(p.body);
+              if (body.length > 65536)
+                throw Object.assign(new Error('Validation Failed: body is too long (maximum is 65536 characters)'), {
+                  status: 422,
+                });
+              for (const list of this.comments.values()) {
+                const c = list.find((x) => x.id === p.comment_id);
+                if (c) {
+                  if (c.user.login !== author)
+                    throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
+                  c.body = body;
+                  return { data: structuredClone(c) };
+                }
               }
-            }
-            throw Object.assign(new Error('Not Found'), { status: 404 });
-          },
-          async deleteComment(p: Record<string, unknown>) {
-            record('issues.deleteComment', p);
-            checkRepo(p);
-            need('pull-requests', 'write', 'issues.deleteComment');
-            for (const [issue, list] of self.comments) {
-              const c = list.find((x) => x.id === p.comment_id);
-              if (c) {
-                if (c.user.login !== author)
-                  throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
-                self.comments.set(
-                  issue,
-                  list.filter((x) => x !== c),
-                );
-                return { data: undefined };
+              throw Object.assign(new Error('Not Found'), { status: 404 });
+            }),
+          deleteComment: (p: Record<string, unknown>) =>
+            settle(() => {
+              record('issues.deleteComment', p);
+              checkRepo(p);
+              need('pull-requests', 'write', 'issues.deleteComment');
+              for (const [issue, list] of this.comments) {
+                const c = list.find((x) => x.id === p.comment_id);
+                if (c) {
+                  if (c.user.login !== author)
+                    throw Object.assign(new Error('Forbidden: not your comment'), { status: 403 });
+                  this.comments.set(
+                    issue,
+                    list.filter((x) => x !== c),
+                  );
+                  return { data: undefined };
+                }
               }
-            }
-            throw Object.assign(new Error('Not Found'), { status: 404 });
-          },
+              throw Object.assign(new Error('Not Found'), { status: 404 });
+            }),
         },
       },
       /** octokit's paginate: every page's items (one page here). */

@@ -568,7 +568,7 @@ export async function runJob(
           apiUrl: github.api_url,
           repo: { owner, repo },
         };
-        const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+        const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
           ...args: string[]
         ) => (...a: unknown[]) => Promise<unknown>;
         const fn = new AsyncFunction('require', 'github', 'context', 'core', 'process', w.script);

@@ -83,7 +83,7 @@ describe('the example workflows', () => {
   it('keep the logic in scripts: each run step is one call of a script under .github/jeajit/scripts/, with no ${{ }} in it', () => {
     const scripts = new Set(fs.readdirSync(path.join(CI, 'scripts')));
     for (const wf of [load(REVIEW), load(COMMENT)]) {
-      for (const job of Object.values(wf.jobs) as Json[]) {
+      for (const job of Object.values<Json>(wf.jobs)) {
         for (const step of job.steps as Json[]) {
           if (step.run === undefined) continue;
           const m = /^bash head\/\.github\/jeajit\/scripts\/([\w-]+\.sh)( [\w ]+)?$/.exec(step.run);

@@ -19,7 +19,15 @@ describe('drift of the JIT constructs against ARM', () => {
   const rule = (id: string) => ourRules().find((r) => r.id === id)!;
 
   beforeEach(async () => {
-    arm = await startFakeArm(deployedState(SUB, declared.vmJit.map((j) => j.model), declared.pim.map((p) => p.model)), SUB, TOKEN);
+    arm = await startFakeArm(
+      deployedState(
+        SUB,
+        declared.vmJit.map((j) => j.model),
+        declared.pim.map((p) => p.model),
+      ),
+      SUB,
+      TOKEN,
+    );
   });
   afterEach(() => arm.close());
 
@@ -42,7 +50,12 @@ describe('drift of the JIT constructs against ARM', () => {
     arm.state.jitPages = [arm.state.jitPages[0]];
     const found = await run();
     expect(found.map((f) => [f.host, f.endpoint, f.kind, f.path])).toEqual([
-      [`azure:${SUB}`, 'contoso/ManagementPortsJit', 'jit-policy-missing', `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/jeajit-ManagementPortsJit`],
+      [
+        `azure:${SUB}`,
+        'contoso/ManagementPortsJit',
+        'jit-policy-missing',
+        `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/jeajit-ManagementPortsJit`,
+      ],
     ]);
   });
 
@@ -55,8 +68,18 @@ describe('drift of the JIT constructs against ARM', () => {
     const found = await run();
     expect(found.map((f) => [f.kind, f.path, f.declared, f.actual])).toEqual([
       ['jit-policy-changed', "virtualMachines['vm-file01'].ports['3389/TCP'].maxRequestAccessDuration", 'PT3H', 'PT8H'],
-      ['jit-policy-changed', "virtualMachines['vm-file01'].ports['5985/TCP'].allowedSourceAddressPrefixes", ['10.20.0.0/16', '192.168.100.0/24'], ['*']],
-      ['jit-policy-changed', "virtualMachines['vm-file01'].ports['22/TCP']", null, { number: 22, protocol: 'TCP', allowedSourceAddressPrefixes: ['*'], maxRequestAccessDuration: 'PT3H' }],
+      [
+        'jit-policy-changed',
+        "virtualMachines['vm-file01'].ports['5985/TCP'].allowedSourceAddressPrefixes",
+        ['10.20.0.0/16', '192.168.100.0/24'],
+        ['*'],
+      ],
+      [
+        'jit-policy-changed',
+        "virtualMachines['vm-file01'].ports['22/TCP']",
+        null,
+        { number: 22, protocol: 'TCP', allowedSourceAddressPrefixes: ['*'], maxRequestAccessDuration: 'PT3H' },
+      ],
     ]);
   });
 
@@ -66,33 +89,63 @@ describe('drift of the JIT constructs against ARM', () => {
       id: `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/default`,
       name: 'default',
       location: 'westeurope',
-      properties: { virtualMachines: [{ id: vm.id.toUpperCase(), ports: [{ number: 22, protocol: '*', allowedSourceAddressPrefix: '*', maxRequestAccessDuration: 'PT3H' }] }] },
+      properties: {
+        virtualMachines: [
+          {
+            id: vm.id.toUpperCase(),
+            ports: [{ number: 22, protocol: '*', allowedSourceAddressPrefix: '*', maxRequestAccessDuration: 'PT3H' }],
+          },
+        ],
+      },
     });
     const found = await run();
     expect(found.map((f) => [f.endpoint, f.kind, f.path, f.actual])).toEqual([
-      ['contoso/ManagementPortsJit', 'jit-policy-foreign', `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/default`, { virtualMachine: vm.id, ports: ['22/*'] }],
+      [
+        'contoso/ManagementPortsJit',
+        'jit-policy-foreign',
+        `${RG_SCOPE}/providers/Microsoft.Security/locations/westeurope/jitNetworkAccessPolicies/default`,
+        { virtualMachine: vm.id, ports: ['22/*'] },
+      ],
     ]);
   });
 
   it('reports a VM taken out of the policy', async () => {
     ourPolicy().properties.virtualMachines.pop();
     const found = await run();
-    expect(found.map((f) => [f.kind, f.path, f.actual])).toEqual([['jit-policy-changed', "virtualMachines['vm-file01']", null]]);
+    expect(found.map((f) => [f.kind, f.path, f.actual])).toEqual([
+      ['jit-policy-changed', "virtualMachines['vm-file01']", null],
+    ]);
   });
 
   it('reports changed PIM policy rules field by field', async () => {
     rule('Enablement_EndUser_Assignment').enabledRules = ['Justification'];
     rule('Expiration_EndUser_Assignment').maximumDuration = 'PT10H';
-    rule('Approval_EndUser_Assignment').setting.approvalStages[0].primaryApprovers.push({ id: '11111111-2222-4333-8444-555555555555', userType: 'User', isBackup: false });
+    rule('Approval_EndUser_Assignment').setting.approvalStages[0].primaryApprovers.push({
+      id: '11111111-2222-4333-8444-555555555555',
+      userType: 'User',
+      isBackup: false,
+    });
     rule('Notification_Admin_EndUser_Assignment').notificationRecipients = [];
     rule('Expiration_Admin_Eligibility').maximumDuration = 'P180D';
     const found = await run();
     expect(found.map((f) => [f.endpoint, f.kind, f.path, f.declared, f.actual])).toEqual([
       ['contoso/VmContributorOnCall', 'pim-policy-changed', 'activation.maximumDuration', 'PT8H', 'PT10H'],
-      ['contoso/VmContributorOnCall', 'pim-policy-changed', "activation.approval.approvers['11111111-2222-4333-8444-555555555555']", null, { type: 'User', objectId: '11111111-2222-4333-8444-555555555555' }],
+      [
+        'contoso/VmContributorOnCall',
+        'pim-policy-changed',
+        "activation.approval.approvers['11111111-2222-4333-8444-555555555555']",
+        null,
+        { type: 'User', objectId: '11111111-2222-4333-8444-555555555555' },
+      ],
       ['contoso/VmContributorOnCall', 'pim-policy-changed', 'activation.requireMfa', true, false],
       ['contoso/VmContributorOnCall', 'pim-policy-changed', 'activation.requireTicketInfo', true, false],
-      ['contoso/VmContributorOnCall', 'pim-policy-changed', 'activation.notifyOnActivation', ['secops@contoso.com'], []],
+      [
+        'contoso/VmContributorOnCall',
+        'pim-policy-changed',
+        'activation.notifyOnActivation',
+        ['secops@contoso.com'],
+        [],
+      ],
       ['contoso/VmContributorOnCall', 'pim-policy-changed', 'expiry', 'P365D', 'P180D'],
     ]);
   });
@@ -115,7 +168,11 @@ describe('drift of the JIT constructs against ARM', () => {
       ['contoso/VmContributorOnCall', 'eligibility-missing', ''],
       [null, 'eligibility-unexpected', stranger.id],
     ]);
-    expect(found[1].actual).toEqual({ scope: RG_SCOPE, roleDefinitionId: own.properties.roleDefinitionId, principalId: '99999999-8888-4777-8666-555555555555' });
+    expect(found[1].actual).toEqual({
+      scope: RG_SCOPE,
+      roleDefinitionId: own.properties.roleDefinitionId,
+      principalId: '99999999-8888-4777-8666-555555555555',
+    });
   });
 
   it('ignores eligibilities inherited from above or through groups', async () => {
@@ -129,29 +186,41 @@ describe('drift of the JIT constructs against ARM', () => {
   });
 
   it('fails with the ARM error when the token is refused', async () => {
-    await expect(azureDrift(declared, { subscription: SUB, endpoint: arm.url, env: { JEAJIT_ARM_TOKEN: 'wrong' } })).rejects.toThrow(/ARM 401 AuthenticationFailed/);
+    await expect(
+      azureDrift(declared, { subscription: SUB, endpoint: arm.url, env: { JEAJIT_ARM_TOKEN: 'wrong' } }),
+    ).rejects.toThrow(/ARM 401 AuthenticationFailed/);
   });
 
   it('reports in the same report as hosts, and says what it cannot check', async () => {
     const result = await driftCheck({ declared, azure: { subscription: SUB, endpoint: arm.url, env: ENV } });
-    expect(result).toEqual({ findings: [], checked: 1, warnings: ['1 PIM for Groups eligibility is in Microsoft Graph, not ARM: not checked'] });
+    expect(result).toEqual({
+      findings: [],
+      checked: 1,
+      warnings: ['1 PIM for Groups eligibility is in Microsoft Graph, not ARM: not checked'],
+    });
   });
 });
 
 describe('the ARM client', () => {
   it('never follows a nextLink to another origin with the token', async () => {
-    const fetcher = (async () => new Response(JSON.stringify({ value: [1], nextLink: 'https://evil.example/steal' }), { status: 200 })) as unknown as typeof fetch;
-    const client = new ArmClient('http://127.0.0.1:1', async () => 't', fetcher);
+    const fetcher = (() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ value: [1], nextLink: 'https://evil.example/steal' }), { status: 200 }),
+      )) as unknown as typeof fetch;
+    const client = new ArmClient('http://127.0.0.1:1', () => Promise.resolve('t'), fetcher);
     await expect(client.list('/x', '1')).rejects.toThrow(/ForeignNextLink/);
   });
 
   it('turns an answer that is not JSON into an ARM error with the status', async () => {
-    const fetcher = (async () => new Response('<html>Bad gateway</html>', { status: 502 })) as unknown as typeof fetch;
-    await expect(new ArmClient('http://127.0.0.1:1', async () => 't', fetcher).get('/x', '1')).rejects.toThrow(/ARM 502 InvalidJson/);
+    const fetcher = (() =>
+      Promise.resolve(new Response('<html>Bad gateway</html>', { status: 502 }))) as unknown as typeof fetch;
+    await expect(
+      new ArmClient('http://127.0.0.1:1', () => Promise.resolve('t'), fetcher).get('/x', '1'),
+    ).rejects.toThrow(/ARM 502 InvalidJson/);
   });
 
   it('turns network failures into ARM errors', async () => {
-    const client = new ArmClient('http://127.0.0.1:9', async () => 't');
+    const client = new ArmClient('http://127.0.0.1:9', () => Promise.resolve('t'));
     await expect(client.get('/subscriptions/x', '2020-01-01')).rejects.toBeInstanceOf(ArmError);
   });
 });
@@ -159,7 +228,10 @@ describe('the ARM client', () => {
 describe('ARM credentials', () => {
   const credential = (token: string | Error) => {
     const scopes: string[] = [];
-    const c: Credential & { scopes: string[] } = { scopes, getToken: async (scope) => (scopes.push(scope), token instanceof Error ? Promise.reject(token) : { token }) };
+    const c: Credential & { scopes: string[] } = {
+      scopes,
+      getToken: async (scope) => (scopes.push(scope), token instanceof Error ? Promise.reject(token) : { token }),
+    };
     return c;
   };
 
@@ -176,7 +248,13 @@ describe('ARM credentials', () => {
   });
 
   it('explains a missing credential', async () => {
-    await expect(armTokenProvider('https://management.azure.com', {}, () => credential(new Error('CredentialUnavailableError: none\nmore')))()).rejects.toThrow(TokenError);
-    await expect(armTokenProvider('https://management.azure.com', {}, () => credential(new Error('nope')))()).rejects.toThrow(/no Azure token for https:\/\/management\.azure\.com\/\.default: nope/);
+    await expect(
+      armTokenProvider('https://management.azure.com', {}, () =>
+        credential(new Error('CredentialUnavailableError: none\nmore')),
+      )(),
+    ).rejects.toThrow(TokenError);
+    await expect(
+      armTokenProvider('https://management.azure.com', {}, () => credential(new Error('nope')))(),
+    ).rejects.toThrow(/no Azure token for https:\/\/management\.azure\.com\/\.default: nope/);
   });
 });

@@ -1,3 +1,5 @@
+import { assignmentName } from '../../src/drift/azure/guestconfig-compare';
+import { startFakeFleetArm } from './fake-fleet-arm';
 import { Command, CommanderError } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,7 +22,13 @@ interface Run {
 async function jeajit(args: string[], options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   const out: Buffer[] = [];
   let stderr = '';
-  const errStream = Object.assign(new PassThrough(), { isTTY: options.tty ?? false, columns: 80, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+  const errStream = Object.assign(new PassThrough(), {
+    isTTY: options.tty ?? false,
+    columns: 80,
+    cursorTo: () => true,
+    clearLine: () => true,
+    moveCursor: () => true,
+  });
   errStream.on('data', (d) => (stderr += d.toString()));
   const run: Run = { stdout: '', stdoutBytes: Buffer.alloc(0), stderr: '', exitCode: undefined };
   const io: DriftIo = {
@@ -29,7 +37,9 @@ async function jeajit(args: string[], options: { tty?: boolean; env?: NodeJS.Pro
     env: options.env ?? {},
     setExitCode: (code) => (run.exitCode = code),
   };
-  const program = new Command('jeajit').exitOverride().configureOutput({ writeErr: (s) => (stderr += s), writeOut: (s) => out.push(Buffer.from(s)) });
+  const program = new Command('jeajit')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => (stderr += s), writeOut: (s) => out.push(Buffer.from(s)) });
   addDriftCommands(program, io);
   try {
     await program.parseAsync(['node', 'jeajit', ...args]);
@@ -60,7 +70,17 @@ describe('the drift commands', () => {
   it('snapshot writes a valid snapshot of a deployed host, with given SIDs', async () => {
     const principals = path.join(dir, 'principals.json');
     fs.writeFileSync(principals, JSON.stringify({ 'CONTOSO\\JEA-DNS-Operators': 'S-1-5-21-1-2-3-1104' }));
-    const r = await jeajit(['snapshot', '--expected', declared, '--host', 'vm-dc-dns01', '--principals', principals, '--out', snapshotFile]);
+    const r = await jeajit([
+      'snapshot',
+      '--expected',
+      declared,
+      '--host',
+      'vm-dc-dns01',
+      '--principals',
+      principals,
+      '--out',
+      snapshotFile,
+    ]);
     expect(r.error).toBeUndefined();
     const s = readSnapshot(fs.readFileSync(snapshotFile), snapshotFile);
     expect(s.host).toBe('vm-dc-dns01');
@@ -87,14 +107,28 @@ describe('the drift commands', () => {
   });
 
   it('drift exits 2 with a JSON report when a host drifted', async () => {
-    const s = clone(readSnapshot(fs.readFileSync(snapshotFile), snapshotFile)) as Snapshot & { endpoints: Snapshot['endpoints'][number][] };
+    const s = clone(readSnapshot(fs.readFileSync(snapshotFile), snapshotFile)) as Snapshot & {
+      endpoints: Snapshot['endpoints'][number][];
+    };
     s.endpoints.pop();
     const fleet = tempDir();
     fs.writeFileSync(path.join(fleet, 'a.json'), JSON.stringify(s));
     fs.copyFileSync(snapshotFile, path.join(fleet, 'b.json'));
     const r = await jeajit(['drift', '--declared', declared, '--actual', fleet, '--format', 'json'], { tty: true });
     expect(r.exitCode).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ drift: true, findings: [{ host: 'vm-dc-dns01', endpoint: 'JEA-Maintenance', kind: 'missing-endpoint', path: '', declared: 'JEA-Maintenance', actual: null }] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      drift: true,
+      findings: [
+        {
+          host: 'vm-dc-dns01',
+          endpoint: 'JEA-Maintenance',
+          kind: 'missing-endpoint',
+          path: '',
+          declared: 'JEA-Maintenance',
+          actual: null,
+        },
+      ],
+    });
     expect(r.stderr).toBe('');
     const md = await jeajit(['drift', '--declared', declared, '--actual', fleet, '--format', 'markdown']);
     expect(md.exitCode).toBe(2);
@@ -104,21 +138,64 @@ describe('the drift commands', () => {
   it('drift shows a progress bar on a terminal only, never in CI', async () => {
     const fleet = tempDir();
     for (let i = 0; i < 3; i++) fs.copyFileSync(snapshotFile, path.join(fleet, `h${i}.json`));
-    expect((await jeajit(['drift', '--declared', declared, '--actual', fleet], { tty: true })).stderr).toContain('snapshots');
-    expect((await jeajit(['drift', '--declared', declared, '--actual', fleet], { tty: true, env: { CI: 'true' } })).stderr).toBe('');
+    expect((await jeajit(['drift', '--declared', declared, '--actual', fleet], { tty: true })).stderr).toContain(
+      'snapshots',
+    );
+    expect(
+      (await jeajit(['drift', '--declared', declared, '--actual', fleet], { tty: true, env: { CI: 'true' } })).stderr,
+    ).toBe('');
     expect((await jeajit(['drift', '--declared', declared, '--actual', fleet], { tty: false })).stderr).toBe('');
   });
 
   it('drift --azure reads the subscription through ARM, in the same report', async () => {
     const e = estate();
-    const arm = await startFakeArm(deployedState('00000000-0000-0000-0000-000000000000', e.vmJit.map((j) => j.model), []), '00000000-0000-0000-0000-000000000000', 'tok');
+    const arm = await startFakeArm(
+      deployedState(
+        '00000000-0000-0000-0000-000000000000',
+        e.vmJit.map((j) => j.model),
+        [],
+      ),
+      '00000000-0000-0000-0000-000000000000',
+      'tok',
+    );
     try {
-      const r = await jeajit(['drift', '--declared', declared, '--actual', snapshotFile, '--azure', '--subscription', '00000000-0000-0000-0000-000000000000', '--endpoint', arm.url, '--format', 'json'], { env: { JEAJIT_ARM_TOKEN: 'tok' } });
+      const r = await jeajit(
+        [
+          'drift',
+          '--declared',
+          declared,
+          '--actual',
+          snapshotFile,
+          '--azure',
+          '--subscription',
+          '00000000-0000-0000-0000-000000000000',
+          '--endpoint',
+          arm.url,
+          '--format',
+          'json',
+        ],
+        { env: { JEAJIT_ARM_TOKEN: 'tok' } },
+      );
       expect(r.exitCode).toBe(2);
       const kinds = JSON.parse(r.stdout).findings.map((f: { host: string; kind: string }) => `${f.host} ${f.kind}`);
-      expect(kinds).toEqual(['azure:00000000-0000-0000-0000-000000000000 eligibility-missing', 'azure:00000000-0000-0000-0000-000000000000 pim-policy-changed']);
+      expect(kinds).toEqual([
+        'azure:00000000-0000-0000-0000-000000000000 eligibility-missing',
+        'azure:00000000-0000-0000-0000-000000000000 pim-policy-changed',
+      ]);
       expect(r.stderr).toContain('warning: 1 PIM for Groups eligibility is in Microsoft Graph');
-      const refused = await jeajit(['drift', '--declared', declared, '--azure', '--subscription', '00000000-0000-0000-0000-000000000000', '--endpoint', arm.url], { env: { JEAJIT_ARM_TOKEN: 'wrong' } });
+      const refused = await jeajit(
+        [
+          'drift',
+          '--declared',
+          declared,
+          '--azure',
+          '--subscription',
+          '00000000-0000-0000-0000-000000000000',
+          '--endpoint',
+          arm.url,
+        ],
+        { env: { JEAJIT_ARM_TOKEN: 'wrong' } },
+      );
       expect(refused.error).toBeInstanceOf(CliError);
       expect(refused.error!.message).toMatch(/ARM 401/);
     } finally {
@@ -126,9 +203,58 @@ describe('the drift commands', () => {
     }
   });
 
+  it('drift --azure --scope checks every Windows machine of the scope through its Machine Configuration assignments', async () => {
+    const sub = '11111111-1111-1111-1111-111111111111';
+    const endpoints = estate().endpoints.map((e) => e.name);
+    const compliant = endpoints.map((ep) => ({
+      name: assignmentName(ep),
+      status: 'Compliant' as const,
+      contentHash: 'ANY',
+    }));
+    const arm = await startFakeFleetArm(
+      {
+        managementGroups: {},
+        machines: [
+          { subscription: sub, resourceGroup: 'rg', name: 'vm-ok', kind: 'vm', os: 'Windows', assignments: compliant },
+          { subscription: sub, resourceGroup: 'rg', name: 'vm-new', kind: 'vm', os: 'Windows', assignments: [] },
+        ],
+      },
+      { token: 'tok' },
+    );
+    try {
+      const r = await jeajit(
+        [
+          'drift',
+          '--declared',
+          declared,
+          '--azure',
+          '--scope',
+          `/subscriptions/${sub}`,
+          '--endpoint',
+          arm.url,
+          '--format',
+          'json',
+        ],
+        { env: { JEAJIT_ARM_TOKEN: 'tok' } },
+      );
+      expect(r.exitCode).toBe(2);
+      const found = JSON.parse(r.stdout).findings.map(
+        (f: { host: string; endpoint: string; kind: string }) => `${f.host} ${f.endpoint} ${f.kind}`,
+      );
+      expect(found).toEqual(endpoints.map((ep) => `vm-new ${ep} guestconfig-missing`).sort());
+      const bad = await jeajit(
+        ['drift', '--declared', declared, '--azure', '--scope', 'nowhere', '--endpoint', arm.url],
+        { env: { JEAJIT_ARM_TOKEN: 'tok' } },
+      );
+      expect(bad.error!.message).toMatch(/^scope 'nowhere' is not/);
+    } finally {
+      await arm.close();
+    }
+  });
+
   it.each([
     [['drift', '--declared', 'x'], 'give --actual SNAPSHOT_OR_DIR, --azure, or both'],
-    [['drift', '--declared', 'x', '--azure'], '--azure needs --subscription ID'],
+    [['drift', '--declared', 'x', '--azure'], '--azure needs --subscription ID, --scope SCOPE, or both'],
     [['drift', '--declared', 'x', '--actual', 'y', '--subscription', 's'], '--subscription needs --azure'],
     [['drift', '--declared', '/nonexistent/cdktf.out', '--actual', 'y'], 'not a folder'],
   ])('drift %j is an error (exit 1): %s', async (args, message) => {
@@ -147,6 +273,6 @@ describe('the drift commands', () => {
   it('drift rejects an unknown format', async () => {
     const r = await jeajit(['drift', '--declared', declared, '--actual', snapshotFile, '--format', 'xml']);
     expect(r.error).toBeInstanceOf(CommanderError);
-    expect(r.stderr).toContain("Allowed choices are text, json, markdown");
+    expect(r.stderr).toContain('Allowed choices are text, json, markdown');
   });
 });

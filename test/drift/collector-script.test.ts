@@ -6,7 +6,12 @@ import { oracleError } from '../helpers/oracle';
 import { estate } from './estate';
 
 // Apostrophes are legal in account names, and typographic quotes close PowerShell strings too.
-const TRICKY = ["CONTOSO\\O'Brien-Admins", 'CONTOSO\\Ops\u2019 $(Remove-Item -Recurse C:\\) \u2018x', 'CONTOSO\\$(whoami)`n', 'CONTOSO\\Zo\u00eb'];
+const TRICKY = [
+  "CONTOSO\\O'Brien-Admins",
+  'CONTOSO\\Ops\u2019 $(Remove-Item -Recurse C:\\) \u2018x',
+  'CONTOSO\\$(whoami)`n',
+  'CONTOSO\\Zo\u00eb',
+];
 
 const textOf = (bytes: Uint8Array) => Buffer.from(bytes).subarray(3).toString('utf8');
 
@@ -33,7 +38,14 @@ describe('the collector script', () => {
 
   it('embeds the principals of the declared endpoints', () => {
     const names = declaredPrincipals(estate().endpoints);
-    expect(names).toEqual(expect.arrayContaining(['CONTOSO\\JEA-DNS-Operators', 'CONTOSO\\Contractors', 'CONTOSO\\SmartCard-Users', 'CONTOSO\\MFA-Authenticated']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'CONTOSO\\JEA-DNS-Operators',
+        'CONTOSO\\Contractors',
+        'CONTOSO\\SmartCard-Users',
+        'CONTOSO\\MFA-Authenticated',
+      ]),
+    );
     expect(names).not.toContain('BUILTIN\\Users');
     expect(principalsData(textOf(collectorScript(names)))).toEqual(names);
     expect(principalsData(textOf(collectorScript([])))).toEqual([]);
@@ -44,7 +56,8 @@ describe('the collector script', () => {
   });
 
   it('writes every key of the snapshot schema', () => {
-    for (const key of [...SNAPSHOT_KEYS.snapshot, ...SNAPSHOT_KEYS.endpoint, ...SNAPSHOT_KEYS.roleCapability]) expect(text).toMatch(new RegExp(`^\\s+${key} = `, 'm'));
+    for (const key of [...SNAPSHOT_KEYS.snapshot, ...SNAPSHOT_KEYS.endpoint, ...SNAPSHOT_KEYS.roleCapability])
+      expect(text).toMatch(new RegExp(`^\\s+${key} = `, 'm'));
     expect(text).toContain("schema = 'jeajit.snapshot/v1'");
   });
 
@@ -53,7 +66,9 @@ describe('the collector script', () => {
     expect(text).toContain('[System.IO.File]::ReadAllText($Path)');
     expect(text).toContain("Join-Path $moduleDir.FullName 'RoleCapabilities'");
     expect(text).toContain('$env:PSModulePath -split');
-    expect(text).toContain('([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value');
+    expect(text).toContain(
+      '([System.Security.Principal.NTAccount] $Principal).Translate([System.Security.Principal.SecurityIdentifier]).Value',
+    );
     expect(text).toMatch(/catch \{ \$sids\[\$name\] = \$null \}/);
     expect(text).toContain('ConvertTo-Json -InputObject $snapshot -Depth 6 -Compress');
     expect(text).toContain('Remove-TypeData -TypeName System.Array');
@@ -62,6 +77,17 @@ describe('the collector script', () => {
 
   it('only reads: it changes nothing on the host', () => {
     const text = textOf(collectorScript(['CONTOSO\\Ops']));
-    for (const verb of ['Set-Item', 'Set-Content', 'Set-PSSessionConfiguration', 'Remove-Item', 'Register-', 'Unregister-', 'New-Item', 'Invoke-Expression', 'Start-Process']) expect(text).not.toContain(verb);
+    for (const verb of [
+      'Set-Item',
+      'Set-Content',
+      'Set-PSSessionConfiguration',
+      'Remove-Item',
+      'Register-',
+      'Unregister-',
+      'New-Item',
+      'Invoke-Expression',
+      'Start-Process',
+    ])
+      expect(text).not.toContain(verb);
   });
 });

@@ -14,7 +14,10 @@ const ACL: EndpointAclModel = {
     { principal: 'CONTOSO\\Contractors', access: 'Deny', rights: ['FullControl'] },
   ],
 };
-const CONDITIONAL: EndpointAclModel = { entries: [{ principal: 'CONTOSO\\Ops', access: 'Allow', rights: ['FullControl'] }], requiredGroups: { or: ['CONTOSO\\SmartCard', 'CONTOSO\\MFA'] } };
+const CONDITIONAL: EndpointAclModel = {
+  entries: [{ principal: 'CONTOSO\\Ops', access: 'Allow', rights: ['FullControl'] }],
+  requiredGroups: { or: ['CONTOSO\\SmartCard', 'CONTOSO\\MFA'] },
+};
 const sddl = (acl: EndpointAclModel) => endpointSddl(acl, tableResolver(SIDS));
 
 describe('comparing endpoint ACLs', () => {
@@ -34,17 +37,35 @@ describe('comparing endpoint ACLs', () => {
     const windows = `O:NSG:BAD:P(XA;;GA;;;${ops};((Member_of {SID(${SIDS['CONTOSO\\MFA']})}) || (Member_of {SID(${SIDS['CONTOSO\\SmartCard']})})))S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)`;
     expect(compareAcl(CONDITIONAL, windows, SIDS)).toEqual([]);
     const and = windows.replace('||', '&&');
-    expect(compareAcl(CONDITIONAL, and, SIDS).map((f) => f.kind).sort()).toEqual(['ace-added', 'ace-removed']);
+    expect(
+      compareAcl(CONDITIONAL, and, SIDS)
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(['ace-added', 'ace-removed']);
   });
 
   it('reports an extra ACE with the principal it names', () => {
     const extra = sddl(ACL).replace('S:P', '(A;;GA;;;S-1-5-32-545)S:P');
-    expect(compareAcl(ACL, extra, SIDS)).toEqual([{ kind: 'ace-added', change: { path: "SecurityDescriptorSddl['BUILTIN\\USERS']", declared: null, actual: '(A;;GA;;;BU)' } }]);
+    expect(compareAcl(ACL, extra, SIDS)).toEqual([
+      {
+        kind: 'ace-added',
+        change: { path: "SecurityDescriptorSddl['BUILTIN\\USERS']", declared: null, actual: '(A;;GA;;;BU)' },
+      },
+    ]);
   });
 
   it('reports a removed ACE by the declared principal name', () => {
     const without = sddl({ entries: [ACL.entries[0]] });
-    expect(compareAcl(ACL, without, SIDS)).toEqual([{ kind: 'ace-removed', change: { path: "SecurityDescriptorSddl['CONTOSO\\Contractors']", declared: `(D;;GA;;;${SIDS['CONTOSO\\Contractors']})`, actual: null } }]);
+    expect(compareAcl(ACL, without, SIDS)).toEqual([
+      {
+        kind: 'ace-removed',
+        change: {
+          path: "SecurityDescriptorSddl['CONTOSO\\Contractors']",
+          declared: `(D;;GA;;;${SIDS['CONTOSO\\Contractors']})`,
+          actual: null,
+        },
+      },
+    ]);
   });
 
   it('reports a changed right as one ACE removed and one added', () => {
@@ -58,7 +79,12 @@ describe('comparing endpoint ACLs', () => {
   it('reports a principal that did not resolve, and not its ACEs as removed', () => {
     const principals = { ...SIDS, 'CONTOSO\\Contractors': null };
     const registered = sddl({ entries: [ACL.entries[0]] });
-    expect(compareAcl(ACL, registered, principals)).toEqual([{ kind: 'principal-unresolved', change: { path: "Principals['CONTOSO\\Contractors']", declared: 'CONTOSO\\Contractors', actual: null } }]);
+    expect(compareAcl(ACL, registered, principals)).toEqual([
+      {
+        kind: 'principal-unresolved',
+        change: { path: "Principals['CONTOSO\\Contractors']", declared: 'CONTOSO\\Contractors', actual: null },
+      },
+    ]);
     const { 'CONTOSO\\Ops': _, ...missing } = SIDS;
     void _;
     expect(compareAcl(ACL, sddl(ACL), missing).map((f) => f.kind)).toEqual(['principal-unresolved', 'ace-added']);
@@ -72,7 +98,9 @@ describe('comparing endpoint ACLs', () => {
   it('reports a missing or malformed SDDL as a changed field, never a crash', () => {
     for (const bad of [null, 'O:NSG:BAD:P(A;;GA;;;', 'not sddl']) {
       const found = compareAcl(ACL, bad, SIDS);
-      expect(found).toEqual([{ kind: 'changed-field', change: { path: 'SecurityDescriptorSddl', declared: sddl(ACL), actual: bad } }]);
+      expect(found).toEqual([
+        { kind: 'changed-field', change: { path: 'SecurityDescriptorSddl', declared: sddl(ACL), actual: bad } },
+      ]);
     }
   });
 });
@@ -88,7 +116,9 @@ describe('canonical ACE conditions', () => {
     const or = canonicalCondition('Member_of {SID(BA)} || Member_of {SID(BU)}');
     expect(canonicalCondition('Member_of {SID(BA)} && Member_of {SID(BU)}')).not.toBe(or);
     const nested = canonicalCondition('Member_of {SID(BA)} && (Member_of {SID(BU)} || Member_of {SID(RM)})');
-    expect(canonicalCondition('((Member_of {SID(RM)}) || (Member_of {SID(BU)})) && (Member_of {SID(BA)})')).toBe(nested);
+    expect(canonicalCondition('((Member_of {SID(RM)}) || (Member_of {SID(BU)})) && (Member_of {SID(BA)})')).toBe(
+      nested,
+    );
     expect(canonicalCondition('(Member_of {SID(BA)} && Member_of {SID(BU)}) || Member_of {SID(RM)}')).not.toBe(nested);
   });
 

@@ -28,7 +28,11 @@ describe('reading the declaration', () => {
   });
 
   it('keeps going with a warning when a JIT policy is known only at deploy time', () => {
-    const dir = stack({ azurerm_resource_group_template_deployment: { p: { name: 'jeajit-jit-default', parameters_content: '${jsonencode(local.x)}', resource_group_name: 'rg' } } });
+    const dir = stack({
+      azurerm_resource_group_template_deployment: {
+        p: { name: 'jeajit-jit-default', parameters_content: '${jsonencode(local.x)}', resource_group_name: 'rg' },
+      },
+    });
     const declared = loadDeclared(dir);
     expect(declared.vmJit).toEqual([]);
     expect(declared.warnings).toEqual([expect.stringContaining("the JIT policy's VMs are known only at deploy time")]);
@@ -36,7 +40,10 @@ describe('reading the declaration', () => {
 
   it('refuses a declaration whose files do not load, naming file, line and column', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'Broken.pssc'), "@{\n  SessionType = 'RestrictedRemoteServer'\n  RoleDefinitions = @{ 'CONTOSO\\Ops' = \n}");
+    fs.writeFileSync(
+      path.join(dir, 'Broken.pssc'),
+      "@{\n  SessionType = 'RestrictedRemoteServer'\n  RoleDefinitions = @{ 'CONTOSO\\Ops' = \n}",
+    );
     expect(() => loadDeclared(dir)).toThrow(DeclaredError);
     expect(() => loadDeclared(dir)).toThrow(/Broken\.pssc:\d+:\d+: /);
     expect(() => loadDeclared(path.join(dir, 'nope'))).toThrow(/not a folder/);

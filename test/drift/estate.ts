@@ -34,7 +34,11 @@ export function clone<T>(value: T): T {
 }
 
 /** A value with every readonly removed, to edit copies of snapshots in tests. */
-export type Mutable<T> = T extends string | number | boolean | null | undefined ? T : T extends ReadonlyArray<infer U> ? Mutable<U>[] : { -readonly [K in keyof T]: Mutable<T[K]> };
+export type Mutable<T> = T extends string | number | boolean | null | undefined
+  ? T
+  : T extends ReadonlyArray<infer U>
+    ? Mutable<U>[]
+    : { -readonly [K in keyof T]: Mutable<T[K]> };
 
 /** A deep copy of a value that tests may edit. */
 export function editable<T>(value: T): Mutable<T> {

@@ -46,11 +46,20 @@ export function declaredRules(rules: Json[], activation: ActivationPolicy, expir
         rule.maximumDuration = activation.maximumDuration;
         break;
       case 'Enablement_EndUser_Assignment':
-        rule.enabledRules = [...(activation.requireMfa ? ['MultiFactorAuthentication'] : []), ...(activation.requireJustification !== false ? ['Justification'] : []), ...(activation.requireTicketInfo ? ['Ticketing'] : [])];
+        rule.enabledRules = [
+          ...(activation.requireMfa ? ['MultiFactorAuthentication'] : []),
+          ...(activation.requireJustification !== false ? ['Justification'] : []),
+          ...(activation.requireTicketInfo ? ['Ticketing'] : []),
+        ];
         break;
       case 'Approval_EndUser_Assignment':
         rule.setting.isApprovalRequired = !!activation.approval;
-        rule.setting.approvalStages[0].primaryApprovers = (activation.approval?.approvers ?? []).map((a) => ({ id: a.objectId, description: 'approver', isBackup: false, userType: a.type }));
+        rule.setting.approvalStages[0].primaryApprovers = (activation.approval?.approvers ?? []).map((a) => ({
+          id: a.objectId,
+          description: 'approver',
+          isBackup: false,
+          userType: a.type,
+        }));
         break;
       case 'AuthenticationContext_EndUser_Assignment':
         rule.isEnabled = !!activation.conditionalAccessContext;
@@ -74,8 +83,17 @@ export function declaredRules(rules: Json[], activation: ActivationPolicy, expir
  * as unrelated neighbours (another JIT policy, another role's policy assignment, an eligibility
  * inherited from the subscription).
  */
-export function deployedState(subscription: string, jit: readonly VmJitPolicyModel[], pim: readonly PimEligibilityModel[]): FakeArmState {
-  const other = JSON.parse(JSON.stringify(example('jit/GetJitNetworkAccessPoliciesSubscription_example.json').value).replace(/20ff7fc3-e762-44dd-bd96-b71116dcdc23/g, subscription));
+export function deployedState(
+  subscription: string,
+  jit: readonly VmJitPolicyModel[],
+  pim: readonly PimEligibilityModel[],
+): FakeArmState {
+  const other = JSON.parse(
+    JSON.stringify(example('jit/GetJitNetworkAccessPoliciesSubscription_example.json').value).replace(
+      /20ff7fc3-e762-44dd-bd96-b71116dcdc23/g,
+      subscription,
+    ),
+  );
   const ours = jit.map((model) => {
     const policy = example('jit/GetJitNetworkAccessPolicy_example.json');
     return {
@@ -86,14 +104,21 @@ export function deployedState(subscription: string, jit: readonly VmJitPolicyMod
       properties: { ...policy.properties, virtualMachines: jitVirtualMachines(model), requests: [] },
     };
   });
-  const state: FakeArmState = { jitPages: [other, ours], assignments: new Map(), policies: new Map(), schedules: new Map() };
+  const state: FakeArmState = {
+    jitPages: [other, ours],
+    assignments: new Map(),
+    policies: new Map(),
+    schedules: new Map(),
+  };
   const subScope = `/subscriptions/${subscription}`;
   for (const m of pim) {
     const scope = m.scope.toLowerCase();
     const policyId = `${m.scope}/providers/Microsoft.Authorization/roleManagementPolicies/5e1c2b3a-0d4f-4a6b-9c8d-7e6f5a4b3c2d`;
     const roleDefinitionId = `${subScope}/providers/Microsoft.Authorization/roleDefinitions/${m.roleDefinitionGuid}`;
     const [neighbour] = example('pim-role-management-policies/GetRoleManagementPolicyAssignmentByScope.json').value;
-    const exampleAssignment = JSON.parse(JSON.stringify(neighbour).replace(/\/subscriptions\/129ff972-28f8-46b8-a726-e497be039368/g, m.scope));
+    const exampleAssignment = JSON.parse(
+      JSON.stringify(neighbour).replace(/\/subscriptions\/129ff972-28f8-46b8-a726-e497be039368/g, m.scope),
+    );
     const assignment = JSON.parse(JSON.stringify(exampleAssignment));
     assignment.properties.roleDefinitionId = roleDefinitionId;
     assignment.properties.policyId = policyId;
@@ -105,7 +130,9 @@ export function deployedState(subscription: string, jit: readonly VmJitPolicyMod
     policy.properties.rules = declaredRules(policy.properties.rules, m.activation, m.expiry);
     state.policies.set(policyId.toLowerCase(), policy);
     const [schedule] = example('pim-eligibility-schedules/GetRoleEligibilitySchedulesByScope.json').value;
-    const inherited = JSON.parse(JSON.stringify(schedule).replace(/dfa2a084-766f-4003-8ae1-c4aeb893a99f/g, subscription));
+    const inherited = JSON.parse(
+      JSON.stringify(schedule).replace(/dfa2a084-766f-4003-8ae1-c4aeb893a99f/g, subscription),
+    );
     const own = JSON.parse(JSON.stringify(inherited));
     own.properties.scope = m.scope;
     own.properties.roleDefinitionId = roleDefinitionId;
@@ -122,7 +149,8 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-const notFound = (res: http.ServerResponse, p: string) => send(res, 404, { error: { code: 'ResourceNotFound', message: `The resource '${p}' was not found.` } });
+const notFound = (res: http.ServerResponse, p: string) =>
+  send(res, 404, { error: { code: 'ResourceNotFound', message: `The resource '${p}' was not found.` } });
 
 /**
  * Starts a fake ARM on 127.0.0.1 that answers like the real API: bearer token checked, api-version
@@ -134,19 +162,32 @@ export async function startFakeArm(state: FakeArmState, subscription: string, to
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', base);
     requests.push(`GET ${url.pathname}${url.search}`);
-    if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { code: 'AuthenticationFailed', message: 'Authentication failed.' } });
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return send(res, 401, { error: { code: 'AuthenticationFailed', message: 'Authentication failed.' } });
     const version = url.searchParams.get('api-version');
     const p = decodeURIComponent(url.pathname);
     const lower = p.toLowerCase();
-    const want = (v: string) => (version === v ? true : (send(res, 400, { error: { code: 'InvalidApiVersionParameter', message: `The api-version '${version}' is invalid.` } }), false));
-    if (lower === `/subscriptions/${subscription}/providers/microsoft.security/jitnetworkaccesspolicies`.toLowerCase()) {
+    const want = (v: string) =>
+      version === v
+        ? true
+        : (send(res, 400, {
+            error: { code: 'InvalidApiVersionParameter', message: `The api-version '${version}' is invalid.` },
+          }),
+          false);
+    if (
+      lower === `/subscriptions/${subscription}/providers/microsoft.security/jitnetworkaccesspolicies`.toLowerCase()
+    ) {
       if (!want('2020-01-01')) return;
       const page = Number(url.searchParams.get('$skipToken') ?? 0);
-      const next = page + 1 < state.jitPages.length ? `${base}${p}?api-version=2020-01-01&$skipToken=${page + 1}` : undefined;
+      const next =
+        page + 1 < state.jitPages.length ? `${base}${p}?api-version=2020-01-01&$skipToken=${page + 1}` : undefined;
       return send(res, 200, { value: state.jitPages[page] ?? [], ...(next ? { nextLink: next } : {}) });
     }
     if (!want('2020-10-01')) return;
-    const list = /^(.*)\/providers\/microsoft\.authorization\/(rolemanagementpolicyassignments|roleeligibilityschedules)$/.exec(lower);
+    const list =
+      /^(.*)\/providers\/microsoft\.authorization\/(rolemanagementpolicyassignments|roleeligibilityschedules)$/.exec(
+        lower,
+      );
     if (list) {
       const map = list[2] === 'rolemanagementpolicyassignments' ? state.assignments : state.schedules;
       return send(res, 200, { value: map.get(list[1]) ?? [] });

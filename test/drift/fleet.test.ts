@@ -13,7 +13,12 @@ const AT = '2025-06-01T08:00:00.000Z';
 
 function recorder(): Progress & { events: string[] } {
   const events: string[] = [];
-  return { events, start: (n) => events.push(`start ${n}`), tick: () => events.push('tick'), stop: () => events.push('stop') };
+  return {
+    events,
+    start: (n) => events.push(`start ${n}`),
+    tick: () => events.push('tick'),
+    stop: () => events.push('stop'),
+  };
 }
 
 describe('checking a fleet of snapshots', () => {
@@ -23,14 +28,20 @@ describe('checking a fleet of snapshots', () => {
   const write = (name: string, content: string | Buffer) => fs.writeFileSync(path.join(dir, name), content);
   write('host-a.json', JSON.stringify(good));
   write('host-b.json', JSON.stringify({ ...good, host: 'HOST-B' }));
-  write('host-c.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ ...good, host: 'HOST-C' }), 'utf16le')]));
+  write(
+    'host-c.json',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ ...good, host: 'HOST-C' }), 'utf16le')]),
+  );
   const drifted = editable(good);
   drifted.host = 'HOST-D';
   drifted.endpoints = drifted.endpoints.slice(1);
   write('host-d.json', JSON.stringify(drifted));
   write('host-e.json', '{"schema":"jeajit.snapshot/v1",');
   write('host-f.json', JSON.stringify({ ...good, schema: 'other' }));
-  write('host-g.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ ...good, host: 'HOST-G' }))]));
+  write(
+    'host-g.json',
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ ...good, host: 'HOST-G' }))]),
+  );
   write('README.txt', 'not a snapshot');
 
   it('reads every .json of a folder, one per host, and reports drift per host', () => {
@@ -48,14 +59,31 @@ describe('checking a fleet of snapshots', () => {
   it('reports a broken snapshot as an unparsable file of that host, and goes on', () => {
     const { findings } = checkSnapshots(new HostComparer(declared), dir);
     expect(findings.filter((f) => f.kind === 'unparsable-file').sort((a, b) => a.host.localeCompare(b.host))).toEqual([
-      { host: 'host-e.json', endpoint: null, kind: 'unparsable-file', path: path.join(dir, 'host-e.json'), declared: null, actual: expect.stringMatching(/^\$: not valid JSON/) },
-      { host: 'host-f.json', endpoint: null, kind: 'unparsable-file', path: path.join(dir, 'host-f.json'), declared: null, actual: "$.schema: expected 'jeajit.snapshot/v1', found \"other\"" },
+      {
+        host: 'host-e.json',
+        endpoint: null,
+        kind: 'unparsable-file',
+        path: path.join(dir, 'host-e.json'),
+        declared: null,
+        actual: expect.stringMatching(/^\$: not valid JSON/),
+      },
+      {
+        host: 'host-f.json',
+        endpoint: null,
+        kind: 'unparsable-file',
+        path: path.join(dir, 'host-f.json'),
+        declared: null,
+        actual: '$.schema: expected \'jeajit.snapshot/v1\', found "other"',
+      },
     ]);
   });
 
   it('checks a single snapshot file without a progress bar', () => {
     const progress = recorder();
-    expect(checkSnapshots(new HostComparer(declared), path.join(dir, 'host-a.json'), progress)).toEqual({ findings: [], hosts: 1 });
+    expect(checkSnapshots(new HostComparer(declared), path.join(dir, 'host-a.json'), progress)).toEqual({
+      findings: [],
+      hosts: 1,
+    });
     expect(progress.events).toEqual([]);
   });
 
@@ -94,7 +122,13 @@ describe('the progress bar', () => {
   });
 
   it('draws on the stream it is given', () => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const stream = Object.assign(new PassThrough(), {
+      isTTY: true,
+      columns: 100,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+    });
     let drawn = '';
     stream.on('data', (d) => (drawn += d.toString()));
     const bar = progressBar(stream);

@@ -2,10 +2,38 @@ import { DriftFinding, FINDING_KINDS, sortFindings } from '../../src/drift/findi
 import { renderReport, showValue, summary } from '../../src/drift/report';
 
 const FINDINGS: DriftFinding[] = sortFindings([
-  { host: 'vm-file01', endpoint: 'JEA-FileServer', kind: 'ace-added', path: "SecurityDescriptorSddl['BUILTIN\\USERS']", declared: null, actual: '(A;;GA;;;BU)' },
-  { host: 'vm-dc-dns01', endpoint: 'JEA-DNS', kind: 'role-changed', path: "Roles['DnsOperator'].VisibleCmdlets['Restart-Service'].Parameters['Name'].ValidateSet", declared: ['Dns'], actual: ['Dns', 'Spooler'] },
-  { host: 'vm-dc-dns01', endpoint: 'JEA-Helpdesk', kind: 'missing-endpoint', path: '', declared: 'JEA-Helpdesk', actual: null },
-  { host: 'vm-dc-dns01', endpoint: 'Pipe|Test', kind: 'changed-field', path: 'Description', declared: 'a | b `tick`\nnext', actual: 'c' },
+  {
+    host: 'vm-file01',
+    endpoint: 'JEA-FileServer',
+    kind: 'ace-added',
+    path: "SecurityDescriptorSddl['BUILTIN\\USERS']",
+    declared: null,
+    actual: '(A;;GA;;;BU)',
+  },
+  {
+    host: 'vm-dc-dns01',
+    endpoint: 'JEA-DNS',
+    kind: 'role-changed',
+    path: "Roles['DnsOperator'].VisibleCmdlets['Restart-Service'].Parameters['Name'].ValidateSet",
+    declared: ['Dns'],
+    actual: ['Dns', 'Spooler'],
+  },
+  {
+    host: 'vm-dc-dns01',
+    endpoint: 'JEA-Helpdesk',
+    kind: 'missing-endpoint',
+    path: '',
+    declared: 'JEA-Helpdesk',
+    actual: null,
+  },
+  {
+    host: 'vm-dc-dns01',
+    endpoint: 'Pipe|Test',
+    kind: 'changed-field',
+    path: 'Description',
+    declared: 'a | b `tick`\nnext',
+    actual: 'c',
+  },
 ]);
 
 describe('drift reports', () => {
@@ -23,7 +51,7 @@ describe('drift reports', () => {
     expect(text).toBe(
       [
         'vm-dc-dns01',
-        '  JEA-DNS  role-changed  Roles[\'DnsOperator\'].VisibleCmdlets[\'Restart-Service\'].Parameters[\'Name\'].ValidateSet',
+        "  JEA-DNS  role-changed  Roles['DnsOperator'].VisibleCmdlets['Restart-Service'].Parameters['Name'].ValidateSet",
         '    declared: ["Dns"]',
         '    actual:   ["Dns","Spooler"]',
         '  JEA-Helpdesk  missing-endpoint',
@@ -53,13 +81,18 @@ describe('drift reports', () => {
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(8);
     expect(md).toContain('| Pipe\\|Test | `changed-field` | `Description` | ``a \\| b `tick` next`` | `c` |');
     expect(md.startsWith('## jeajit drift\n\ndrift: 4 findings on 2 of 3 checked')).toBe(true);
-    expect(renderReport('markdown', { findings: [], checked: 1 })).toBe('## jeajit drift\n\nno drift: 1 checked, all match the declaration\n');
+    expect(renderReport('markdown', { findings: [], checked: 1 })).toBe(
+      '## jeajit drift\n\nno drift: 1 checked, all match the declaration\n',
+    );
   });
 
   it('cuts long values for people (JSON keeps them whole)', () => {
     expect(showValue('x'.repeat(1000))).toHaveLength(300);
     expect(showValue(null)).toBe('(none)');
-    expect(JSON.parse(renderReport('json', { findings: [{ ...FINDINGS[0], actual: 'x'.repeat(1000) }], checked: 1 })).findings[0].actual).toHaveLength(1000);
+    expect(
+      JSON.parse(renderReport('json', { findings: [{ ...FINDINGS[0], actual: 'x'.repeat(1000) }], checked: 1 }))
+        .findings[0].actual,
+    ).toHaveLength(1000);
   });
 
   it('summarises by kind, most frequent first', () => {
@@ -69,8 +102,26 @@ describe('drift reports', () => {
 
   it('documents every finding kind', () => {
     expect(Object.keys(FINDING_KINDS)).toEqual([
-      'missing-endpoint', 'unexpected-endpoint', 'changed-field', 'ace-added', 'ace-removed', 'role-changed', 'role-missing', 'role-shadowed', 'unparsable-file', 'principal-unresolved',
-      'jit-policy-missing', 'jit-policy-changed', 'jit-policy-foreign', 'pim-policy-changed', 'eligibility-missing', 'eligibility-unexpected',
+      'missing-endpoint',
+      'unexpected-endpoint',
+      'changed-field',
+      'ace-added',
+      'ace-removed',
+      'role-changed',
+      'role-missing',
+      'role-shadowed',
+      'unparsable-file',
+      'principal-unresolved',
+      'jit-policy-missing',
+      'jit-policy-changed',
+      'jit-policy-foreign',
+      'pim-policy-changed',
+      'eligibility-missing',
+      'eligibility-unexpected',
+      'guestconfig-missing',
+      'guestconfig-noncompliant',
+      'guestconfig-pending',
+      'guestconfig-unexpected-content',
     ]);
     for (const text of Object.values(FINDING_KINDS)) expect(text.length).toBeGreaterThan(20);
   });

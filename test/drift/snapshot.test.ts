@@ -27,23 +27,44 @@ describe('the snapshot schema', () => {
   it('a collector-shaped snapshot (nulls, a built-in endpoint, an unresolved principal) validates against both', () => {
     const collected = {
       ...clone(snapshot),
-      endpoints: [...snapshot.endpoints, { name: 'microsoft.powershell', configFilePath: null, configFile: null, securityDescriptorSddl: 'O:NSG:BAD:P(A;;GA;;;BA)S:P(AU;FA;GA;;;WD)', runAsVirtualAccount: false, permission: null }],
+      endpoints: [
+        ...snapshot.endpoints,
+        {
+          name: 'microsoft.powershell',
+          configFilePath: null,
+          configFile: null,
+          securityDescriptorSddl: 'O:NSG:BAD:P(A;;GA;;;BA)S:P(AU;FA;GA;;;WD)',
+          runAsVirtualAccount: false,
+          permission: null,
+        },
+      ],
       principals: { ...snapshot.principals, 'CONTOSO\\Gone': null },
     };
     expect(schemaErrors(schema, collected)).toEqual([]);
     expect(() => validateSnapshot(collected)).not.toThrow();
   });
 
+  /** A snapshot as JSON, open to any edit (wrong types included). */
+  type Editable = Record<string, unknown> & {
+    endpoints: Record<string, unknown>[];
+    roleCapabilities: Record<string, unknown>[];
+    principals: Record<string, unknown>;
+  };
+
   it.each([
-    ['a wrong schema id', (s: any) => (s.schema = 'jeajit.snapshot/v2'), '$.schema'], // eslint-disable-line @typescript-eslint/no-explicit-any
-    ['a missing host', (s: any) => delete s.host, '$'], // eslint-disable-line @typescript-eslint/no-explicit-any
-    ['a bad date', (s: any) => (s.collectedAt = 'yesterday'), '$.collectedAt'], // eslint-disable-line @typescript-eslint/no-explicit-any
-    ['a number for a name', (s: any) => (s.endpoints[1].name = 7), '$.endpoints[1].name'], // eslint-disable-line @typescript-eslint/no-explicit-any
-    ['a string for a boolean', (s: any) => (s.endpoints[0].runAsVirtualAccount = 'true'), '$.endpoints[0].runAsVirtualAccount'], // eslint-disable-line @typescript-eslint/no-explicit-any
-    ['an unknown key', (s: any) => (s.roleCapabilities[0].size = 1), '$.roleCapabilities[0].size'], // eslint-disable-line @typescript-eslint/no-explicit-any
-    ['a malformed SID', (s: any) => (s.principals['CONTOSO\\X'] = 'S-1-x'), "$.principals['CONTOSO\\X']"], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['a wrong schema id', (s: Editable) => (s.schema = 'jeajit.snapshot/v2'), '$.schema'],
+    ['a missing host', (s: Editable) => delete s.host, '$'],
+    ['a bad date', (s: Editable) => (s.collectedAt = 'yesterday'), '$.collectedAt'],
+    ['a number for a name', (s: Editable) => (s.endpoints[1].name = 7), '$.endpoints[1].name'],
+    [
+      'a string for a boolean',
+      (s: Editable) => (s.endpoints[0].runAsVirtualAccount = 'true'),
+      '$.endpoints[0].runAsVirtualAccount',
+    ],
+    ['an unknown key', (s: Editable) => (s.roleCapabilities[0].size = 1), '$.roleCapabilities[0].size'],
+    ['a malformed SID', (s: Editable) => (s.principals['CONTOSO\\X'] = 'S-1-x'), "$.principals['CONTOSO\\X']"],
   ])('rejects %s, naming the JSON path, as the schema file does', (_, edit, at) => {
-    const bad = clone(snapshot);
+    const bad = clone(snapshot) as unknown as Editable;
     edit(bad);
     expect(() => validateSnapshot(bad, 'host.json')).toThrow(SnapshotError);
     try {
@@ -63,7 +84,12 @@ describe('the snapshot schema', () => {
     const json = JSON.stringify(snapshot);
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]);
-    for (const bytes of [Buffer.from(json), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]), le, be]) {
+    for (const bytes of [
+      Buffer.from(json),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]),
+      le,
+      be,
+    ]) {
       expect(snapshotText(bytes)).toBe(json);
       expect(readSnapshot(bytes, 'x.json')).toEqual(snapshot);
     }

@@ -9,14 +9,18 @@ import { corpusFile } from '../helpers/corpus';
 import { clone, editable, estate, Mutable, tempDir } from './estate';
 
 const AT = '2025-06-01T08:00:00.000Z';
-const PSSC = 'FriedrichWeinmann__P2023-PSConfEU-JustEnoughAdministration__JEA_ServiceAdmin__1.0.0__sessionconfiguration.pssc';
-const PSRC = 'FriedrichWeinmann__P2023-PSConfEU-JustEnoughAdministration__JEA_ServiceAdmin__1.0.0__RoleCapabilities__admins.psrc';
+const PSSC =
+  'FriedrichWeinmann__P2023-PSConfEU-JustEnoughAdministration__JEA_ServiceAdmin__1.0.0__sessionconfiguration.pssc';
+const PSRC =
+  'FriedrichWeinmann__P2023-PSConfEU-JustEnoughAdministration__JEA_ServiceAdmin__1.0.0__RoleCapabilities__admins.psrc';
 
 /** Keys in reverse order at every level; top-level keys upper-cased (parameter keys keep their case: PowerShell needs it). */
 function reorder(v: Psd1Value, top = true): Psd1Value {
   if (Array.isArray(v)) return v.map((x) => reorder(x, false));
   if (!(v instanceof PsHashtable)) return v;
-  return PsHashtable.from([...v.entries()].reverse().map(([k, x]) => [top ? String(k).toUpperCase() : k, reorder(x, false)]));
+  return PsHashtable.from(
+    [...v.entries()].reverse().map(([k, x]) => [top ? String(k).toUpperCase() : k, reorder(x, false)]),
+  );
 }
 
 /** The same file without comments, keys reordered and re-cased, as UTF-16 (LE or BE) with BOM. */
@@ -65,25 +69,56 @@ describe('real variations of a corpus endpoint', () => {
 
   it('reports one added cmdlet in the role with its path', () => {
     const actual = clone(snapshot);
-    (actual.roleCapabilities[0] as { content: string }).content = decode(original.psrc).text.replace("'Get-WinEvent', ", "'Get-WinEvent', 'Stop-Computer', ");
+    (actual.roleCapabilities[0] as { content: string }).content = decode(original.psrc).text.replace(
+      "'Get-WinEvent', ",
+      "'Get-WinEvent', 'Stop-Computer', ",
+    );
     expect(new HostComparer(declared).compare(actual)).toEqual([
-      { host: 'SRV01', endpoint: 'JEA_ServiceAdmin', kind: 'role-changed', path: "Roles['admins'].VisibleCmdlets['Stop-Computer']", declared: null, actual: 'Stop-Computer' },
+      {
+        host: 'SRV01',
+        endpoint: 'JEA_ServiceAdmin',
+        kind: 'role-changed',
+        path: "Roles['admins'].VisibleCmdlets['Stop-Computer']",
+        declared: null,
+        actual: 'Stop-Computer',
+      },
     ]);
   });
 
   it('reports one changed ValidateSet value with its path and both sets', () => {
     const actual = clone(snapshot);
-    (actual.roleCapabilities[0] as { content: string }).content = decode(original.psrc).text.replace("'ValidateSet' = 'Spooler'", "'ValidateSet' = 'W32Time'");
+    (actual.roleCapabilities[0] as { content: string }).content = decode(original.psrc).text.replace(
+      "'ValidateSet' = 'Spooler'",
+      "'ValidateSet' = 'W32Time'",
+    );
     expect(new HostComparer(declared).compare(actual)).toEqual([
-      { host: 'SRV01', endpoint: 'JEA_ServiceAdmin', kind: 'role-changed', path: "Roles['admins'].VisibleCmdlets['Restart-Service'].Parameters['Name'].ValidateSet", declared: ['Spooler'], actual: ['W32Time'] },
+      {
+        host: 'SRV01',
+        endpoint: 'JEA_ServiceAdmin',
+        kind: 'role-changed',
+        path: "Roles['admins'].VisibleCmdlets['Restart-Service'].Parameters['Name'].ValidateSet",
+        declared: ['Spooler'],
+        actual: ['W32Time'],
+      },
     ]);
   });
 
   it('reports a real file that is not valid JEA as unparsable, with line and column', () => {
     const actual = clone(snapshot);
-    (actual.endpoints[0] as { configFile: string }).configFile = decode(corpusFile('pssc', 'cnorling__Lessons__jea__botchedsessionconfiguration.pssc')).text;
+    (actual.endpoints[0] as { configFile: string }).configFile = decode(
+      corpusFile('pssc', 'cnorling__Lessons__jea__botchedsessionconfiguration.pssc'),
+    ).text;
     const found = new HostComparer(declared).compare(actual);
-    expect(found).toEqual([{ host: 'SRV01', endpoint: 'JEA_ServiceAdmin', kind: 'unparsable-file', path: snapshot.endpoints[0].configFilePath, declared: null, actual: expect.stringMatching(/^\d+:\d+: RoleDefinitions: expected a hashtable/) }]);
+    expect(found).toEqual([
+      {
+        host: 'SRV01',
+        endpoint: 'JEA_ServiceAdmin',
+        kind: 'unparsable-file',
+        path: snapshot.endpoints[0].configFilePath,
+        declared: null,
+        actual: expect.stringMatching(/^\d+:\d+: RoleDefinitions: expected a hashtable/),
+      },
+    ]);
   });
 });
 
@@ -93,10 +128,17 @@ describe('variations of the example estate on one host', () => {
   const check = (edit: (s: Mutable<Snapshot>) => void) => {
     const s = editable(base);
     edit(s);
-    return new HostComparer(declared).compare(s as Snapshot);
+    return new HostComparer(declared).compare(s);
   };
-  const role = (s: Mutable<Snapshot> | Snapshot, name: string) => s.roleCapabilities.find((r) => r.name === name) as { content: string; path: string };
-  const endpoint = (s: Mutable<Snapshot> | Snapshot, name: string) => s.endpoints.find((e) => e.name === name) as { configFile: string; securityDescriptorSddl: string; runAsVirtualAccount: boolean; configFilePath: string };
+  const role = (s: Mutable<Snapshot> | Snapshot, name: string) =>
+    s.roleCapabilities.find((r) => r.name === name) as { content: string; path: string };
+  const endpoint = (s: Mutable<Snapshot> | Snapshot, name: string) =>
+    s.endpoints.find((e) => e.name === name) as {
+      configFile: string;
+      securityDescriptorSddl: string;
+      runAsVirtualAccount: boolean;
+      configFilePath: string;
+    };
 
   it('the expected snapshot of the host has no drift', () => {
     expect(base.endpoints.map((e) => e.name)).toEqual(['JEA-DNS', 'JEA-Helpdesk', 'JEA-Maintenance']);
@@ -104,48 +146,145 @@ describe('variations of the example estate on one host', () => {
   });
 
   it('one added cmdlet', () => {
-    const found = check((s) => (role(s, 'DnsOperator').content = role(s, 'DnsOperator').content.replace("VisibleCmdlets = @(", "VisibleCmdlets = @(\r\n        'Stop-Computer',")));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'JEA-DNS', kind: 'role-changed', path: "Roles['DnsOperator'].VisibleCmdlets['Stop-Computer']", declared: null, actual: 'Stop-Computer' }]);
+    const found = check(
+      (s) =>
+        (role(s, 'DnsOperator').content = role(s, 'DnsOperator').content.replace(
+          'VisibleCmdlets = @(',
+          "VisibleCmdlets = @(\r\n        'Stop-Computer',",
+        )),
+    );
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'JEA-DNS',
+        kind: 'role-changed',
+        path: "Roles['DnsOperator'].VisibleCmdlets['Stop-Computer']",
+        declared: null,
+        actual: 'Stop-Computer',
+      },
+    ]);
   });
 
   it('one added cmdlet in the session configuration itself', () => {
-    const found = check((s) => (endpoint(s, 'JEA-DNS').configFile = endpoint(s, 'JEA-DNS').configFile.replace(/\r\n}\s*$/, "\r\n    VisibleCmdlets = 'Get-Process'\r\n}\r\n")));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'JEA-DNS', kind: 'changed-field', path: "VisibleCmdlets['Get-Process']", declared: null, actual: 'Get-Process' }]);
+    const found = check(
+      (s) =>
+        (endpoint(s, 'JEA-DNS').configFile = endpoint(s, 'JEA-DNS').configFile.replace(
+          /\r\n}\s*$/,
+          "\r\n    VisibleCmdlets = 'Get-Process'\r\n}\r\n",
+        )),
+    );
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'JEA-DNS',
+        kind: 'changed-field',
+        path: "VisibleCmdlets['Get-Process']",
+        declared: null,
+        actual: 'Get-Process',
+      },
+    ]);
   });
 
   it('one changed ValidateSet value', () => {
-    const found = check((s) => (role(s, 'DnsOperator').content = role(s, 'DnsOperator').content.replace("ValidateSet = @('Dns')", "ValidateSet = @('Dns', 'Spooler')")));
-    expect(found.map((f) => [f.kind, f.path, f.declared, f.actual])).toEqual([["role-changed", "Roles['DnsOperator'].VisibleCmdlets['Restart-Service'].Parameters['Name'].ValidateSet", ['Dns'], ['Dns', 'Spooler']]]);
+    const found = check(
+      (s) =>
+        (role(s, 'DnsOperator').content = role(s, 'DnsOperator').content.replace(
+          "ValidateSet = @('Dns')",
+          "ValidateSet = @('Dns', 'Spooler')",
+        )),
+    );
+    expect(found.map((f) => [f.kind, f.path, f.declared, f.actual])).toEqual([
+      [
+        'role-changed',
+        "Roles['DnsOperator'].VisibleCmdlets['Restart-Service'].Parameters['Name'].ValidateSet",
+        ['Dns'],
+        ['Dns', 'Spooler'],
+      ],
+    ]);
   });
 
   it('one extra ACE', () => {
-    const found = check((s) => (endpoint(s, 'JEA-Helpdesk').securityDescriptorSddl = endpoint(s, 'JEA-Helpdesk').securityDescriptorSddl.replace('S:P', '(A;;GA;;;S-1-5-21-1-2-3-500)S:P')));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'JEA-Helpdesk', kind: 'ace-added', path: "SecurityDescriptorSddl['S-1-5-21-1-2-3-500']", declared: null, actual: '(A;;GA;;;S-1-5-21-1-2-3-500)' }]);
+    const found = check(
+      (s) =>
+        (endpoint(s, 'JEA-Helpdesk').securityDescriptorSddl = endpoint(
+          s,
+          'JEA-Helpdesk',
+        ).securityDescriptorSddl.replace('S:P', '(A;;GA;;;S-1-5-21-1-2-3-500)S:P')),
+    );
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'JEA-Helpdesk',
+        kind: 'ace-added',
+        path: "SecurityDescriptorSddl['S-1-5-21-1-2-3-500']",
+        declared: null,
+        actual: '(A;;GA;;;S-1-5-21-1-2-3-500)',
+      },
+    ]);
   });
 
   it('one missing endpoint', () => {
     const found = check((s) => (s.endpoints = s.endpoints.filter((e) => e.name !== 'JEA-Helpdesk')));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'JEA-Helpdesk', kind: 'missing-endpoint', path: '', declared: 'JEA-Helpdesk', actual: null }]);
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'JEA-Helpdesk',
+        kind: 'missing-endpoint',
+        path: '',
+        declared: 'JEA-Helpdesk',
+        actual: null,
+      },
+    ]);
   });
 
   it('one unexpected endpoint (built-in endpoints never are)', () => {
     const extra = { ...base.endpoints[0], name: 'Legacy-Admin' };
     const builtin = { ...base.endpoints[0], name: 'microsoft.powershell' };
     const found = check((s) => (s.endpoints = [...s.endpoints, extra, builtin]));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'Legacy-Admin', kind: 'unexpected-endpoint', path: '', declared: null, actual: 'Legacy-Admin' }]);
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'Legacy-Admin',
+        kind: 'unexpected-endpoint',
+        path: '',
+        declared: null,
+        actual: 'Legacy-Admin',
+      },
+    ]);
   });
 
   it('one shadowing role in another module', () => {
-    const shadow = 'C:\\Program Files\\WindowsPowerShell\\Modules\\OldTools\\1.0\\RoleCapabilities\\MaintenanceLev1.psrc';
-    const found = check((s) => (s.roleCapabilities = [...s.roleCapabilities, { name: 'MaintenanceLev1', path: shadow, content: "@{ VisibleCmdlets = '*' }" }]));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'JEA-Maintenance', kind: 'role-shadowed', path: "Roles['MaintenanceLev1']", declared: role(base, 'MaintenanceLev1').path, actual: shadow }]);
+    const shadow =
+      'C:\\Program Files\\WindowsPowerShell\\Modules\\OldTools\\1.0\\RoleCapabilities\\MaintenanceLev1.psrc';
+    const found = check(
+      (s) =>
+        (s.roleCapabilities = [
+          ...s.roleCapabilities,
+          { name: 'MaintenanceLev1', path: shadow, content: "@{ VisibleCmdlets = '*' }" },
+        ]),
+    );
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'JEA-Maintenance',
+        kind: 'role-shadowed',
+        path: "Roles['MaintenanceLev1']",
+        declared: role(base, 'MaintenanceLev1').path,
+        actual: shadow,
+      },
+    ]);
   });
 
   it('a role that is missing, and one found only in another module', () => {
-    const elsewhere = 'C:\\Users\\admin\\Documents\\WindowsPowerShell\\Modules\\Copy\\RoleCapabilities\\MaintenanceLev2.psrc';
+    const elsewhere =
+      'C:\\Users\\admin\\Documents\\WindowsPowerShell\\Modules\\Copy\\RoleCapabilities\\MaintenanceLev2.psrc';
     const found = check((s) => {
       s.roleCapabilities = s.roleCapabilities.filter((r) => r.name !== 'Helpdesk' && r.name !== 'MaintenanceLev2');
-      s.roleCapabilities.push({ name: 'MaintenanceLev2', path: elsewhere, content: role(base, 'MaintenanceLev2').content });
+      s.roleCapabilities.push({
+        name: 'MaintenanceLev2',
+        path: elsewhere,
+        content: role(base, 'MaintenanceLev2').content,
+      });
     });
     expect(found.map((f) => [f.endpoint, f.kind, f.path, f.actual])).toEqual([
       ['JEA-Helpdesk', 'role-missing', "Roles['Helpdesk']", null],
@@ -169,12 +308,30 @@ describe('variations of the example estate on one host', () => {
 
   it('an unreadable file (null content)', () => {
     const found = check((s) => (endpoint(s, 'JEA-DNS').configFile = null as never));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'JEA-DNS', kind: 'unparsable-file', path: endpoint(base, 'JEA-DNS').configFilePath, declared: null, actual: 'the configuration file could not be read' }]);
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'JEA-DNS',
+        kind: 'unparsable-file',
+        path: endpoint(base, 'JEA-DNS').configFilePath,
+        declared: null,
+        actual: 'the configuration file could not be read',
+      },
+    ]);
   });
 
   it('a registration that runs without the declared virtual account', () => {
     const found = check((s) => (endpoint(s, 'JEA-DNS').runAsVirtualAccount = false));
-    expect(found).toEqual([{ host: 'vm-dc-dns01', endpoint: 'JEA-DNS', kind: 'changed-field', path: 'Registration.RunAsVirtualAccount', declared: true, actual: false }]);
+    expect(found).toEqual([
+      {
+        host: 'vm-dc-dns01',
+        endpoint: 'JEA-DNS',
+        kind: 'changed-field',
+        path: 'Registration.RunAsVirtualAccount',
+        declared: true,
+        actual: false,
+      },
+    ]);
   });
 
   it('a principal that does not resolve on the host; the ACE registered for its old SID is no declared one', () => {

@@ -435,7 +435,7 @@ function jsonDifference(json: unknown, engine: Tagged, at = '$'): string | undef
     case 'scriptblock':
       return typeof json === 'object' &&
         json !== null &&
-        `{${(json as Record<string, unknown>).$scriptblock}}` === engine.v
+        `{${String((json as Record<string, unknown>).$scriptblock)}}` === engine.v
         ? undefined
         : differ('script blocks differ');
     case 'array':

@@ -13,7 +13,8 @@ import { runPwsh, runPwshAsync } from './pwsh';
 /** A public command of an engine session. */
 export interface EngineCommand {
   readonly name: string;
-  readonly type: 'Alias' | 'Cmdlet' | 'Function' | 'Application' | 'ExternalScript' | string;
+  /** `Alias`, `Cmdlet`, `Function`, `Application`, `ExternalScript`, or another CommandTypes name. */
+  readonly type: string;
   readonly module: string;
   readonly target?: string;
   /** For proxies: the command they wrap. */

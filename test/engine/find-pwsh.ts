@@ -38,7 +38,7 @@ export function findPwsh(): Pwsh | { readonly missing: string } {
       { encoding: 'utf8', timeout: 60000 },
     );
     if (r.error || r.status !== 0) {
-      const absent = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+      const absent = r.error !== undefined && 'code' in r.error && r.error.code === 'ENOENT';
       if (!absent || candidate === process.env.JEAJIT_PWSH)
         reasons.push(`${candidate}: ${r.error?.message ?? r.stderr.trim()}`);
       continue;

@@ -74,20 +74,18 @@ const entryArb: fc.Arbitrary<VisibleCommand> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...WILDCARDS) },
   {
     weight: 4,
-    arbitrary: fc
-      .constantFrom(...commands)
-      .chain((command) =>
-        fc
-          .tuple(
-            spelled(command),
-            fc.uniqueArray(parameterArb(command), {
-              minLength: 1,
-              maxLength: 2,
-              selector: (p) => p.name.toLowerCase(),
-            }),
-          )
-          .map(([name, parameters]) => ({ name, parameters })),
-      ),
+    arbitrary: fc.constantFrom(...commands).chain((command) =>
+      fc
+        .tuple(
+          spelled(command),
+          fc.uniqueArray(parameterArb(command), {
+            minLength: 1,
+            maxLength: 2,
+            selector: (p) => p.name.toLowerCase(),
+          }),
+        )
+        .map(([name, parameters]) => ({ name, parameters })),
+    ),
   },
 );
 

@@ -64,18 +64,18 @@ export function describeCollectorSnapshots(report: PesterReport): void {
       (skip ? it.skip : it)(
         'validates against docs/snapshot.schema.json and the snapshot reader, as the collector wrote it',
         () => {
-          const value = JSON.parse(collected!);
+          const value = JSON.parse(collected);
           expect(schemaErrors(snapshotSchema, value)).toEqual([]);
-          expect(validateSnapshot(JSON.parse(collected!))).toEqual(value);
-          expect(/[^\x00-\x7f]/.test(collected!)).toBe(false);
+          expect(validateSnapshot(JSON.parse(collected))).toEqual(value);
+          expect(/[^\x00-\x7f]/.test(collected)).toBe(false);
         },
       );
 
       (skip ? it.skip : it)(
         c.findings.length ? `is drift: ${c.findings.join('; ')}` : 'is no drift (exit code 0)',
         () => {
-          expect(schemaErrors(snapshotSchema, JSON.parse(windows!))).toEqual([]);
-          const drift = driftOf(report.snapshots!.declared, windows!);
+          expect(schemaErrors(snapshotSchema, JSON.parse(windows))).toEqual([]);
+          const drift = driftOf(report.snapshots!.declared, windows);
           expect(drift.findings).toEqual(c.findings);
           expect(drift.status).toBe(c.findings.length ? 2 : 0);
           expect(drift.report.drift).toBe(c.findings.length > 0);

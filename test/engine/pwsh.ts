@@ -17,7 +17,7 @@ export function enginePwsh(): string | undefined {
 }
 
 /** `describe` when a pwsh is available, otherwise `describe.skip` (the global setup said why, once). */
-export const describeEngine: jest.Describe = (enginePwsh() ? describe : describe.skip) as jest.Describe;
+export const describeEngine: jest.Describe = enginePwsh() ? describe : describe.skip;
 
 /** Options of {@link runPwsh}. */
 export interface RunOptions {

@@ -35,11 +35,11 @@ function bundleOf(install: Buffer): { registerScript: string; files: Carried[] }
   const start = text.indexOf('$Bundle = ') + '$Bundle = '.length;
   const data = parse(text.slice(start, text.indexOf('\r\n\r\n', start))).value as PsHashtable;
   const files = (data.get('Files') as PsHashtable[]).map((f) => ({
-    path: String(f.get('Path')),
-    sha256: String(f.get('Sha256')),
-    bytes: Buffer.from(String(f.get('Base64')), 'base64'),
+    path: f.get('Path') as string,
+    sha256: f.get('Sha256') as string,
+    bytes: Buffer.from(f.get('Base64') as string, 'base64'),
   }));
-  return { registerScript: String(data.get('RegisterScript')), files };
+  return { registerScript: data.get('RegisterScript') as string, files };
 }
 
 /** The inline scripts of the VM run commands, by resource name. */

@@ -270,9 +270,9 @@ describe('checkDotNetRegex', () => {
 
   describe('rejects what .NET rejects, at the offset .NET reports', () => {
     it.each(INVALID.map(([p, offset, reason]) => [p, offset, reason]))('%j at %d: %s', (pattern, offset, reason) => {
-      const problem = checkDotNetRegex(pattern as string);
+      const problem = checkDotNetRegex(pattern);
       expect(problem).toBeDefined();
-      expect(problem!.reason).toContain(reason as string);
+      expect(problem!.reason).toContain(reason);
       expect(problem!.offset).toBe(offset);
     });
   });

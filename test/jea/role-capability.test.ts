@@ -4,9 +4,7 @@ import { issueLines } from '../helpers/issues';
 const PATH = 'estate/DnsOperator';
 
 function issuesOf(declaration: Partial<RoleCapabilityDeclaration>): string[] {
-  return issueLines(() =>
-    defineRoleCapability(PATH, { roleName: 'DnsOperator', ...declaration } as RoleCapabilityDeclaration),
-  );
+  return issueLines(() => defineRoleCapability(PATH, { roleName: 'DnsOperator', ...declaration }));
 }
 
 describe('defineRoleCapability', () => {
@@ -130,16 +128,8 @@ describe('defineRoleCapability', () => {
       { modulesToImport: [{ moduleName: 'DnsServer', moduleVersion: 'latest' }] },
       "ModulesToImport[0].ModuleVersion = 'latest': not a version",
     ],
-    [
-      'a bad role name',
-      { roleName: 'Dns Operator' } as Partial<RoleCapabilityDeclaration>,
-      "roleName = 'Dns Operator': not a role name",
-    ],
-    [
-      'a reserved role name',
-      { roleName: 'CON' } as Partial<RoleCapabilityDeclaration>,
-      "roleName = 'CON': a reserved Windows device name",
-    ],
+    ['a bad role name', { roleName: 'Dns Operator' }, "roleName = 'Dns Operator': not a role name"],
+    ['a reserved role name', { roleName: 'CON' }, "roleName = 'CON': a reserved Windows device name"],
     [
       'a wrong type from JavaScript',
       { visibleCmdlets: [{ name: 'Get-Service', parameters: [{ name: 'Name', validateSet: [42] }] }] } as never,

@@ -10,7 +10,7 @@ const BASE: Omit<SessionConfigurationModel, 'guid' | 'schemaVersion'> = {
 };
 
 function issuesOf(change: Partial<SessionConfigurationModel>): string[] {
-  return issueLines(() => defineSessionConfiguration(PATH, { ...BASE, ...change } as never));
+  return issueLines(() => defineSessionConfiguration(PATH, { ...BASE, ...change }));
 }
 
 describe('defineSessionConfiguration', () => {

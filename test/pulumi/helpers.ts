@@ -21,7 +21,7 @@ function mockOutputs(type: string, name: string, inputs: Record<string, unknown>
   if (type === 'azuread:index/group:Group') return { objectId: `${name}-object-id` };
   if (type === 'azure:storage/blob:Blob')
     return {
-      url: `https://${inputs.storageAccountName}.blob.core.windows.net/${inputs.storageContainerName}/${inputs.name}`,
+      url: `https://${String(inputs.storageAccountName)}.blob.core.windows.net/${String(inputs.storageContainerName)}/${String(inputs.name)}`,
     };
   return {};
 }
@@ -33,7 +33,7 @@ function mockOutputs(type: string, name: string, inputs: Record<string, unknown>
  */
 export function useMocks(): Registered[] {
   const registered: Registered[] = [];
-  pulumi.runtime.setMocks(
+  void pulumi.runtime.setMocks(
     {
       newResource: (args) => {
         registered.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs: args.inputs });

@@ -142,7 +142,7 @@ describe('the constructs the example does not use, against cdktf', () => {
     const blobInputs = byName('small/Deploy/InstallScript').inputs;
     expect(blobInputs.name).toBe(`jeajit/Ops/${endpointP.artifacts().bundleSha256}/Install-Ops.ps1`);
     expect(byName('small/Deploy/RunCommand0').inputs.source).toEqual({
-      scriptUri: `https://stcontosojea.blob.core.windows.net/jeajit/${blobInputs.name}`,
+      scriptUri: `https://stcontosojea.blob.core.windows.net/jeajit/${String(blobInputs.name)}`,
       scriptUriManagedIdentity: { clientId: blob.managedIdentityClientId },
     });
     const objectId = 'small/LocalAdmin/Group-object-id';

@@ -14,7 +14,7 @@ const registered = useMocks();
 describe('component outputs', () => {
   const calls: Recorded[] = [];
   const proto = pulumi.ComponentResource.prototype as unknown as {
-    registerOutputs(this: pulumi.ComponentResource, o?: pulumi.Inputs): void;
+    registerOutputs: (this: pulumi.ComponentResource, o?: pulumi.Inputs) => void;
   };
   const original = proto.registerOutputs;
   const spy = jest.spyOn(proto, 'registerOutputs').mockImplementation(function (
@@ -43,7 +43,7 @@ describe('component outputs', () => {
   async function outputsOf(componentPath: string): Promise<Record<string, unknown>> {
     const found = calls.filter((c) => c.component.path === componentPath);
     expect(found).toHaveLength(1);
-    return valueOf(pulumi.output(found[0].outputs)) as Promise<Record<string, unknown>>;
+    return valueOf(pulumi.output(found[0].outputs));
   }
 
   it('every component registers its outputs once', () => {

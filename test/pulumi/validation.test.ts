@@ -24,11 +24,15 @@ function cdktfKit(): Kit {
   const s = new TerraformStack(Testing.app(), 'contoso');
   return {
     role: (id, p) => new cdktf.RoleCapability(s, id, p),
-    module: (id, p, roles) => new cdktf.JeaModule(s, id, { ...p, roleCapabilities: roles as any }),
+    module: (id, p, roles) => new cdktf.JeaModule(s, id, { ...p, roleCapabilities: roles as cdktf.RoleCapability[] }),
     acl: (id, p) => new cdktf.EndpointAcl(s, id, p),
     endpoint: (id, p, principal, roles) =>
-      new cdktf.SessionConfiguration(s, id, { ...p, roleDefinitions: [{ principal, roleCapabilities: roles as any }] }),
-    deploy: (id, endpoint, p) => new cdktf.JeaVmDeployment(s, id, { ...p, endpoint: endpoint as any }),
+      new cdktf.SessionConfiguration(s, id, {
+        ...p,
+        roleDefinitions: [{ principal, roleCapabilities: roles as cdktf.RoleCapability[] }],
+      }),
+    deploy: (id, endpoint, p) =>
+      new cdktf.JeaVmDeployment(s, id, { ...p, endpoint: endpoint as cdktf.SessionConfiguration }),
     vmJit: (id, p) => new cdktf.VmJitAccessPolicy(s, id, p),
     pim: (id, p) => new cdktf.PimRoleEligibility(s, id, p),
     group: (id, p) => new cdktf.JitGroupEligibility(s, id, p),
@@ -39,15 +43,19 @@ function pulumiKit(): Kit {
   const opts = { parent: new P.JeaScope('contoso') };
   return {
     role: (id, p) => new P.RoleCapability(id, p, opts),
-    module: (id, p, roles) => new P.JeaModule(id, { ...p, roleCapabilities: roles as any }, opts),
+    module: (id, p, roles) => new P.JeaModule(id, { ...p, roleCapabilities: roles as P.RoleCapability[] }, opts),
     acl: (id, p) => new P.EndpointAcl(id, p, opts),
     endpoint: (id, p, principal, roles) =>
       new P.SessionConfiguration(
         id,
-        { ...(p as any), roleDefinitions: [{ principal, roleCapabilities: roles as any }] },
+        {
+          ...(p as Omit<P.SessionConfigurationProps, 'roleDefinitions'>),
+          roleDefinitions: [{ principal, roleCapabilities: roles as P.RoleCapability[] }],
+        },
         opts,
       ),
-    deploy: (id, endpoint, p) => new P.JeaVmDeployment(id, { ...p, endpoint: endpoint as any }, opts),
+    deploy: (id, endpoint, p) =>
+      new P.JeaVmDeployment(id, { ...p, endpoint: endpoint as P.SessionConfiguration }, opts),
     vmJit: (id, p) => new P.VmJitAccessPolicy(id, p, opts),
     pim: (id, p) => new P.PimRoleEligibility(id, p, opts),
     group: (id, p) => new P.JitGroupEligibility(id, p, opts),

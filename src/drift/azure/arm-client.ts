@@ -1,3 +1,6 @@
+import { Limited, limiter } from './limiter';
+import { DEFAULT_RETRY, isRetryable, retryDelayMs, RetryPolicy } from './retry';
+
 /** The public Azure Resource Manager endpoint. */
 export const ARM_ENDPOINT = 'https://management.azure.com';
 
@@ -17,26 +20,51 @@ export class ArmError extends Error {
   }
 }
 
-/** An ARM list response page. */
-interface Page<T> {
-  readonly value?: readonly T[];
-  readonly nextLink?: string | null;
+/** An ARM list response page: `{ value, nextLink }`, or a bare array (as some list examples, e.g. guest configuration assignments, show). */
+type Page<T> = readonly T[] | { readonly value?: readonly T[] | null; readonly nextLink?: string | null };
+
+/** How an {@link ArmClient} behaves under load. */
+export interface ArmClientOptions {
+  /** Requests in flight at once, over every read of this client. @default 8 */
+  readonly concurrency?: number;
+  /** Retries of 429 and 5xx answers (see {@link RetryPolicy}). @default DEFAULT_RETRY */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Pages one list may have before the client stops. @default 1000 */
+  readonly maxPages?: number;
+  /** Waits (tests replace it). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/** Requests in flight at once by default. */
+export const DEFAULT_CONCURRENCY = 8;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * A minimal read-only ARM REST client over fetch: GET with `api-version`, bearer token, ARM error
- * bodies turned into {@link ArmError}, and list paging through `nextLink` (only on the endpoint's
- * own origin: the token is never sent elsewhere).
+ * bodies turned into {@link ArmError}, list paging through `nextLink` (only on the endpoint's
+ * own origin: the token is never sent elsewhere), at most `concurrency` requests in flight, and
+ * 429/5xx answers retried after the wait they ask for (`Retry-After`), capped, a bounded number
+ * of times (see {@link RetryPolicy}).
  */
 export class ArmClient {
   private readonly origin: string;
+  private readonly limit: Limited;
+  private readonly retry: RetryPolicy;
+  private readonly maxPages: number;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly endpoint: string,
     private readonly token: TokenProvider,
     private readonly fetcher: typeof fetch = fetch,
+    options: ArmClientOptions = {},
   ) {
     this.origin = new URL(endpoint).origin;
+    this.limit = limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.maxPages = options.maxPages ?? 1000;
+    this.sleep = options.sleep ?? sleep;
   }
 
   /** The URL of a resource path (`/subscriptions/...`) with its api-version and query. */
@@ -55,26 +83,59 @@ export class ArmClient {
   /** GETs every item of a list, following `nextLink`. */
   async list<T>(path: string, apiVersion: string, query: Readonly<Record<string, string>> = {}): Promise<T[]> {
     const items: T[] = [];
-    let next: string | null | undefined = this.url(path, apiVersion, query);
-    for (let pages = 0; next; pages++) {
-      if (pages >= 1000) throw new ArmError(0, 'TooManyPages', next, 'more than 1000 pages; stopping');
-      if (new URL(next).origin !== this.origin) throw new ArmError(0, 'ForeignNextLink', next, `nextLink leaves ${this.origin}; not following it`);
-      const page: Page<T> = await this.request<Page<T>>(next);
-      items.push(...(page.value ?? []));
-      next = page.nextLink;
-    }
+    for await (const page of this.pages<T>(path, apiVersion, query)) for (const item of page) items.push(item);
     return items;
   }
 
-  private async request<T>(url: string): Promise<T> {
+  /** GETs a list page by page, following `nextLink` (so a caller keeps only what it needs of each page). */
+  async *pages<T>(
+    path: string,
+    apiVersion: string,
+    query: Readonly<Record<string, string>> = {},
+  ): AsyncGenerator<readonly T[]> {
+    let next: string | null | undefined = this.url(path, apiVersion, query);
+    for (let pages = 0; next; pages++) {
+      if (pages >= this.maxPages)
+        throw new ArmError(0, 'TooManyPages', next, `more than ${this.maxPages} pages; stopping`);
+      if (new URL(next).origin !== this.origin)
+        throw new ArmError(0, 'ForeignNextLink', next, `nextLink leaves ${this.origin}; not following it`);
+      const page: Page<T> = await this.request<Page<T>>(next, pages > 0);
+      if (Array.isArray(page)) {
+        yield page;
+        return;
+      }
+      const { value, nextLink } = page as Exclude<Page<T>, readonly T[]>;
+      yield value ?? [];
+      next = nextLink;
+    }
+  }
+
+  /** GETs a URL under the concurrency limit; `urgent` (a next page) goes before requests not yet started. */
+  private async request<T>(url: string, urgent = false): Promise<T> {
+    return this.limit(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const response = await this.send(url);
+        if (attempt < this.retry.attempts && isRetryable(response.status)) {
+          await response.arrayBuffer().catch(() => undefined);
+          await this.sleep(retryDelayMs(response.headers, attempt, this.retry));
+          continue;
+        }
+        return this.read<T>(url, response, attempt);
+      }
+    }, urgent);
+  }
+
+  private async send(url: string): Promise<Response> {
     const headers = { authorization: `Bearer ${await this.token()}`, accept: 'application/json' };
-    let response: Response;
     try {
-      response = await this.fetcher(url, { headers });
+      return await this.fetcher(url, { headers });
     } catch (e) {
       const cause = (e as { cause?: Error }).cause;
       throw new ArmError(0, 'NetworkError', url, cause?.message ?? (e as Error).message);
     }
+  }
+
+  private async read<T>(url: string, response: Response, attempts: number): Promise<T> {
     const body = await response.text();
     let json: unknown;
     try {
@@ -84,7 +145,13 @@ export class ArmClient {
     }
     if (!response.ok) {
       const error = (json as { error?: { code?: string; message?: string } }).error;
-      throw new ArmError(response.status, error?.code ?? 'Error', url, error?.message ?? (body.slice(0, 200) || response.statusText));
+      const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+      throw new ArmError(
+        response.status,
+        error?.code ?? 'Error',
+        url,
+        (error?.message ?? (body.slice(0, 200) || response.statusText)) + tries,
+      );
     }
     return json as T;
   }

@@ -28,7 +28,13 @@ interface PolicyAssignment {
 
 interface EligibilitySchedule {
   readonly id: string;
-  readonly properties: { readonly scope: string; readonly roleDefinitionId: string; readonly principalId: string; readonly memberType?: string; readonly status?: string };
+  readonly properties: {
+    readonly scope: string;
+    readonly roleDefinitionId: string;
+    readonly principalId: string;
+    readonly memberType?: string;
+    readonly status?: string;
+  };
 }
 
 /**
@@ -42,7 +48,16 @@ function foreignPolicies(host: string, estate: DeclaredEstate, deployed: readonl
     for (const vm of entry.model.virtualMachines) {
       for (const p of foreign) {
         const theirs = (p.properties?.virtualMachines ?? []).find((v) => fold(v.id) === fold(vm.id));
-        if (theirs) out.push(...findingsOf(host, entry.name, 'jit-policy-foreign', [{ path: p.id, declared: null, actual: { virtualMachine: vm.id, ports: (theirs.ports ?? []).map((x) => `${x.number}/${x.protocol}`) } }]));
+        if (theirs)
+          out.push(
+            ...findingsOf(host, entry.name, 'jit-policy-foreign', [
+              {
+                path: p.id,
+                declared: null,
+                actual: { virtualMachine: vm.id, ports: (theirs.ports ?? []).map((x) => `${x.number}/${x.protocol}`) },
+              },
+            ]),
+          );
       }
     }
   }
@@ -68,43 +83,105 @@ export async function azureDrift(estate: DeclaredEstate, options: AzureDriftOpti
   const host = `azure:${sub}`;
   const out: DriftFinding[] = [];
   if (estate.vmJit.length) {
-    const deployed = await client.list<ArmJitPolicy>(`/subscriptions/${sub}/providers/Microsoft.Security/jitNetworkAccessPolicies`, API_VERSIONS.jit);
+    const deployed = await client.list<ArmJitPolicy>(
+      `/subscriptions/${sub}/providers/Microsoft.Security/jitNetworkAccessPolicies`,
+      API_VERSIONS.jit,
+    );
     for (const entry of estate.vmJit) {
       const policy = deployed.find((p) => isDeclaredPolicy(p, entry.model));
-      if (!policy) out.push(...findingsOf(host, entry.name, 'jit-policy-missing', [{ path: jitPolicyId(sub, entry.model), declared: plain(entry.model), actual: null }]));
-      else out.push(...findingsOf(host, entry.name, 'jit-policy-changed', compareJitPolicy(entry.model, jitPolicyFromArm(policy, entry.model))));
+      if (!policy)
+        out.push(
+          ...findingsOf(host, entry.name, 'jit-policy-missing', [
+            { path: jitPolicyId(sub, entry.model), declared: plain(entry.model), actual: null },
+          ]),
+        );
+      else
+        out.push(
+          ...findingsOf(
+            host,
+            entry.name,
+            'jit-policy-changed',
+            compareJitPolicy(entry.model, jitPolicyFromArm(policy, entry.model)),
+          ),
+        );
     }
     out.push(...foreignPolicies(host, estate, deployed));
   }
   const inSubscription = estate.pim.filter((p) => fold(p.model.scope).startsWith(fold(`/subscriptions/${sub}`)));
   const scopes = new Map<string, JitEntry<PimEligibilityModel>[]>();
-  for (const p of inSubscription) (scopes.get(fold(p.model.scope)) ?? scopes.set(fold(p.model.scope), []).get(fold(p.model.scope))!).push(p);
+  for (const p of inSubscription)
+    (scopes.get(fold(p.model.scope)) ?? scopes.set(fold(p.model.scope), []).get(fold(p.model.scope))!).push(p);
   for (const entries of scopes.values()) {
     const scope = entries[0].model.scope;
     const [assignments, schedules] = await Promise.all([
-      client.list<PolicyAssignment>(`${scope}/providers/Microsoft.Authorization/roleManagementPolicyAssignments`, API_VERSIONS.authorization),
-      client.list<EligibilitySchedule>(`${scope}/providers/Microsoft.Authorization/roleEligibilitySchedules`, API_VERSIONS.authorization, { $filter: 'atScope()' }),
+      client.list<PolicyAssignment>(
+        `${scope}/providers/Microsoft.Authorization/roleManagementPolicyAssignments`,
+        API_VERSIONS.authorization,
+      ),
+      client.list<EligibilitySchedule>(
+        `${scope}/providers/Microsoft.Authorization/roleEligibilitySchedules`,
+        API_VERSIONS.authorization,
+        { $filter: 'atScope()' },
+      ),
     ]);
-    const here = schedules.filter((s) => fold(s.properties.scope) === fold(scope) && (s.properties.memberType ?? 'Direct').toLowerCase() === 'direct');
-    const found = new Set(here.map((s) => eligibilityKey(s.properties.principalId, guidOf(s.properties.roleDefinitionId))));
+    const here = schedules.filter(
+      (s) =>
+        fold(s.properties.scope) === fold(scope) && (s.properties.memberType ?? 'Direct').toLowerCase() === 'direct',
+    );
+    const found = new Set(
+      here.map((s) => eligibilityKey(s.properties.principalId, guidOf(s.properties.roleDefinitionId))),
+    );
     for (const entry of entries) {
       const m = entry.model;
       if (!found.has(eligibilityKey(m.principalId, m.roleDefinitionGuid))) {
-        out.push(...findingsOf(host, entry.name, 'eligibility-missing', [{ path: '', declared: { scope: m.scope, roleDefinitionGuid: m.roleDefinitionGuid, principalId: m.principalId }, actual: null }]));
+        out.push(
+          ...findingsOf(host, entry.name, 'eligibility-missing', [
+            {
+              path: '',
+              declared: { scope: m.scope, roleDefinitionGuid: m.roleDefinitionGuid, principalId: m.principalId },
+              actual: null,
+            },
+          ]),
+        );
       }
-      const assignment = assignments.find((a) => fold(a.properties.scope) === fold(scope) && guidOf(a.properties.roleDefinitionId) === fold(m.roleDefinitionGuid));
+      const assignment = assignments.find(
+        (a) =>
+          fold(a.properties.scope) === fold(scope) &&
+          guidOf(a.properties.roleDefinitionId) === fold(m.roleDefinitionGuid),
+      );
       const declared = { activation: m.activation, expiry: m.expiry };
       if (!assignment) {
-        out.push(...findingsOf(host, entry.name, 'pim-policy-changed', [{ path: '', declared: plain(declared), actual: null }]));
+        out.push(
+          ...findingsOf(host, entry.name, 'pim-policy-changed', [
+            { path: '', declared: plain(declared), actual: null },
+          ]),
+        );
         continue;
       }
-      const policy = await client.get<ArmRoleManagementPolicy>(assignment.properties.policyId, API_VERSIONS.authorization);
-      out.push(...findingsOf(host, entry.name, 'pim-policy-changed', comparePimPolicy(declared, pimPolicyFromArm(policy))));
+      const policy = await client.get<ArmRoleManagementPolicy>(
+        assignment.properties.policyId,
+        API_VERSIONS.authorization,
+      );
+      out.push(
+        ...findingsOf(host, entry.name, 'pim-policy-changed', comparePimPolicy(declared, pimPolicyFromArm(policy))),
+      );
     }
     const declaredKeys = new Set(entries.map((e) => eligibilityKey(e.model.principalId, e.model.roleDefinitionGuid)));
     for (const s of here) {
       if (declaredKeys.has(eligibilityKey(s.properties.principalId, guidOf(s.properties.roleDefinitionId)))) continue;
-      out.push(...findingsOf(host, null, 'eligibility-unexpected', [{ path: s.id, declared: null, actual: { scope: s.properties.scope, roleDefinitionId: s.properties.roleDefinitionId, principalId: s.properties.principalId } }]));
+      out.push(
+        ...findingsOf(host, null, 'eligibility-unexpected', [
+          {
+            path: s.id,
+            declared: null,
+            actual: {
+              scope: s.properties.scope,
+              roleDefinitionId: s.properties.roleDefinitionId,
+              principalId: s.properties.principalId,
+            },
+          },
+        ]),
+      );
     }
   }
   return out;

@@ -22,12 +22,17 @@ export interface ArmJitPolicy {
   };
 }
 
-const JIT_ID = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Security\/locations\/([^/]+)\/jitNetworkAccessPolicies\/([^/]+)$/i;
+const JIT_ID =
+  /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Security\/locations\/([^/]+)\/jitNetworkAccessPolicies\/([^/]+)$/i;
 
 /** Whether an ARM policy is the declared one: same resource group, location and name (case-insensitive). */
 export function isDeclaredPolicy(policy: ArmJitPolicy, model: VmJitPolicyModel): boolean {
   const m = JIT_ID.exec(policy.id);
-  return !!m && [m[1], m[2], m[3]].join('/').toLowerCase() === [model.resourceGroupName, model.location, model.name].join('/').toLowerCase();
+  return (
+    !!m &&
+    [m[1], m[2], m[3]].join('/').toLowerCase() ===
+      [model.resourceGroupName, model.location, model.name].join('/').toLowerCase()
+  );
 }
 
 /** The resource ID a declared policy gets in a subscription. */
@@ -36,7 +41,10 @@ export function jitPolicyId(subscription: string, model: VmJitPolicyModel): stri
 }
 
 /** The deployed policy in the model's terms (one prefix or a list: both become a list). */
-export function jitPolicyFromArm(policy: ArmJitPolicy, model: Pick<VmJitPolicyModel, 'resourceGroupName' | 'location'>): VmJitPolicyModel {
+export function jitPolicyFromArm(
+  policy: ArmJitPolicy,
+  model: Pick<VmJitPolicyModel, 'resourceGroupName' | 'location'>,
+): VmJitPolicyModel {
   return {
     name: policy.name,
     resourceGroupName: model.resourceGroupName,
@@ -46,7 +54,9 @@ export function jitPolicyFromArm(policy: ArmJitPolicy, model: Pick<VmJitPolicyMo
       ports: (vm.ports ?? []).map((p) => ({
         number: p.number,
         protocol: p.protocol as JitPortRule['protocol'],
-        allowedSourceAddressPrefixes: p.allowedSourceAddressPrefixes ?? (p.allowedSourceAddressPrefix === undefined ? [] : [p.allowedSourceAddressPrefix]),
+        allowedSourceAddressPrefixes:
+          p.allowedSourceAddressPrefixes ??
+          (p.allowedSourceAddressPrefix === undefined ? [] : [p.allowedSourceAddressPrefix]),
         maxRequestAccessDuration: p.maxRequestAccessDuration,
       })),
     })),
@@ -55,7 +65,11 @@ export function jitPolicyFromArm(policy: ArmJitPolicy, model: Pick<VmJitPolicyMo
 
 const port = record<JitPortRule>([
   fieldDiff('allowedSourceAddressPrefixes', 'allowedSourceAddressPrefixes', stringSet()),
-  fieldDiff('maxRequestAccessDuration', 'maxRequestAccessDuration', scalar<string>((d) => durationSeconds(d) ?? d)),
+  fieldDiff(
+    'maxRequestAccessDuration',
+    'maxRequestAccessDuration',
+    scalar<string>((d) => durationSeconds(d) ?? d),
+  ),
 ]);
 
 /**
@@ -71,7 +85,9 @@ export function compareJitPolicy(declared: VmJitPolicyModel, actual: VmJitPolicy
       keyed<JitVirtualMachine>({
         key: (vm) => vm.id,
         label: (vm) => vm.id.split('/').pop() ?? vm.id,
-        item: record([fieldDiff('ports', 'ports', keyed<JitPortRule>({ key: (p) => `${p.number}/${p.protocol}`, item: port }))]),
+        item: record([
+          fieldDiff('ports', 'ports', keyed<JitPortRule>({ key: (p) => `${p.number}/${p.protocol}`, item: port })),
+        ]),
       }),
     ),
   ]);

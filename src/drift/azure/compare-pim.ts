@@ -1,4 +1,4 @@
-import { durationSeconds, EligibilityExpiry } from '../../jit/duration';
+import { durationSeconds } from '../../jit/duration';
 import { ActivationPolicy, Approver } from '../../jit/model';
 import { Change } from '../finding';
 import { changes, fieldDiff, keyed, name, optional, record, scalar, stringSet } from '../semantic';
@@ -19,11 +19,28 @@ export interface ArmRoleManagementPolicy {
 /** What a role management policy enforces, in the model's terms. */
 export interface PimPolicyState {
   readonly activation: ActivationPolicy;
-  /** How long an eligibility may last (Expiration_Admin_Eligibility): `P365D`, or `none`. */
-  readonly expiry: EligibilityExpiry | string;
+  /**
+   * How long an eligibility may last (Expiration_Admin_Eligibility): `P365D`, or `none`; one of the
+   * expiries jeajit can declare (EligibilityExpiry) or any other ISO 8601 duration that ARM holds.
+   */
+  readonly expiry: string;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The fields of the rules read here (each rule type has some of them). */
+interface ArmRuleFields {
+  readonly enabledRules?: readonly string[];
+  readonly setting?: {
+    readonly isApprovalRequired?: boolean;
+    readonly approvalStages?: readonly {
+      readonly primaryApprovers?: readonly { readonly userType: Approver['type']; readonly id: string }[];
+    }[];
+  };
+  readonly isEnabled?: boolean;
+  readonly claimValue?: string;
+  readonly notificationRecipients?: readonly string[];
+  readonly maximumDuration?: string;
+  readonly isExpirationRequired?: boolean;
+}
 
 /**
  * Reads the rules that jeajit declares out of a role management policy (rule IDs are fixed by
@@ -33,17 +50,21 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * recipients) and Expiration_Admin_Eligibility (eligibility expiry).
  */
 export function pimPolicyFromArm(policy: ArmRoleManagementPolicy): PimPolicyState {
-  const rules = new Map((policy.properties?.rules ?? []).map((r) => [r.id.toLowerCase(), r as Json]));
-  const rule = (id: string): Json => rules.get(id.toLowerCase()) ?? {};
-  const enabled = new Set(((rule('Enablement_EndUser_Assignment').enabledRules ?? []) as string[]).map((r) => r.toLowerCase()));
+  const rules = new Map((policy.properties?.rules ?? []).map((r) => [r.id.toLowerCase(), r as ArmRuleFields]));
+  const rule = (id: string): ArmRuleFields => rules.get(id.toLowerCase()) ?? {};
+  const enabled = new Set((rule('Enablement_EndUser_Assignment').enabledRules ?? []).map((r) => r.toLowerCase()));
   const approval = rule('Approval_EndUser_Assignment').setting ?? {};
   const context = rule('AuthenticationContext_EndUser_Assignment');
-  const notify = (rule('Notification_Admin_EndUser_Assignment').notificationRecipients ?? []) as string[];
+  const notify = rule('Notification_Admin_EndUser_Assignment').notificationRecipients ?? [];
   const eligibility = rule('Expiration_Admin_Eligibility');
-  const approvers: Approver[] = ((approval.approvalStages?.[0]?.primaryApprovers ?? []) as Json[]).map((a) => ({ type: a.userType, objectId: a.id }));
+  const approvers: Approver[] = (approval.approvalStages?.[0]?.primaryApprovers ?? []).map((a) => ({
+    type: a.userType,
+    objectId: a.id,
+  }));
   return {
     activation: {
-      maximumDuration: rule('Expiration_EndUser_Assignment').maximumDuration,
+      // every role management policy has this rule (Azure creates them all with the policy)
+      maximumDuration: rule('Expiration_EndUser_Assignment').maximumDuration!,
       ...(approval.isApprovalRequired ? { approval: { approvers } } : {}),
       requireMfa: enabled.has('multifactorauthentication'),
       ...(context.isEnabled && context.claimValue ? { conditionalAccessContext: context.claimValue } : {}),
@@ -59,7 +80,19 @@ const seconds = scalar<string>((d) => durationSeconds(d) ?? d);
 
 const activation = record<ActivationPolicy>([
   fieldDiff('maximumDuration', 'maximumDuration', seconds),
-  fieldDiff('approval', 'approval', optional(record([fieldDiff('approvers', 'approvers', keyed<Approver>({ key: (a) => a.objectId, item: record([fieldDiff('type', 'type', name)]) }))]))),
+  fieldDiff(
+    'approval',
+    'approval',
+    optional(
+      record([
+        fieldDiff(
+          'approvers',
+          'approvers',
+          keyed<Approver>({ key: (a) => a.objectId, item: record([fieldDiff('type', 'type', name)]) }),
+        ),
+      ]),
+    ),
+  ),
   fieldDiff('requireMfa', 'requireMfa', scalar<boolean>(undefined, false)),
   fieldDiff('conditionalAccessContext', 'conditionalAccessContext', name),
   fieldDiff('requireJustification', 'requireJustification', scalar<boolean>(undefined, true)),
@@ -67,7 +100,10 @@ const activation = record<ActivationPolicy>([
   fieldDiff('notifyOnActivation', 'notifyOnActivation', stringSet()),
 ]);
 
-const policy = record<PimPolicyState>([fieldDiff('activation', 'activation', activation), fieldDiff('expiry', 'expiry', seconds)]);
+const policy = record<PimPolicyState>([
+  fieldDiff('activation', 'activation', activation),
+  fieldDiff('expiry', 'expiry', seconds),
+]);
 
 /**
  * Compares what a deployed role management policy enforces with the declaration, field by field:

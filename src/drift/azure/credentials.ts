@@ -28,9 +28,13 @@ export interface Credential {
  * @azure/identity (environment, workload or managed identity, Azure CLI, ...) for the endpoint's
  * `.default` scope (`https://management.azure.com/.default`). The credential is created lazily.
  */
-export function armTokenProvider(endpoint: string, env: NodeJS.ProcessEnv = process.env, credential: () => Credential = defaultCredential): TokenProvider {
+export function armTokenProvider(
+  endpoint: string,
+  env: NodeJS.ProcessEnv = process.env,
+  credential: () => Credential = defaultCredential,
+): TokenProvider {
   const fake = env[FAKE_TOKEN_VARIABLE];
-  if (fake && isLocalEndpoint(endpoint)) return async () => fake;
+  if (fake && isLocalEndpoint(endpoint)) return () => Promise.resolve(fake);
   const scope = `${new URL(endpoint).origin}/.default`;
   let made: Credential | undefined;
   return async () => {
@@ -39,7 +43,9 @@ export function armTokenProvider(endpoint: string, env: NodeJS.ProcessEnv = proc
       made ??= credential();
       token = await made.getToken(scope);
     } catch (e) {
-      throw new TokenError(`no Azure token for ${scope}: ${(e as Error).message.split('\n')[0]} (sign in with az login, or use a managed identity)`);
+      throw new TokenError(
+        `no Azure token for ${scope}: ${(e as Error).message.split('\n')[0]} (sign in with az login, or use a managed identity)`,
+      );
     }
     if (!token) throw new TokenError(`no Azure token for ${scope} (sign in with az login, or use a managed identity)`);
     return token.token;

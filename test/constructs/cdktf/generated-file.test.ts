@@ -1,5 +1,6 @@
 import { App, Testing, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { GeneratedFile } from '../../../constructs/cdktf';
 
@@ -23,7 +24,7 @@ describe('GeneratedFile', () => {
   });
 
   it('fails synth when two constructs write the same path (case-insensitively, as on Windows)', () => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(require('os').tmpdir(), 'jeajit-gf-')) });
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-gf-')) });
     const stack = new TerraformStack(app, 'estate');
     new GeneratedFile(stack, 'A', { path: 'jea/x.psrc', content: new Uint8Array([1]) });
     new GeneratedFile(stack, 'B', { path: 'JEA/X.psrc', content: new Uint8Array([2]) });

@@ -2,6 +2,7 @@ import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { VirtualMachineRunCommand } from '@cdktf/provider-azurerm/lib/virtual-machine-run-command';
 import { App, Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -104,7 +105,7 @@ describe('the example estate', () => {
     expect(manifest.principals).toEqual(['CONTOSO\\JEA-Maintenance-L1', 'CONTOSO\\JEA-Maintenance-L2']);
     for (const f of manifest.files) {
       const bytes = jea.get(`JEA-Maintenance/${f.path}`)!;
-      expect(require('crypto').createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+      expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
     }
   });
 
@@ -118,7 +119,7 @@ describe('the example estate', () => {
     for (const [, file, sha, b64] of blocks) {
       const bytes = Buffer.from(b64, 'base64');
       expect(bytes.equals(jea.get(`JEA-DNS/${file}`)!)).toBe(true);
-      expect(require('crypto').createHash('sha256').update(bytes).digest('hex')).toBe(sha);
+      expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(sha);
     }
   });
 
@@ -154,10 +155,9 @@ describe('JeaVmDeployment', () => {
       parameter: [{ name: 'BundleSha256', value: dns.bundleSha256 }],
       source: { script: Buffer.from(dns.installScript.content.subarray(3)).toString('utf8') },
     });
-    const commands = Object.values(JSON.parse(synth).resource.azurerm_virtual_machine_run_command) as Array<{
-      name: string;
-      virtual_machine_id: string;
-    }>;
+    const commands = Object.values<{ name: string; virtual_machine_id: string }>(
+      JSON.parse(synth).resource.azurerm_virtual_machine_run_command,
+    );
     expect(commands.filter((c) => c.name === 'jeajit-JEA-Maintenance').map((c) => c.virtual_machine_id)).toEqual(VMS);
     expect(commands).toHaveLength(5);
   });

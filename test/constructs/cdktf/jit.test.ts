@@ -21,7 +21,7 @@ const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 const RG = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-app';
 const newStack = () => new TerraformStack(Testing.app(), 'jit');
 const resources = (synth: string, type: string) =>
-  Object.values(JSON.parse(synth).resource[type] ?? {}) as Record<string, unknown>[];
+  Object.values<Record<string, unknown>>(JSON.parse(synth).resource[type] ?? {});
 
 describe('VmJitAccessPolicy', () => {
   it('deploys Microsoft.Security/locations/jitNetworkAccessPolicies@2020-01-01 through an ARM template', () => {
