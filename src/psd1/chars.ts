@@ -80,3 +80,16 @@ export function describeChar(c: number): string {
   }
   return `'${String.fromCharCode(c)}'`;
 }
+
+/** Backtick escapes (`` `n ``, `` `0 ``, ...) of expandable strings and `${...}` names (tokenizer.cs, Backtick); any other character stands for itself. */
+export const BACKTICK_ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};

@@ -1,4 +1,13 @@
-import { describeChar, isBlank, isDash, isDigit, isDoubleQuote, isNewline, isSingleQuote } from './chars';
+import {
+  BACKTICK_ESCAPES,
+  describeChar,
+  isBlank,
+  isDash,
+  isDigit,
+  isDoubleQuote,
+  isNewline,
+  isSingleQuote,
+} from './chars';
 import { findHereStringEnd, hereStringBodyStart, scanCode } from './code-scanner';
 import { decode, Psd1Encoding } from './decode';
 import { LineMap, Position, Psd1Error } from './errors';
@@ -146,18 +155,6 @@ function isIdentifierFollow(c: number): boolean {
 // .NET's char.IsLetter / IsLetterOrDigit look at one UTF-16 unit: a surrogate is neither.
 const LETTER = /^\p{L}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
-
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-};
 
 /** The text of `$true`, `$false` and `$null` inside an expandable string. */
 function expansionText(value: boolean | null): string {
@@ -725,7 +722,7 @@ class Parser {
             '`u starts a `u{...} escape in PowerShell 7, which refuses it without {hex} (Windows PowerShell 5.1 reads "u"); write u without the backtick',
           );
       }
-      return { text: ESCAPES[ch] ?? ch, next: j + 2 };
+      return { text: BACKTICK_ESCAPES[ch] ?? ch, next: j + 2 };
     }
     // (in a string, the text would also depend on .NET formatting and on the caller's $OFS)
     if (next === 0x28) throw this.error(j, 'subexpression $( ) in a string: a data file holds constants only');

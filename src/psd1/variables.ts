@@ -1,4 +1,4 @@
-import { isVariableStart } from './chars';
+import { BACKTICK_ESCAPES, isVariableStart } from './chars';
 
 /** A `$name` or `${name}` token: the name as PowerShell's tokenizer reads it, and where it ends. */
 export interface VariableToken {
@@ -23,19 +23,6 @@ export interface VariableToken {
 export type VariableMeaning =
   | { readonly kind: 'constant'; readonly value: boolean | null }
   | { readonly kind: 'args' | 'using' | 'other' | 'invalid' };
-
-/** Backtick escapes inside `${...}` names (tokenizer.cs, Backtick). */
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-};
 
 /**
  * Scans the variable at `i` (which holds `$`), as tokenizer.cs ScanVariable does: `${...}`
@@ -79,7 +66,7 @@ function scanBraced(src: string, j: number, inString: boolean): VariableToken {
     if (c === '`') {
       if (j + 1 >= src.length) break;
       j++;
-      name += ESCAPES[src[j]] ?? src[j];
+      name += BACKTICK_ESCAPES[src[j]] ?? src[j];
       continue;
     }
     if (c === '{') return { name, end: j, error: "'{' inside a variable name ${...} must be escaped with a backtick" };
