@@ -41,6 +41,15 @@ export interface EntryDangers {
  * runs it: NoLanguage, with its own providers only.
  */
 export function dangerContexts(policy: PolicySet): (model: CapabilityModel) => DangerContext {
+  let cached = contextCache.get(policy);
+  if (!cached) contextCache.set(policy, (cached = holderContexts(policy)));
+  return cached;
+}
+
+/** The contexts of a policy set, computed once per set: the rules that need them run on the same set. */
+const contextCache = new WeakMap<PolicySet, (model: CapabilityModel) => DangerContext>();
+
+function holderContexts(policy: PolicySet): (model: CapabilityModel) => DangerContext {
   const out = new Map<CapabilityModel, { allowsScript: boolean; providers: Set<string> }>();
   for (const scope of principalScopes(policy)) {
     const models = scope.blocks.map((b) => b.model);
@@ -63,7 +72,18 @@ export function dangerContexts(policy: PolicySet): (model: CapabilityModel) => D
 
 /** Every visible entry of a policy with the dangers it carries: lateral movement (JEA019), or every other class (JEA001). */
 export function entryDangers(policy: PolicySet, lateral: boolean): EntryDangers[] {
-  const keep = (ds: readonly Danger[]) => ds.filter((d) => (d.class === 'lateral-movement') === lateral);
+  let all = entryCache.get(policy);
+  if (!all) entryCache.set(policy, (all = classifyEntries(policy)));
+  return all.flatMap((e) => {
+    const dangers = e.dangers.filter((d) => (d.class === 'lateral-movement') === lateral);
+    return dangers.length ? [{ ...e, dangers }] : [];
+  });
+}
+
+/** Each policy set's entries classified once, for JEA001 and JEA019 both. */
+const entryCache = new WeakMap<PolicySet, EntryDangers[]>();
+
+function classifyEntries(policy: PolicySet): EntryDangers[] {
   const contexts = dangerContexts(policy);
   const out: EntryDangers[] = [];
   for (const block of capabilityBlocks(policy)) {
@@ -77,7 +97,7 @@ export function entryDangers(policy: PolicySet, lateral: boolean): EntryDangers[
       const { module, command } = splitCommand(name);
       if (list === 'VisibleFunctions' && definedFunctions.has(command.toLowerCase())) return;
       if (typeof entry === 'string' && list === 'VisibleCmdlets' && neverPublicByName(name)) return;
-      const dangers = keep(commandDangers(declaredGrant(entry), ctx));
+      const dangers = commandDangers(declaredGrant(entry), ctx);
       if (!dangers.length) return;
       out.push({
         block,
@@ -89,20 +109,20 @@ export function entryDangers(policy: PolicySet, lateral: boolean): EntryDangers[
     });
     (m.visibleExternalCommands ?? []).forEach((path, i) => {
       if (hasWildcard(path)) return;
-      const dangers = keep(externalDangers(path));
+      const dangers = externalDangers(path);
       if (dangers.length)
         out.push({ block, path: ['VisibleExternalCommands', i], what: `VisibleExternalCommands '${path}'`, dangers });
     });
     (m.visibleAliases ?? []).forEach((alias, i) => {
       const target = BUILTIN_ALIASES[alias.toLowerCase()];
       if (hasWildcard(alias) || definedAliases.has(alias.toLowerCase()) || !target) return;
-      const dangers = keep(commandDangers({ name: target }, ctx));
+      const dangers = commandDangers({ name: target }, ctx);
       if (dangers.length)
         out.push({ block, path: ['VisibleAliases', i], what: `VisibleAliases '${alias}' (${target})`, dangers });
     });
     (m.aliasDefinitions ?? []).forEach((alias, i) => {
       if (!alias.value) return;
-      const dangers = keep([...commandDangers({ name: alias.value }, ctx), ...externalDangers(alias.value)]);
+      const dangers = [...commandDangers({ name: alias.value }, ctx), ...externalDangers(alias.value)];
       if (dangers.length)
         out.push({
           block,
