@@ -13,3 +13,4 @@ export * from './policy-of-stack';
 
 /** Script block values for FunctionDefinitions and the like (from the core). */
 export { ScriptBlock } from '../../src/psd1';
+export * from './machine-configuration';

@@ -1,3 +1,4 @@
+import { declaredContentHashes } from '../guestconfig/manifest';
 import * as fs from 'fs';
 import * as path from 'path';
 import { aclFromRoleDefinitions, EndpointAclModel, forEachGroup } from '../acl/endpoint-acl';
@@ -45,6 +46,8 @@ export interface DeclaredEstate {
   readonly vmJit: readonly JitEntry<VmJitPolicyModel>[];
   readonly pim: readonly JitEntry<PimEligibilityModel>[];
   readonly groups: readonly JitEntry<GroupEligibilityModel>[];
+  /** Endpoint name -> SHA-256 of each Machine Configuration package the synth output records for it. */
+  readonly contentHashes?: Readonly<Record<string, readonly string[]>>;
   /** Problems that do not stop a drift check (a JIT policy whose VMs are known only at deploy time, an unreadable cdk.tf.json). */
   readonly warnings: readonly string[];
 }
@@ -108,6 +111,7 @@ export function loadDeclared(dir: string): DeclaredEstate {
     vmJit: loaded.set.vmJit,
     pim: loaded.set.pim,
     groups: loaded.set.groups,
+    contentHashes: declaredContentHashes(dir),
     warnings: loaded.problems.filter((p) => !fatal.includes(p)).map((p) => `${p.file}: ${p.message}`),
   };
 }

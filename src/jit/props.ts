@@ -322,7 +322,9 @@ export function defineGroupEligibility<Id>(
   return model;
 }
 
-const VM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
+/** An Azure VM resource ID. */
+export const VM_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
 
 /** Checks the VMs and region of a deployment: at least one VM, VM resource IDs, a region name. */
 export function checkVmTargets(

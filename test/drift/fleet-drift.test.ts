@@ -182,6 +182,19 @@ describe('fleet drift through Machine Configuration', () => {
     expect((await run([m], { contentHashes: undefined })).findings).toEqual([]);
   });
 
+  it('takes the hashes of the packages the synth output records by default, and accepts any of several', async () => {
+    const m = machine('vm-dns01', { assignments: assignments((a) => ({ ...a, contentHash: 'other' })) });
+    const recorded = { ...declared, contentHashes: { 'JEA-DNS': [HASHES['JEA-DNS'], 'OTHER'] } };
+    const fleet: FakeFleet = { managementGroups: {}, machines: [m] };
+    arm = await startFakeFleetArm(fleet, { token: TOKEN });
+    const options = { scope: `/subscriptions/${SUB_A}`, endpoint: arm.url, token: () => Promise.resolve(TOKEN) };
+    expect((await fleetDrift(recorded, options)).findings).toEqual([]);
+    const one = { ...declared, contentHashes: { 'JEA-DNS': [HASHES['JEA-DNS']] } };
+    expect((await fleetDrift(one, options)).findings.map((f) => [f.endpoint, f.kind, f.declared])).toEqual([
+      ['JEA-DNS', 'guestconfig-unexpected-content', HASHES['JEA-DNS']],
+    ]);
+  });
+
   it('reads Arc servers through their own assignment list, Windows only, and skips other OSes', async () => {
     const arc = machine('arc-branch01', {
       kind: 'arc',

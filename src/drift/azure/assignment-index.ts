@@ -1,6 +1,6 @@
 import { fold } from '../semantic';
 import { FleetAssignment } from './guestconfig-assignments';
-import { assignmentName, declaredHashOf, isClean } from './guestconfig-compare';
+import { assignmentName, DeclaredHashes, declaredHashOf, isClean } from './guestconfig-compare';
 
 /** What a machine has: which endpoints it has an assignment of, and its assignments that may give a finding. */
 interface MachineEntry {
@@ -21,7 +21,7 @@ export class AssignmentIndex {
 
   constructor(
     private readonly endpoints: readonly string[],
-    private readonly hashes?: Readonly<Record<string, string>>,
+    private readonly hashes?: DeclaredHashes,
   ) {
     endpoints.forEach((e, i) => this.positions.set(fold(assignmentName(e)), i));
   }

@@ -15,7 +15,7 @@ import { later, readTarget, tolerated } from './fleet-read';
 import { FleetMachine, isWindows } from './fleet-machines';
 import { parseScope, targetsOf } from './fleet-scope';
 import { FleetAssignment } from './guestconfig-assignments';
-import { judgeMachine, NonCompliant, nonCompliantFinding } from './guestconfig-compare';
+import { DeclaredHashes, judgeMachine, NonCompliant, nonCompliantFinding } from './guestconfig-compare';
 import { ComplianceReason, readReportReasons } from './guestconfig-report';
 import { RetryPolicy } from './retry';
 import { sharedToken } from './token-cache';
@@ -32,8 +32,8 @@ export interface FleetDriftOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** ARM requests in flight at once. @default 8 */
   readonly concurrency?: number;
-  /** Endpoint name -> SHA-256 (hex) of its declared package; an assignment with another contentHash is `guestconfig-unexpected-content`. Endpoints not named are not checked for it. */
-  readonly contentHashes?: Readonly<Record<string, string>>;
+  /** Endpoint name -> SHA-256 (hex) of its declared package (or of each); an assignment with another contentHash is `guestconfig-unexpected-content`. Endpoints not named are not checked for it. @default the package records of the synth output (`guestconfig/**\/package.json`) */
+  readonly contentHashes?: DeclaredHashes;
   /** Retries of 429/5xx answers. @default DEFAULT_RETRY (4 attempts, Retry-After honoured, waits capped at 30 s) */
   readonly retry?: Partial<RetryPolicy>;
 }
@@ -112,7 +112,8 @@ export async function fleetDrift(estate: DeclaredEstate, options: FleetDriftOpti
   const warnings: string[] = [];
   if (!endpoints.length)
     warnings.push('the declaration has no endpoints: no Machine Configuration assignment to check');
-  const index = new AssignmentIndex(endpoints, options.contentHashes);
+  const hashes = options.contentHashes ?? estate.contentHashes;
+  const index = new AssignmentIndex(endpoints, hashes);
   const { visit, reasonsOf } = assignmentCollector(client, index);
 
   const targets = await targetsOf(client, scope);
@@ -126,7 +127,7 @@ export async function fleetDrift(estate: DeclaredEstate, options: FleetDriftOpti
   const findings: DriftFinding[] = [];
   const nonCompliant: NonCompliant[] = [];
   for (const m of windows) {
-    const verdict = judgeMachine(hostOf(m), m.id, endpoints, index.of(m.id), options.contentHashes);
+    const verdict = judgeMachine(hostOf(m), m.id, endpoints, index.of(m.id), hashes);
     findings.push(...verdict.findings);
     nonCompliant.push(...verdict.nonCompliant);
   }

@@ -1,5 +1,6 @@
 import { ArmClient } from './arm-client';
-import { ComplianceReason, GUEST_CONFIGURATION_API_VERSION, reasonsOf } from './guestconfig-report';
+import { GUEST_CONFIGURATION_API_VERSION } from '../../guestconfig/assignment';
+import { ComplianceReason, reasonsOf } from './guestconfig-report';
 
 /** A guest configuration assignment, as much of it as a fleet check needs. */
 export interface FleetAssignment {

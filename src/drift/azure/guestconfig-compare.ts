@@ -1,12 +1,14 @@
+import { packageName } from '../../guestconfig/package';
 import { DriftFinding } from '../finding';
 import { fold } from '../semantic';
 import { FleetAssignment } from './guestconfig-assignments';
 import { ComplianceReason } from './guestconfig-report';
 
-/** The name of an endpoint's Machine Configuration package and assignment: `jeajit-<endpoint>` (as src/guestconfig builds it). */
-export function assignmentName(endpoint: string): string {
-  return `jeajit-${endpoint}`;
-}
+/** The name of an endpoint's Machine Configuration package and assignment: `jeajit-<endpoint>`. */
+export const assignmentName = packageName;
+
+/** Endpoint name -> the SHA-256 (hex, any case) of its declared package, or of each of its packages. */
+export type DeclaredHashes = Readonly<Record<string, string | readonly string[]>>;
 
 /** An assignment whose report must be read before its finding can be made. */
 export interface NonCompliant {
@@ -22,22 +24,20 @@ export interface MachineVerdict {
 }
 
 const sameHash = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const declares = (declared: readonly string[], actual: string | null) =>
+  declared.some((d) => sameHash(d, actual ?? ''));
 const COMPLIANT = fold('Compliant');
 
 /** Whether an assignment gives no finding: compliant, and with the declared content hash when one is declared. */
-export function isClean(a: FleetAssignment, declaredHash: string | undefined): boolean {
-  return (
-    fold(a.complianceStatus ?? '') === COMPLIANT &&
-    (declaredHash === undefined || sameHash(declaredHash, a.contentHash ?? ''))
-  );
+export function isClean(a: FleetAssignment, declared: readonly string[] | undefined): boolean {
+  return fold(a.complianceStatus ?? '') === COMPLIANT && (declared === undefined || declares(declared, a.contentHash));
 }
 
-/** The declared hash of an endpoint, if `hashes` names it. */
-export function declaredHashOf(
-  hashes: Readonly<Record<string, string>> | undefined,
-  endpoint: string,
-): string | undefined {
-  return hashes && Object.prototype.hasOwnProperty.call(hashes, endpoint) ? hashes[endpoint] : undefined;
+/** The declared hashes of an endpoint, if `hashes` names it. */
+export function declaredHashOf(hashes: DeclaredHashes | undefined, endpoint: string): readonly string[] | undefined {
+  if (!hashes || !Object.prototype.hasOwnProperty.call(hashes, endpoint)) return undefined;
+  const h = hashes[endpoint];
+  return typeof h === 'string' ? [h] : h;
 }
 
 /**
@@ -54,7 +54,7 @@ export function judgeMachine(
   machineId: string,
   endpoints: readonly string[],
   found: ReadonlyMap<string, readonly FleetAssignment[]>,
-  hashes?: Readonly<Record<string, string>>,
+  hashes?: DeclaredHashes,
 ): MachineVerdict {
   const findings: DriftFinding[] = [];
   const nonCompliant: NonCompliant[] = [];
@@ -66,15 +66,15 @@ export function judgeMachine(
       findings.push({ host, endpoint, kind: 'guestconfig-missing', path, declared: name, actual: null });
       continue;
     }
-    const declaredHash = declaredHashOf(hashes, endpoint);
+    const declared = declaredHashOf(hashes, endpoint);
     for (const a of assignments) {
-      if (declaredHash !== undefined && !sameHash(declaredHash, a.contentHash ?? '')) {
+      if (declared !== undefined && !declares(declared, a.contentHash)) {
         findings.push({
           host,
           endpoint,
           kind: 'guestconfig-unexpected-content',
           path: a.id,
-          declared: declaredHash,
+          declared: declared.length === 1 ? declared[0] : declared,
           actual: a.contentHash,
         });
       }

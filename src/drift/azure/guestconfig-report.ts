@@ -1,7 +1,6 @@
 import { ArmClient } from './arm-client';
 
-/** API version of Microsoft.GuestConfiguration. */
-export const GUEST_CONFIGURATION_API_VERSION = '2024-04-05';
+import { GUEST_CONFIGURATION_API_VERSION } from '../../guestconfig/assignment';
 
 /** Why a resource of a Machine Configuration package is (not) compliant: a DSC resource's `Reasons` entry. */
 export interface ComplianceReason {
