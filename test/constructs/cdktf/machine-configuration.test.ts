@@ -1,5 +1,5 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, Testing, TerraformStack } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -23,7 +23,10 @@ const STORAGE = { storageAccountName: 'contosogc', storageContainerName: 'packag
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 /** A stack with one endpoint and a MachineConfiguration of it; returns the stack. */
-function declare(app: App, props: Partial<MachineConfigurationProps>): TerraformStack {
+function declare(
+  app: App,
+  props: Partial<MachineConfigurationProps> | ((stack: TerraformStack) => Partial<MachineConfigurationProps>),
+): TerraformStack {
   const stack = new TerraformStack(app, 'fleet');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const role = new RoleCapability(stack, 'DnsOperator', { visibleCmdlets: ['DnsServer\\Get-DnsServerZone'] });
@@ -37,12 +40,12 @@ function declare(app: App, props: Partial<MachineConfigurationProps>): Terraform
     assignmentType: 'ApplyAndAutoCorrect',
     storage: STORAGE,
     contentAccess: 'anonymous',
-    ...props,
+    ...(typeof props === 'function' ? props(stack) : props),
   });
   return stack;
 }
 
-function synth(props: Partial<MachineConfigurationProps>): { resources: Resources; dir: string } {
+function synth(props: Parameters<typeof declare>[1]): { resources: Resources; dir: string } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-mc-'));
   const app = new App({ outdir });
   declare(app, props);
@@ -123,6 +126,19 @@ describe('MachineConfiguration (cdktf)', () => {
       Record<string, string>
     >;
     expect(arcDeployment).toMatchObject({ name: 'jeajit-JEA-DNS-branch01', resource_group_name: 'rg-arc' });
+  });
+
+  it('takes VM IDs known only at deploy time: the resource group comes from the ID in Terraform', () => {
+    const tokens = synth((stack) => ({
+      contentAccess: { managedIdentityId: IDENTITY },
+      virtualMachineIds: [new TerraformVariable(stack, 'vm', { type: 'string' }).stringValue],
+      location: 'westeurope',
+    }));
+    const [deployment] = only(tokens.resources, 'azurerm_resource_group_template_deployment') as Array<
+      Record<string, string>
+    >;
+    expect(deployment.name).toBe('jeajit-JEA-DNS-vm0');
+    expect(deployment.resource_group_name).toBe('${element(split("/", var.vm), 4)}');
   });
 
   it('assigns a whole management group through a DeployIfNotExists policy, its role and a remediation task', () => {
