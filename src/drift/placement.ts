@@ -6,7 +6,16 @@ import { fold } from './semantic';
 const NETBIOS_LENGTH = 15;
 
 /**
- * Which endpoints the synth deploys to which VMs: every `azurerm_virtual_machine_run_command`
+ * The Terraform resources that put an endpoint on one VM, named `jeajit-<endpoint>`: the run
+ * command of JeaVmDeployment and the guest configuration assignment of MachineConfiguration.
+ */
+const PLACING_TYPES = [
+  'azurerm_virtual_machine_run_command',
+  'azurerm_policy_virtual_machine_configuration_assignment',
+];
+
+/**
+ * Which endpoints the synth deploys to which VMs: every resource of {@link PLACING_TYPES}
  * named `jeajit-<endpoint>` in a `cdk.tf.json` below `dir` (VM IDs that resolve only at deploy
  * time are skipped). Keys are host names, folded: the VM name and its first 15 characters (the
  * computer name Windows reports).
@@ -20,7 +29,7 @@ export function readPlacements(dir: string): Map<string, Set<string>> {
     } catch {
       continue; // loadSynthOutput reports unreadable stack files
     }
-    for (const r of Object.values(tf.resource?.azurerm_virtual_machine_run_command ?? {})) {
+    for (const r of PLACING_TYPES.flatMap((type) => Object.values(tf.resource?.[type] ?? {}))) {
       const vm = r.virtual_machine_id;
       if (typeof r.name !== 'string' || !r.name.startsWith('jeajit-') || typeof vm !== 'string' || vm.includes('${'))
         continue;

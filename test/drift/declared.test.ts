@@ -27,6 +27,19 @@ describe('reading the declaration', () => {
     expect(placements.get('WEB-FRONTEND-SE')).toEqual(new Set(['JEA-A']));
   });
 
+  it('places endpoints on the VMs their Machine Configuration assignments target too', () => {
+    const dir = stack({
+      azurerm_virtual_machine_run_command: { a: { name: 'jeajit-JEA-A', virtual_machine_id: VM('dc01') } },
+      azurerm_policy_virtual_machine_configuration_assignment: {
+        b: { name: 'jeajit-JEA-B', virtual_machine_id: VM('dc01') },
+        c: { name: 'jeajit-JEA-C', virtual_machine_id: VM('file01') },
+      },
+    });
+    const placements = readPlacements(dir);
+    expect(placements.get('DC01')).toEqual(new Set(['JEA-A', 'JEA-B']));
+    expect(placements.get('FILE01')).toEqual(new Set(['JEA-C']));
+  });
+
   it('keeps going with a warning when a JIT policy is known only at deploy time', () => {
     const dir = stack({
       azurerm_resource_group_template_deployment: {
