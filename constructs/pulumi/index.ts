@@ -11,12 +11,8 @@ export * from './vm-jit-access-policy';
 export * from './pim-role-eligibility';
 export * from './jit-group-eligibility';
 export * from './jit-local-admin';
-export * from './azure/provider-resource';
-export * from './azure/compute';
-export * from './azure/core';
-export * from './azure/network';
-export * from './azure/pim';
-export * from './azure/storage';
+export * from './machine-configuration';
+export * from './policy-name';
 export * from './jea-checks';
 
 /** Script block values for FunctionDefinitions and the like (from the core). */

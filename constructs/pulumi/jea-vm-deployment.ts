@@ -1,26 +1,37 @@
+import {
+  VirtualMachineRunCommandByVirtualMachine,
+  VirtualMachineRunCommandByVirtualMachineArgs,
+} from '@pulumi/azure-native/compute/virtualMachineRunCommandByVirtualMachine';
+import { Blob } from '@pulumi/azure-native/storage/blob';
 import * as pulumi from '@pulumi/pulumi';
-import { RunCommand, RunCommandSource } from './azure/compute';
-import { Blob } from './azure/storage';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 import { SessionConfiguration } from './session-configuration';
+import { vmAddresses } from './vm-address';
+import { ValidationError } from '../../src/jea/issues';
 import { inlineInstallScript, installBlobName } from '../../src/jea/endpoint';
 import { BlobDeliveryOf, checkVmDeployment, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 
-/** Where the install script is uploaded when it is too large to send inline (names may be outputs). */
+/**
+ * Where the install script is uploaded when it is too large to send inline (names may be outputs).
+ * The Pulumi engine needs `resourceGroupName`, the storage account's resource group.
+ */
 export type BlobDelivery = BlobDeliveryOf<Text>;
 /** Props of {@link JeaVmDeployment}, as the cdktf JeaVmDeployment takes them (IDs may be outputs). */
 export type JeaVmDeploymentProps = JeaVmDeploymentPropsOf<SessionConfiguration, Text>;
 
 /**
- * Installs a JEA endpoint on Azure Windows VMs: one run command (`azure:compute/runCommand:RunCommand`)
- * per VM runs the endpoint's self-contained `Install-<endpoint>.ps1`, which checks every file's
- * SHA-256, installs the modules and registers the endpoint (idempotently). The run command gets
- * the bundle's SHA-256 as a parameter, so any change of content runs it again.
+ * Installs a JEA endpoint on Azure Windows VMs: one run command
+ * (`azure-native:compute:VirtualMachineRunCommandByVirtualMachine`, addressed by the VM's resource
+ * group and name, in the provider's subscription) per VM runs the endpoint's self-contained
+ * `Install-<endpoint>.ps1`, which checks every file's SHA-256, installs the modules and registers
+ * the endpoint (idempotently). The run command gets the bundle's SHA-256 as a parameter, so any
+ * change of content runs it again. With blob delivery the script is uploaded first
+ * (`azure-native:storage:Blob`) and downloaded by the run command with the given identity.
  */
 export class JeaVmDeployment extends JeaComponent {
   /** The run command of each VM, in the order of `virtualMachineIds`. */
-  readonly runCommands: readonly RunCommand[];
+  readonly runCommands: readonly VirtualMachineRunCommandByVirtualMachine[];
   /** The uploaded install script, with blob delivery. */
   readonly blob?: Blob;
 
@@ -30,14 +41,27 @@ export class JeaVmDeployment extends JeaComponent {
     const script = artifacts.installScript;
     checkVmDeployment(this.path, props, script.content.length, modelText, isDeployTime);
 
-    let source: RunCommandSource;
+    let source: VirtualMachineRunCommandByVirtualMachineArgs['source'];
     if (props.blob) {
+      const delivery = props.blob;
+      if (delivery.resourceGroupName === undefined) {
+        throw new ValidationError([
+          {
+            path: this.path,
+            field: 'blob.resourceGroupName',
+            value: undefined,
+            reason:
+              "the storage account's resource group is required with Pulumi (azure-native addresses a blob by resource group, account and container)",
+          },
+        ]);
+      }
       this.blob = new Blob(
         this.childName('InstallScript'),
         {
-          name: installBlobName(props.endpoint.name, artifacts),
-          storageAccountName: props.blob.storageAccountName,
-          storageContainerName: props.blob.storageContainerName,
+          blobName: installBlobName(props.endpoint.name, artifacts),
+          accountName: delivery.storageAccountName,
+          containerName: delivery.storageContainerName,
+          resourceGroupName: delivery.resourceGroupName,
           type: 'Block',
           contentType: 'text/plain; charset=utf-8',
           // the same bytes as the file the endpoint writes (UTF-8 with BOM)
@@ -47,21 +71,24 @@ export class JeaVmDeployment extends JeaComponent {
       );
       source = {
         scriptUri: this.blob.url,
-        scriptUriManagedIdentity: props.blob.managedIdentityClientId
-          ? { clientId: props.blob.managedIdentityClientId }
+        // an empty identity is the VM's system-assigned one
+        scriptUriManagedIdentity: delivery.managedIdentityClientId
+          ? { clientId: delivery.managedIdentityClientId }
           : {},
       };
     } else {
       source = { script: inlineInstallScript(artifacts) };
     }
-    this.runCommands = props.virtualMachineIds.map(
+    const vms = vmAddresses(this.path, props.virtualMachineIds, props.location);
+    this.runCommands = vms.map(
       (vm, i) =>
-        new RunCommand(
+        new VirtualMachineRunCommandByVirtualMachine(
           this.childName(`RunCommand${i}`),
           {
-            name: `jeajit-${props.endpoint.name}`,
+            resourceGroupName: vm.resourceGroupName,
+            vmName: vm.vmName,
+            runCommandName: `jeajit-${props.endpoint.name}`,
             location: props.location,
-            virtualMachineId: vm,
             source,
             parameters: [{ name: 'BundleSha256', value: artifacts.bundleSha256 }],
           },

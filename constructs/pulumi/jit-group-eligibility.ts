@@ -5,7 +5,7 @@ import { GroupEligibilityModel } from '../../src/jit/model';
 import { defineGroupEligibility, JitGroupEligibilityPropsOf } from '../../src/jit/props';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
-import { policyRules } from './pim-policy-rules';
+import { groupPolicyRules } from './pim-policy-rules';
 import type { IJeaPrincipal } from '../../src/jea/props';
 
 /** Props of {@link JitGroupEligibility}, as the cdktf JitGroupEligibility takes them (object IDs may be outputs). */
@@ -46,7 +46,11 @@ export class JitGroupEligibility extends JeaComponent implements IJeaPrincipal {
     );
     this.policy = new GroupRoleManagementPolicy(
       this.childName('ActivationPolicy'),
-      { groupId: props.groupId, roleId: this.model.assignmentType, ...policyRules(props.activation, props.expiry) },
+      {
+        groupId: props.groupId,
+        roleId: this.model.assignmentType,
+        ...groupPolicyRules(props.activation, props.expiry),
+      },
       this.childOptions,
     );
     this.registerOutputs({ scheduleIds: this.schedules.map((s) => s.id), policyId: this.policy.id });

@@ -1,5 +1,9 @@
+import { PimRoleEligibilitySchedule } from '@pulumi/azure-native/authorization/pimRoleEligibilitySchedule';
+import { RoleManagementPolicy } from '@pulumi/azure-native/authorization/roleManagementPolicy';
 import * as pulumi from '@pulumi/pulumi';
-import { expiryDays } from '../../src/jit/duration';
+import { ValidationError } from '../../src/jea/issues';
+import { eligibilitySchedule, eligibilityTicket } from '../../src/jit/arm-eligibility';
+import { pimPolicyRules } from '../../src/jit/arm-policy-rules';
 import { PimEligibilityModel } from '../../src/jit/model';
 import {
   definePimEligibility,
@@ -7,29 +11,39 @@ import {
   PolicyRegistry,
   roleDefinitionId as roleDefinitionIdOf,
 } from '../../src/jit/props';
-import { EligibleRoleAssignment, RoleManagementPolicy } from './azure/pim';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
-import { policyRules } from './pim-policy-rules';
+import { policyNameResolver } from './policy-name';
 
-/** Props of {@link PimRoleEligibility}, as the cdktf PimRoleEligibility takes them (scope and principal may be outputs). */
-export type PimRoleEligibilityProps = PimRoleEligibilityPropsOf<Text>;
+/** Props of {@link PimRoleEligibility}: the cdktf PimRoleEligibility's (scope and principal may be outputs), and the policy's name. */
+export interface PimRoleEligibilityProps extends PimRoleEligibilityPropsOf<Text> {
+  /**
+   * The name (a GUID) of the role's management policy at the scope: the last segment of the
+   * `policyId` of the role's `roleManagementPolicyAssignments` entry at the scope. Only the first
+   * eligibility of a role at a scope, which declares the policy, uses it.
+   * @default looked up in ARM at deploy time with the program's Azure sign-in (see setPolicyNameResolver)
+   */
+  readonly roleManagementPolicyName?: Text;
+}
 
 /** The activation policies declared so far in each estate (root scope), by scope and role. */
 const policies = new WeakMap<object, PolicyRegistry>();
 
 /**
- * An Azure RBAC role made eligible through PIM, not standing: `azure:pim/eligibleRoleAssignment`,
- * and the role's activation rules at that scope with `azure:pim/roleManagementPolicy`. A role
- * has one policy per scope, so eligibilities of one role at one scope (in one root
- * {@link JeaScope}, or in the program) must agree on it; the first one creates it.
+ * An Azure RBAC role made eligible through PIM, not standing: an eligibility schedule
+ * (`azure-native:authorization:PimRoleEligibilitySchedule`, created by an AdminAssign request),
+ * and the role's activation rules at that scope (`azure-native:authorization:RoleManagementPolicy`,
+ * the six rules of src/jit/arm-policy-rules.ts, which drift reads back). A role has one policy per
+ * scope, so eligibilities of one role at one scope (in one root {@link JeaScope}, or in the
+ * program) must agree on it; the first one declares it. Azure creates the policy with the scope:
+ * the resource updates it, and puts the rules it found back when it is deleted.
  */
 export class PimRoleEligibility extends JeaComponent {
   /** The validated model (deploy-time values as `${pulumi:...}` placeholders). */
   readonly model: PimEligibilityModel;
-  /** The eligible assignment. */
-  readonly assignment: EligibleRoleAssignment;
-  /** The role management policy, created by the first eligibility of the role at the scope. */
+  /** The eligibility schedule. */
+  readonly assignment: PimRoleEligibilitySchedule;
+  /** The role management policy, declared by the first eligibility of the role at the scope. */
   readonly policy?: RoleManagementPolicy;
 
   constructor(name: string, props: PimRoleEligibilityProps, opts?: JeaComponentOptions) {
@@ -42,26 +56,49 @@ export class PimRoleEligibility extends JeaComponent {
     const roleDefinitionId = pulumi
       .output(props.scope)
       .apply((s) => roleDefinitionIdOf(s, this.model.roleDefinitionGuid));
-    const days = expiryDays(props.expiry);
-    this.assignment = new EligibleRoleAssignment(
+    this.assignment = new PimRoleEligibilitySchedule(
       this.childName('Eligibility'),
       {
         scope: props.scope,
         roleDefinitionId,
         principalId: props.principalId,
         ...(props.justification !== undefined ? { justification: props.justification } : {}),
-        ...(props.ticket ? { ticket: { number: props.ticket.number, system: props.ticket.system } } : {}),
-        ...(days !== undefined ? { schedule: { expiration: { durationDays: days } } } : {}),
+        ...(props.ticket ? { ticketInfo: eligibilityTicket(props.ticket) } : {}),
+        scheduleInfo: eligibilitySchedule(props.expiry),
       },
       this.childOptions,
     );
     if (defined.policy) {
       this.policy = new RoleManagementPolicy(
         this.childName('ActivationPolicy'),
-        { scope: props.scope, roleDefinitionId, ...policyRules(props.activation, props.expiry) },
+        {
+          scope: props.scope,
+          roleManagementPolicyName:
+            props.roleManagementPolicyName ?? this.lookUpPolicyName(props.scope, roleDefinitionId),
+          rules: pimPolicyRules(props.activation, props.expiry),
+        },
         this.childOptions,
       );
     }
     this.registerOutputs({ assignmentId: this.assignment.id, ...(this.policy ? { policyId: this.policy.id } : {}) });
+  }
+
+  /** The policy's name from ARM, once the scope is known; a failed lookup fails the deployment, naming the prop to give. */
+  private lookUpPolicyName(scope: Text, roleDefinitionId: pulumi.Output<string>): pulumi.Output<string> {
+    const resolve = policyNameResolver();
+    return pulumi.all([scope, roleDefinitionId]).apply(async ([s, role]) => {
+      try {
+        return await resolve(s, role);
+      } catch (e) {
+        throw new ValidationError([
+          {
+            path: this.path,
+            field: 'roleManagementPolicyName',
+            value: undefined,
+            reason: `not given, and the lookup of the policy of role ${role} at ${s} failed (${(e as Error).message}); give the policy's GUID, or sign in to Azure (az login, a managed identity, AZURE_* variables)`,
+          },
+        ]);
+      }
+    });
   }
 }

@@ -1,10 +1,10 @@
+import { SecurityRule } from '@pulumi/azure-native/network/securityRule';
+import { JitNetworkAccessPolicy } from '@pulumi/azure-native/security/jitNetworkAccessPolicy';
 import * as pulumi from '@pulumi/pulumi';
-import { JIT_TEMPLATE, jitParameters } from '../../src/jit/arm-template';
+import { JIT_POLICY_KIND, jitVirtualMachines } from '../../src/jit/arm-template';
 import { VmJitPolicyModel } from '../../src/jit/model';
 import { BaselineDenyPropsOf, defineVmJitPolicy, JitPortProps, VmJitAccessPolicyPropsOf } from '../../src/jit/props';
 import { VmJitClaims } from '../../src/jit/vm-jit-ownership';
-import { ResourceGroupTemplateDeployment } from './azure/core';
-import { NetworkSecurityRule } from './azure/network';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 
@@ -19,18 +19,19 @@ export type BaselineDenyProps = BaselineDenyPropsOf<Text>;
 export type VmJitAccessPolicyProps = VmJitAccessPolicyPropsOf<Text>;
 
 /**
- * Defender for Cloud just-in-time VM access: `Microsoft.Security/locations/jitNetworkAccessPolicies@2020-01-01`,
- * deployed with an ARM template (`azure:core/resourceGroupTemplateDeployment`), as the cdktf
- * construct does. Optional baseline deny rules are standalone `azure:network/networkSecurityRule`
- * resources at low priority, which never remove the allow rules JIT adds.
+ * Defender for Cloud just-in-time VM access: `Microsoft.Security/locations/jitNetworkAccessPolicies`
+ * as the native resource `azure-native:security:JitNetworkAccessPolicy` (what the cdktf construct
+ * deploys through an ARM template, from the same core model: same name, kind and VMs). Optional
+ * baseline deny rules are standalone `azure-native:network:SecurityRule` resources at low
+ * priority, which never remove the allow rules JIT adds.
  */
 export class VmJitAccessPolicy extends JeaComponent {
   /** The validated policy (deploy-time values as `${pulumi:...}` placeholders). */
   readonly model: VmJitPolicyModel;
-  /** The template deployment that creates the policy. */
-  readonly deployment: ResourceGroupTemplateDeployment;
+  /** The just-in-time policy. */
+  readonly policy: JitNetworkAccessPolicy;
   /** The baseline deny rules, one per port and protocol. */
-  readonly denyRules: readonly NetworkSecurityRule[];
+  readonly denyRules: readonly SecurityRule[];
 
   constructor(name: string, props: VmJitAccessPolicyProps, opts?: JeaComponentOptions) {
     super('jeajit:jit:VmJitAccessPolicy', name, opts);
@@ -39,26 +40,21 @@ export class VmJitAccessPolicy extends JeaComponent {
     const defined = defineVmJitPolicy(this.path, props, modelText, isDeployTime, registry);
     this.model = defined.model;
 
-    // VM IDs and the region may be outputs: the parameters are written once they are known.
-    const parametersContent = pulumi
-      .all([props.location, pulumi.all(props.virtualMachines.map((vm) => vm.id))])
-      .apply(([location, ids]) =>
-        JSON.stringify(
-          jitParameters({
-            ...this.model,
-            location,
-            virtualMachines: this.model.virtualMachines.map((vm, i) => ({ ...vm, id: ids[i] })),
-          }),
-        ),
-      );
-    this.deployment = new ResourceGroupTemplateDeployment(
+    // VM IDs may be outputs: the policy's VMs are written once they are known.
+    const virtualMachines = pulumi.all(props.virtualMachines.map((vm) => vm.id)).apply((ids) =>
+      jitVirtualMachines({
+        ...this.model,
+        virtualMachines: this.model.virtualMachines.map((vm, i) => ({ ...vm, id: ids[i] })),
+      }),
+    );
+    this.policy = new JitNetworkAccessPolicy(
       this.childName('Policy'),
       {
-        name: `jeajit-jit-${this.model.name}`,
         resourceGroupName: props.resourceGroupName,
-        deploymentMode: 'Incremental',
-        templateContent: JSON.stringify(JIT_TEMPLATE),
-        parametersContent,
+        ascLocation: props.location,
+        jitNetworkAccessPolicyName: this.model.name,
+        kind: JIT_POLICY_KIND,
+        virtualMachines,
       },
       this.childOptions,
     );
@@ -66,10 +62,10 @@ export class VmJitAccessPolicy extends JeaComponent {
     this.denyRules = deny
       ? defined.ports.map(
           (p, i) =>
-            new NetworkSecurityRule(
+            new SecurityRule(
               this.childName(p.ruleId),
               {
-                name: p.ruleName,
+                securityRuleName: p.ruleName,
                 resourceGroupName: deny.resourceGroupName ?? props.resourceGroupName,
                 networkSecurityGroupName: deny.networkSecurityGroupName,
                 priority: defined.priority + i,
@@ -86,12 +82,6 @@ export class VmJitAccessPolicy extends JeaComponent {
             ),
         )
       : [];
-    this.registerOutputs({
-      deploymentId: this.deployment.id,
-      policyId: this.deployment.outputContent.apply((c) =>
-        c ? (JSON.parse(c) as { policyId?: { value?: string } }).policyId?.value : undefined,
-      ),
-      denyRuleIds: this.denyRules.map((r) => r.id),
-    });
+    this.registerOutputs({ policyId: this.policy.id, denyRuleIds: this.denyRules.map((r) => r.id) });
   }
 }

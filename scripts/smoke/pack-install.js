@@ -57,6 +57,10 @@ process.stdout.write(`smoke: on Node ${version}, in ${work}\n`);
 const packed = JSON.parse(step('npm pack', 'npm', ['pack', '--json', '--pack-destination', work], repo));
 const tarball = path.join(work, packed[0].filename);
 const outDir = { cdktf: 'cdktf.out', pulumi: 'jea-out' };
+const engineNeeds = {
+  cdktf: ['cdktf', 'constructs', '@cdktf/provider-azurerm', '@cdktf/provider-azuread'],
+  pulumi: ['@pulumi/pulumi', '@pulumi/azure-native', '@pulumi/azuread'],
+};
 for (const engine of engines) {
   const dir = path.join(work, engine);
   step(
@@ -71,6 +75,13 @@ for (const engine of engines) {
     ['install', '--prefer-offline', '--no-audit', '--no-fund'],
     dir,
   );
+  // the engine's packages, the provider SDKs included (Pulumi finds its plugins through them)
+  for (const needed of engineNeeds[engine]) {
+    if (!fs.existsSync(path.join(dir, 'node_modules', ...needed.split('/')))) {
+      process.stdout.write(`smoke: FAILED ${engine}: the project did not get ${needed}\n`);
+      process.exit(1);
+    }
+  }
   // the engines are optional peers: a project gets only the one it uses
   const other = engine === 'cdktf' ? '@pulumi/pulumi' : 'cdktf';
   if (fs.existsSync(path.join(dir, 'node_modules', ...other.split('/')))) {

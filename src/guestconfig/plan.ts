@@ -74,8 +74,10 @@ export interface MachineConfigurationLayout {
   readonly manifestFile: string;
   readonly manifest: Uint8Array;
   readonly blobName: string;
-  /** MD5 of the zip, hex (the blob's Content-MD5, checked by Azure on upload). */
+  /** MD5 of the zip, hex (the blob's Content-MD5, checked by Azure on upload), as azurerm takes it. */
   readonly md5: string;
+  /** The same, base64, as ARM (and azure-native) take it. */
+  readonly md5Base64: string;
   /** Each machine's assignment, given the package's URL (known at deploy time). */
   machines(contentUri: string): MachinePlan[];
   /** The policy objects, given the package's URL; absent without `policy`. */
@@ -159,6 +161,7 @@ export function fleetPlan<E, Id extends string | object>(
     manifest: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
     blobName,
     md5: createHash('md5').update(pkg.bytes).digest('hex'),
+    md5Base64: createHash('md5').update(pkg.bytes).digest('base64'),
     machines,
     ...(policy ? { policy } : {}),
   };

@@ -22,13 +22,21 @@ export const POLICY_EFFECTS: readonly PolicyEffect[] = ['DeployIfNotExists', 'Au
 /** Guest Configuration Resource Contributor: what a DeployIfNotExists assignment's identity needs. */
 export const GUEST_CONFIGURATION_RESOURCE_CONTRIBUTOR = '088ab73d-1256-47ae-bea9-9de8e7131f31';
 
+/** A parameter of a policy definition. */
+export interface PolicyParameter {
+  readonly type: 'String';
+  readonly allowedValues: string[];
+  readonly defaultValue: string;
+  readonly metadata: { readonly displayName: string; readonly description: string };
+}
+
 /** A policy definition's body, as ARM and azurerm's `azurerm_policy_definition` take it. */
 export interface PolicyDefinitionBody {
   readonly displayName: string;
   readonly description: string;
   readonly mode: 'Indexed';
   readonly metadata: Record<string, unknown>;
-  readonly parameters: Record<string, unknown>;
+  readonly parameters: Record<string, PolicyParameter>;
   readonly policyRule: Record<string, unknown>;
 }
 

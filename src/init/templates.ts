@@ -101,7 +101,7 @@ function packageJson(o: InitOptions): string {
   const engine =
     o.engine === 'cdktf'
       ? ['cdktf', 'constructs', '@cdktf/provider-azurerm', '@cdktf/provider-azuread']
-      : ['@pulumi/pulumi', '@pulumi/azuread'];
+      : ['@pulumi/pulumi', '@pulumi/azure-native', '@pulumi/azuread'];
   const main = o.engine === 'cdktf' ? 'main.ts' : 'synth.ts';
   const out = o.engine === 'cdktf' ? 'cdktf.out' : 'jea-out';
   const pkg = {

@@ -1,5 +1,8 @@
 import { VmJitPolicyModel } from './model';
 
+/** The kind of the just-in-time policies jeajit writes. */
+export const JIT_POLICY_KIND = 'Basic';
+
 /**
  * The ARM template of a VM just-in-time policy. There is no native azurerm resource for it
  * (terraform-provider-azurerm#3661), so it is deployed with `azurerm_resource_group_template_deployment`
@@ -19,7 +22,7 @@ export const JIT_TEMPLATE = {
       type: 'Microsoft.Security/locations/jitNetworkAccessPolicies',
       apiVersion: '2020-01-01',
       name: "[format('{0}/{1}', parameters('location'), parameters('policyName'))]",
-      kind: 'Basic',
+      kind: JIT_POLICY_KIND,
       properties: { virtualMachines: "[parameters('virtualMachines')]" },
     },
   ],
@@ -32,8 +35,23 @@ export const JIT_TEMPLATE = {
   },
 } as const;
 
+/** A port of a VM in a policy, as the API takes it: one source prefix, or a list of several. */
+export interface JitPortBody {
+  readonly number: number;
+  readonly protocol: 'TCP' | 'UDP' | '*';
+  readonly allowedSourceAddressPrefix?: string;
+  readonly allowedSourceAddressPrefixes?: string[];
+  readonly maxRequestAccessDuration: string;
+}
+
+/** A VM of a policy, as the API takes it. */
+export interface JitVirtualMachineBody {
+  readonly id: string;
+  readonly ports: JitPortBody[];
+}
+
 /** The `virtualMachines` of the policy as the API takes them. */
-export function jitVirtualMachines(model: VmJitPolicyModel): object[] {
+export function jitVirtualMachines(model: VmJitPolicyModel): JitVirtualMachineBody[] {
   return model.virtualMachines.map((vm) => ({
     id: vm.id,
     ports: vm.ports.map((p) => ({

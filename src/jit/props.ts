@@ -134,6 +134,11 @@ export interface BlobDeliveryOf<Id> {
   /** The container the script is uploaded to. */
   readonly storageContainerName: Id;
   /**
+   * The storage account's resource group. The Pulumi engine needs it (azure-native addresses a
+   * blob by resource group, account and container); cdktf does not use it. @default none
+   */
+  readonly resourceGroupName?: Id;
+  /**
    * Client ID of the user-assigned identity (attached to the VMs, with Storage Blob Data Reader
    * on the container) the run command downloads with. @default the VM's system-assigned identity
    */

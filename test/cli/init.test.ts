@@ -52,7 +52,16 @@ describe('jeajit init', () => {
     const dir = path.join(root, 'pulumi');
     expect(jeajit(['init', '--engine', 'pulumi', dir]).status).toBe(0);
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@pulumi/azuread', '@pulumi/pulumi', 'jeajit']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@pulumi/azure-native',
+      '@pulumi/azuread',
+      '@pulumi/pulumi',
+      'jeajit',
+    ]);
+    // exactly the versions this package is tested with
+    const own = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(pkg.dependencies['@pulumi/azure-native']).toBe(own.devDependencies['@pulumi/azure-native']);
+    expect(pkg.dependencies['@pulumi/azure-native']).toMatch(/^\d+\.\d+\.\d+$/);
     expect(fs.readFileSync(path.join(dir, 'synth.ts'), 'utf8')).toContain('pulumi.runtime.setMocks');
     expect(fs.readFileSync(path.join(dir, 'Pulumi.yaml'), 'utf8')).toContain('main: index.ts');
   });

@@ -4,7 +4,9 @@ import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { setPolicyNameResolver } from '../../constructs/pulumi/policy-name';
 import { filesUnder } from '../helpers/files';
+import { blobUrl, fakePolicyName } from './asks/ask';
 
 export { filesUnder };
 
@@ -19,19 +21,19 @@ export interface Registered {
 /** Output-only properties the mocked providers return, as the real ones would. */
 function mockOutputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
   if (type === 'azuread:index/group:Group') return { objectId: `${name}-object-id` };
-  if (type === 'azure:storage/blob:Blob')
-    return {
-      url: `https://${String(inputs.storageAccountName)}.blob.core.windows.net/${String(inputs.storageContainerName)}/${String(inputs.name)}`,
-    };
+  if (type === 'azure-native:storage:Blob')
+    return { url: blobUrl(inputs.accountName, inputs.containerName, inputs.blobName) };
   return {};
 }
 
 /**
  * Sets Pulumi's mocks (outside a stack: project 'project', stack 'stack', not a preview): every
  * resource gets `<name>-id` as its id and its inputs (plus mockOutputs) as state; calls return
- * their inputs. Returns the list that fills as resources register.
+ * their inputs. Role management policy names come from {@link fakePolicyName} instead of ARM.
+ * Returns the list that fills as resources register.
  */
 export function useMocks(): Registered[] {
+  setPolicyNameResolver((scope, roleDefinitionId) => Promise.resolve(fakePolicyName(scope, roleDefinitionId)));
   const registered: Registered[] = [];
   void pulumi.runtime.setMocks(
     {

@@ -1,3 +1,5 @@
+// the version of the installed @pulumi/azure-native, which its resources ask the engine for
+import { version as AZURE_NATIVE_VERSION } from '@pulumi/azure-native/package.json';
 import * as pulumi from '@pulumi/pulumi';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -90,7 +92,7 @@ describe('component outputs', () => {
       runCommandIds: ['contoso/MaintenanceEverywhere/RunCommand0-id', 'contoso/MaintenanceEverywhere/RunCommand1-id'],
     });
     expect(await outputsOf('contoso/ManagementPortsJit')).toEqual({
-      deploymentId: 'contoso/ManagementPortsJit/Policy-id',
+      policyId: 'contoso/ManagementPortsJit/Policy-id',
       denyRuleIds: ['Deny3389TCP', 'Deny5985TCP', 'Deny5986TCP'].map((d) => `contoso/ManagementPortsJit/${d}-id`),
     });
     expect(await outputsOf('contoso/VmContributorOnCall')).toEqual({
@@ -106,27 +108,6 @@ describe('component outputs', () => {
       roleAssignmentId: 'contoso/LocalAdmin/DeviceLocalAdministrator-id',
     });
     expect(localAdmin.eligibility.path).toBe('contoso/LocalAdmin/Eligibility');
-  });
-
-  it('pins the classic Azure provider version on its resources', () => {
-    const version = (r: pulumi.Resource) => (r as unknown as { __version?: string }).__version;
-    expect(
-      version(
-        new P.NetworkSecurityRule('probe', {
-          name: 'x',
-          resourceGroupName: 'rg',
-          networkSecurityGroupName: 'nsg',
-          priority: 100,
-          direction: 'Inbound',
-          access: 'Deny',
-          protocol: '*',
-          sourceAddressPrefix: '*',
-          sourcePortRange: '*',
-          destinationAddressPrefix: '*',
-          destinationPortRange: '22',
-        }),
-      ),
-    ).toBe(P.AZURE_PROVIDER_VERSION);
   });
 });
 
@@ -152,6 +133,15 @@ describe('deploy-time inputs', () => {
     },
     { parent: scope },
   );
+  const deploy = new P.JeaVmDeployment(
+    'Deploy',
+    {
+      endpoint: declareEndpoint(scope),
+      virtualMachineIds: [pulumi.output(VMS[0]), VMS[1]],
+      location: pulumi.output('westeurope'),
+    },
+    { parent: scope },
+  );
   beforeAll(() => settle(registered));
 
   it('skips the checks of values known only at deploy time, as cdktf skips tokens', () => {
@@ -159,19 +149,48 @@ describe('deploy-time inputs', () => {
     expect(group.model.groupId).toBe('${pulumi:later/Group.groupId}');
   });
 
-  it('writes the JIT parameters once the VM IDs are known', () => {
-    const parameters = JSON.parse(
-      String(registered.find((r) => r.name === 'later/Jit/Policy')!.inputs.parametersContent),
-    );
-    expect(parameters.virtualMachines.value[0].id).toBe(VMS[1]);
-    expect(parameters.virtualMachines.value[0].ports[0]).toEqual({
+  it('writes the JIT policy once the VM IDs are known', () => {
+    const virtualMachines = registered.find((r) => r.name === 'later/Jit/Policy')!.inputs.virtualMachines as {
+      id: string;
+      ports: unknown[];
+    }[];
+    expect(virtualMachines[0].id).toBe(VMS[1]);
+    expect(virtualMachines[0].ports[0]).toEqual({
       number: 22,
       protocol: 'TCP',
       allowedSourceAddressPrefix: '10.0.0.0/8',
       maxRequestAccessDuration: 'PT3H',
     });
   });
+
+  it('addresses each run command by the resource group and name of its VM once the IDs are known', () => {
+    expect(deploy.runCommands).toHaveLength(2);
+    expect(
+      registered
+        .filter((r) => r.name.startsWith('later/Deploy/RunCommand'))
+        .map((r) => [r.name, r.inputs.resourceGroupName, r.inputs.vmName, r.inputs.location]),
+    ).toEqual([
+      ['later/Deploy/RunCommand0', 'rg-contoso-servers', 'vm-dc-dns01', 'westeurope'],
+      ['later/Deploy/RunCommand1', 'rg-contoso-servers', 'vm-file01', 'westeurope'],
+    ]);
+  });
+
+  it('gives the native resources the azure-native version, so that Pulumi loads that plugin', () => {
+    const version = (r: pulumi.Resource) => (r as unknown as { __version?: string }).__version;
+    expect([version(jit.policy), version(deploy.runCommands[0])]).toEqual([AZURE_NATIVE_VERSION, AZURE_NATIVE_VERSION]);
+  });
 });
+
+/** An endpoint with one role, carried by a module, under a scope. */
+function declareEndpoint(scope: P.JeaScope): P.SessionConfiguration {
+  const role = new P.RoleCapability('Ops', { visibleCmdlets: ['Get-Service'] }, { parent: scope });
+  new P.JeaModule('OpsModule', { name: 'Ops', version: '1.0.0', roleCapabilities: [role] }, { parent: scope });
+  return new P.SessionConfiguration(
+    'Ops',
+    { runAs: { virtualAccount: true }, roleDefinitions: [{ principal: 'CONTOSO\\Ops', roleCapabilities: [role] }] },
+    { parent: scope },
+  );
+}
 
 describe('writeEndpointFiles', () => {
   it('refuses two endpoints that would write the same folder, before writing anything', () => {

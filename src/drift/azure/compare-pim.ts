@@ -1,3 +1,4 @@
+import { PIM_RULE_IDS } from '../../jit/arm-policy-rules';
 import { durationSeconds } from '../../jit/duration';
 import { ActivationPolicy, Approver } from '../../jit/model';
 import { Change } from '../finding';
@@ -43,8 +44,8 @@ interface ArmRuleFields {
 }
 
 /**
- * Reads the rules that jeajit declares out of a role management policy (rule IDs are fixed by
- * Azure): Expiration_EndUser_Assignment (activation length), Enablement_EndUser_Assignment
+ * Reads the rules that jeajit declares (src/jit/arm-policy-rules.ts writes them) out of a role
+ * management policy: Expiration_EndUser_Assignment (activation length), Enablement_EndUser_Assignment
  * (MFA, justification, ticket), Approval_EndUser_Assignment (approvers of the first stage),
  * AuthenticationContext_EndUser_Assignment, Notification_Admin_EndUser_Assignment (additional
  * recipients) and Expiration_Admin_Eligibility (eligibility expiry).
@@ -52,11 +53,11 @@ interface ArmRuleFields {
 export function pimPolicyFromArm(policy: ArmRoleManagementPolicy): PimPolicyState {
   const rules = new Map((policy.properties?.rules ?? []).map((r) => [r.id.toLowerCase(), r as ArmRuleFields]));
   const rule = (id: string): ArmRuleFields => rules.get(id.toLowerCase()) ?? {};
-  const enabled = new Set((rule('Enablement_EndUser_Assignment').enabledRules ?? []).map((r) => r.toLowerCase()));
-  const approval = rule('Approval_EndUser_Assignment').setting ?? {};
-  const context = rule('AuthenticationContext_EndUser_Assignment');
-  const notify = rule('Notification_Admin_EndUser_Assignment').notificationRecipients ?? [];
-  const eligibility = rule('Expiration_Admin_Eligibility');
+  const enabled = new Set((rule(PIM_RULE_IDS.activationEnablement).enabledRules ?? []).map((r) => r.toLowerCase()));
+  const approval = rule(PIM_RULE_IDS.activationApproval).setting ?? {};
+  const context = rule(PIM_RULE_IDS.activationAuthenticationContext);
+  const notify = rule(PIM_RULE_IDS.activationAdminNotification).notificationRecipients ?? [];
+  const eligibility = rule(PIM_RULE_IDS.eligibilityExpiration);
   const approvers: Approver[] = (approval.approvalStages?.[0]?.primaryApprovers ?? []).map((a) => ({
     type: a.userType,
     objectId: a.id,
@@ -64,7 +65,7 @@ export function pimPolicyFromArm(policy: ArmRoleManagementPolicy): PimPolicyStat
   return {
     activation: {
       // every role management policy has this rule (Azure creates them all with the policy)
-      maximumDuration: rule('Expiration_EndUser_Assignment').maximumDuration!,
+      maximumDuration: rule(PIM_RULE_IDS.activationExpiration).maximumDuration!,
       ...(approval.isApprovalRequired ? { approval: { approvers } } : {}),
       requireMfa: enabled.has('multifactorauthentication'),
       ...(context.isEnabled && context.claimValue ? { conditionalAccessContext: context.claimValue } : {}),
