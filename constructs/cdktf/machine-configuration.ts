@@ -78,10 +78,12 @@ export class MachineConfiguration extends Construct {
       // relative to the stack's folder, where Terraform runs
       source: plan.file,
     });
-    const machines = plan.machines(this.blob.url);
+    // the URL as written when known at synth (plain JSON below), else the blob's
+    const contentUri = plan.contentUri ?? this.blob.url;
+    const machines = plan.machines(contentUri);
     this.assignments = machines.map((m) => this.assignment(m));
     if (plan.policy) {
-      const fleet = this.fleet(plan.policy(this.blob.url));
+      const fleet = this.fleet(plan.policy(contentUri));
       this.policyDefinition = fleet.definition;
       this.policyAssignment = fleet.assignment;
     }

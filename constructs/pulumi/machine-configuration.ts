@@ -90,10 +90,11 @@ export class MachineConfiguration extends JeaComponent {
       this.childOptions,
     );
     const ids = [...(props.virtualMachineIds ?? []), ...(props.arcMachineIds ?? [])];
-    // the plan's bodies with the blob's URL, once known (the rest is known at declaration)
+    // the URL as the cdktf construct writes it when known at declaration, else the blob's
+    const contentUri: pulumi.Output<string> = plan.contentUri ? pulumi.output(plan.contentUri) : this.blob.url;
     const machines = plan.machines('');
-    this.assignments = machines.map((m, i) => this.assignment(m, ids[i], props));
-    if (plan.policy) this.policyAssignment = this.fleet(plan.policy, props);
+    this.assignments = machines.map((m, i) => this.assignment(m, ids[i], contentUri, props));
+    if (plan.policy) this.policyAssignment = this.fleet(plan.policy, contentUri, props);
     this.registerOutputs({
       packageName: this.package.name,
       contentHash: this.package.sha256,
@@ -104,10 +105,10 @@ export class MachineConfiguration extends JeaComponent {
   }
 
   /** A guestConfiguration body with the blob's URL (and the identity as declared, an output or not). */
-  private body(m: MachinePlan, props: MachineConfigurationProps) {
+  private body(m: MachinePlan, contentUri: pulumi.Output<string>, props: MachineConfigurationProps) {
     return {
       ...m.body,
-      contentUri: this.blob.url,
+      contentUri,
       ...(props.contentAccess !== 'anonymous' ? { contentManagedIdentity: props.contentAccess.managedIdentityId } : {}),
     };
   }
@@ -115,6 +116,7 @@ export class MachineConfiguration extends JeaComponent {
   private assignment(
     m: MachinePlan,
     id: Text,
+    contentUri: pulumi.Output<string>,
     props: MachineConfigurationProps,
   ): GuestConfigurationAssignment | GuestConfigurationHCRPAssignment {
     const common = {
@@ -122,7 +124,7 @@ export class MachineConfiguration extends JeaComponent {
       name: m.assignmentName,
       location: props.location!,
       resourceGroupName: resourceGroupOf(id),
-      properties: { guestConfiguration: this.body(m, props) },
+      properties: { guestConfiguration: this.body(m, contentUri, props) },
     };
     const opts = { ...this.childOptions, dependsOn: [this.blob] };
     return m.id.startsWith('Arc')
@@ -130,11 +132,15 @@ export class MachineConfiguration extends JeaComponent {
       : new GuestConfigurationAssignment(this.childName(m.id), { ...common, vmName: nameOf(id) }, opts);
   }
 
-  private fleet(policyOf: (contentUri: string) => FleetPlan, props: MachineConfigurationProps): PolicyAssignment {
+  private fleet(
+    policyOf: (contentUri: string) => FleetPlan,
+    contentUri: pulumi.Output<string>,
+    props: MachineConfigurationProps,
+  ): PolicyAssignment {
     const policy = props.policy!;
     // names and texts do not depend on the package's URL; the metadata and the rule do
     const p = policyOf('');
-    const definition = this.blob.url.apply((uri) => policyOf(uri).definition);
+    const definition = contentUri.apply((uri) => policyOf(uri).definition);
     const definitionArgs = {
       policyDefinitionName: p.definitionName,
       policyType: 'Custom',

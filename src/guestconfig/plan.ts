@@ -74,6 +74,12 @@ export interface MachineConfigurationLayout {
   readonly manifestFile: string;
   readonly manifest: Uint8Array;
   readonly blobName: string;
+  /**
+   * The package's URL when the storage account, container and endpoint are known at synth
+   * (`<blob endpoint><container>/<blob name>`): the engines write it as is, so the plan reads
+   * the same in cdk.tf.json and in a Pulumi preview; else the blob's URL output is used.
+   */
+  readonly contentUri?: string;
   /** MD5 of the zip, hex (the blob's Content-MD5, checked by Azure on upload), as azurerm takes it. */
   readonly md5: string;
   /** The same, base64, as ARM (and azure-native) take it. */
@@ -155,7 +161,15 @@ export function fleetPlan<E, Id extends string | object>(
         }
       : undefined;
   const manifest = packageManifest(endpoint, pkg, checked.version, props.assignmentType);
+  const account = text(props.storage.storageAccountName);
+  const container = text(props.storage.storageContainerName);
+  const blobEndpoint =
+    props.storage.blobEndpoint === undefined
+      ? `https://${account}.blob.core.windows.net/`
+      : text(props.storage.blobEndpoint);
+  const known = [account, container, blobEndpoint].every((v) => !isToken(v));
   return {
+    ...(known ? { contentUri: `${blobEndpoint}${container}/${blobName}` } : {}),
     file: manifest.file,
     manifestFile: `${packageFolder(pkg)}/${PACKAGE_MANIFEST}`,
     manifest: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),

@@ -17,6 +17,8 @@ export interface PackageStorageOf<Id> {
   readonly storageContainerName: Id;
   /** The account's resource group: needed by the Pulumi (azure-native) blob, unused by cdktf. @default none */
   readonly resourceGroupName?: Id;
+  /** The account's blob endpoint, for clouds other than Azure's public one. @default https://<account>.blob.core.windows.net/ */
+  readonly blobEndpoint?: Id;
 }
 
 /** The policy that keeps the endpoint on every Windows machine of a scope. */
@@ -127,6 +129,14 @@ export function checkMachineConfiguration<E, Id>(
       .at('storage')
       .at('storageContainerName')
       .add(container, 'not a container name (3-63 lowercase letters, digits and single hyphens)');
+
+  const endpoint =
+    props.storage.blobEndpoint === undefined ? undefined : t(props.storage.blobEndpoint, 'storage.blobEndpoint');
+  if (endpoint !== undefined && !isToken(endpoint) && !/^https:\/\/[a-z0-9.-]+(:\d+)?\/$/i.test(endpoint))
+    issues
+      .at('storage')
+      .at('blobEndpoint')
+      .add(endpoint, 'not a blob endpoint URL (https://<account>.blob.<cloud suffix>/)');
 
   const identity = props.contentAccess === 'anonymous' ? undefined : props.contentAccess?.managedIdentityId;
   if (props.contentAccess !== 'anonymous') {

@@ -87,7 +87,8 @@ describe('MachineConfiguration (cdktf)', () => {
       configuration: {
         assignment_type: 'ApplyAndAutoCorrect',
         content_hash: blob.name.split('/')[1],
-        content_uri: expect.stringMatching(/^\$\{azurerm_storage_blob\.[\w-]+\.url\}$/),
+        // written as is: the account, container and blob name are known at synth
+        content_uri: `https://contosogc.blob.core.windows.net/packages/${blob.name}`,
         version: '1.0.0',
       },
     });
@@ -117,9 +118,25 @@ describe('MachineConfiguration (cdktf)', () => {
     expect(deployment.name).toBe('jeajit-JEA-DNS-dns01');
     expect(deployment.resource_group_name).toBe('rg-dns');
     expect(JSON.parse(deployment.template_content)).toEqual(ASSIGNMENT_TEMPLATE);
-    // the blob URL is a token: Terraform encodes the parameters
-    expect(deployment.parameters_content).toMatch(/^\$\{jsonencode\(/);
-    expect(deployment.parameters_content).toContain(`"contentManagedIdentity" = "${IDENTITY}"`);
+    expect(JSON.parse(deployment.parameters_content).guestConfiguration.value).toMatchObject({
+      contentManagedIdentity: IDENTITY,
+      contentUri: expect.stringMatching(/^https:\/\/contosogc\.blob\.core\.windows\.net\/packages\/jeajit-JEA-DNS\//),
+    });
+    // a storage account known only at deploy time: the blob's URL, and Terraform encodes the JSON
+    const later = synth((stack) => ({
+      storage: {
+        storageAccountName: new TerraformVariable(stack, 'account', { type: 'string' }).stringValue,
+        storageContainerName: 'packages',
+      },
+      contentAccess: { managedIdentityId: IDENTITY },
+      virtualMachineIds: [VM('dns01')],
+      location: 'westeurope',
+    }));
+    const [laterDeployment] = only(later.resources, 'azurerm_resource_group_template_deployment') as Array<
+      Record<string, string>
+    >;
+    expect(laterDeployment.parameters_content).toMatch(/^\$\{jsonencode\(/);
+    expect(laterDeployment.parameters_content).toMatch(/"contentUri" = azurerm_storage_blob\.[\w-]+\.url/);
 
     const arc = synth({ arcMachineIds: [ARC('branch01')], location: 'westeurope' });
     const [arcDeployment] = only(arc.resources, 'azurerm_resource_group_template_deployment') as Array<
@@ -150,8 +167,13 @@ describe('MachineConfiguration (cdktf)', () => {
       mode: 'Indexed',
       management_group_id: MG,
     });
-    const metadata = definition.metadata;
-    expect(metadata).toMatch(/^\$\{jsonencode\(/);
+    expect(JSON.parse(definition.metadata).guestConfiguration).toMatchObject({
+      name: 'jeajit-JEA-DNS',
+      contentType: 'Custom',
+      contentUri: expect.stringMatching(/^https:\/\/contosogc\.blob\.core\.windows\.net\/packages\//),
+      assignmentType: 'ApplyAndAutoCorrect',
+    });
+    expect(JSON.parse(definition.policy_rule).then.effect).toBe('deployIfNotExists');
     const [assignment] = only(fleet.resources, 'azurerm_management_group_policy_assignment');
     expect(assignment).toMatchObject({
       name: 'jeajit-JEA-DNS',
