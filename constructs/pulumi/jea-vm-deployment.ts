@@ -7,10 +7,10 @@ import * as pulumi from '@pulumi/pulumi';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { isDeployTime, modelText, Text } from './inputs';
 import { SessionConfiguration } from './session-configuration';
-import { vmAddresses } from './vm-address';
+import { machineAddresses } from './machine-address';
 import { ValidationError } from '../../src/jea/issues';
 import { inlineInstallScript, installBlobName } from '../../src/jea/endpoint';
-import { BlobDeliveryOf, checkVmDeployment, JeaVmDeploymentPropsOf } from '../../src/jit/props';
+import { BlobDeliveryOf, checkVmDeployment, checkVmTargets, JeaVmDeploymentPropsOf } from '../../src/jit/props';
 
 /**
  * Where the install script is uploaded when it is too large to send inline (names may be outputs).
@@ -79,14 +79,22 @@ export class JeaVmDeployment extends JeaComponent {
     } else {
       source = { script: inlineInstallScript(artifacts) };
     }
-    const vms = vmAddresses(this.path, props.virtualMachineIds, props.location);
+    // checked again once deploy-time IDs are known, with the declaration's messages
+    const vms = machineAddresses(
+      this,
+      this.path,
+      'virtualMachineIds',
+      props.virtualMachineIds,
+      (ids, issues, region: string) => checkVmTargets(ids, region, issues, () => false),
+      props.location,
+    );
     this.runCommands = vms.map(
       (vm, i) =>
         new VirtualMachineRunCommandByVirtualMachine(
           this.childName(`RunCommand${i}`),
           {
             resourceGroupName: vm.resourceGroupName,
-            vmName: vm.vmName,
+            vmName: vm.name,
             runCommandName: `jeajit-${props.endpoint.name}`,
             location: props.location,
             source,

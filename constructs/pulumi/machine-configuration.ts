@@ -12,12 +12,13 @@ import * as path from 'path';
 import { packageModeFor } from '../../src/guestconfig/assignment';
 import { MachineConfigurationPackage, machineConfigurationPackage } from '../../src/guestconfig/package';
 import { FleetPlan, fleetPlan, MachinePlan } from '../../src/guestconfig/plan';
-import { checkMachineConfiguration, MachineConfigurationPropsOf } from '../../src/guestconfig/props';
+import { checkMachineConfiguration, checkMachineIds, MachineConfigurationPropsOf } from '../../src/guestconfig/props';
 import { derivedGuid } from '../../src/jea/guid';
 import { JeaComponent, JeaComponentOptions } from './component';
 import { OutputFile, writeEndpointFiles } from './endpoint-files';
 import { isDeployTime, modelText, Text } from './inputs';
 import { SessionConfiguration } from './session-configuration';
+import { inProviderSubscription, MachineAddress, machineAddresses } from './machine-address';
 
 /** Props of {@link MachineConfiguration}: those of the cdktf construct (IDs may be outputs), and where the package is written. */
 export interface MachineConfigurationProps extends MachineConfigurationPropsOf<SessionConfiguration, Text> {
@@ -28,11 +29,6 @@ export interface MachineConfigurationProps extends MachineConfigurationPropsOf<S
    */
   readonly outDir: string;
 }
-
-/** The resource group of a resource ID (an output when the ID is). */
-const resourceGroupOf = (id: Text) => pulumi.output(id).apply((i) => i.split('/')[4]);
-/** The name of a resource ID (its last segment). */
-const nameOf = (id: Text) => pulumi.output(id).apply((i) => i.split('/').pop()!);
 
 /**
  * An endpoint enforced and audited by Azure Machine Configuration, as the cdktf
@@ -89,11 +85,19 @@ export class MachineConfiguration extends JeaComponent {
       },
       this.childOptions,
     );
-    const ids = [...(props.virtualMachineIds ?? []), ...(props.arcMachineIds ?? [])];
+    // checked again once deploy-time IDs are known, and against the provider's subscription
+    const addresses = [
+      ...machineAddresses(this, this.path, 'virtualMachineIds', props.virtualMachineIds ?? [], (ids, issues) =>
+        checkMachineIds(ids, [], issues),
+      ),
+      ...machineAddresses(this, this.path, 'arcMachineIds', props.arcMachineIds ?? [], (ids, issues) =>
+        checkMachineIds([], ids, issues),
+      ),
+    ];
     // the URL as the cdktf construct writes it when known at declaration, else the blob's
     const contentUri: pulumi.Output<string> = plan.contentUri ? pulumi.output(plan.contentUri) : this.blob.url;
     const machines = plan.machines('');
-    this.assignments = machines.map((m, i) => this.assignment(m, ids[i], contentUri, props));
+    this.assignments = machines.map((m, i) => this.assignment(m, addresses[i], contentUri, props));
     if (plan.policy) this.policyAssignment = this.fleet(plan.policy, contentUri, props);
     this.registerOutputs({
       packageName: this.package.name,
@@ -115,7 +119,7 @@ export class MachineConfiguration extends JeaComponent {
 
   private assignment(
     m: MachinePlan,
-    id: Text,
+    address: pulumi.Output<MachineAddress>,
     contentUri: pulumi.Output<string>,
     props: MachineConfigurationProps,
   ): GuestConfigurationAssignment | GuestConfigurationHCRPAssignment {
@@ -123,13 +127,13 @@ export class MachineConfiguration extends JeaComponent {
       guestConfigurationAssignmentName: m.assignmentName,
       name: m.assignmentName,
       location: props.location!,
-      resourceGroupName: resourceGroupOf(id),
+      resourceGroupName: address.resourceGroupName,
       properties: { guestConfiguration: this.body(m, contentUri, props) },
     };
     const opts = { ...this.childOptions, dependsOn: [this.blob] };
     return m.id.startsWith('Arc')
-      ? new GuestConfigurationHCRPAssignment(this.childName(m.id), { ...common, machineName: nameOf(id) }, opts)
-      : new GuestConfigurationAssignment(this.childName(m.id), { ...common, vmName: nameOf(id) }, opts);
+      ? new GuestConfigurationHCRPAssignment(this.childName(m.id), { ...common, machineName: address.name }, opts)
+      : new GuestConfigurationAssignment(this.childName(m.id), { ...common, vmName: address.name }, opts);
   }
 
   private fleet(
@@ -142,7 +146,11 @@ export class MachineConfiguration extends JeaComponent {
     const p = policyOf('');
     const definition = contentUri.apply((uri) => policyOf(uri).definition);
     const definitionArgs = {
-      policyDefinitionName: p.definitionName,
+      // a definition outside a management group lives in the provider's subscription: the scope's
+      policyDefinitionName:
+        p.scope.kind === 'managementGroup'
+          ? pulumi.output(p.definitionName)
+          : inProviderSubscription(this, this.path, 'policy.scope', p.scopeId, p.definitionName),
       policyType: 'Custom',
       mode: p.definition.mode,
       displayName: p.definition.displayName,

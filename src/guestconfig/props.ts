@@ -101,6 +101,36 @@ function checkIds(
 }
 
 /**
+ * Checks the machines of a MachineConfiguration (`virtualMachineIds`, `arcMachineIds` of
+ * `issues`): each a VM or Arc server resource ID, none twice. Tokens are skipped; an engine whose
+ * IDs become known at deploy time checks them again then.
+ */
+export function checkMachineIds(
+  vms: readonly string[],
+  arcs: readonly string[],
+  issues: Issues,
+  isToken: IsToken = () => false,
+): void {
+  const seen = new Map<string, string>();
+  checkIds(
+    vms,
+    VM_ID,
+    'a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)',
+    issues.at('virtualMachineIds'),
+    isToken,
+    seen,
+  );
+  checkIds(
+    arcs,
+    ARC_ID,
+    'an Arc server resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.HybridCompute/machines/<name>)',
+    issues.at('arcMachineIds'),
+    isToken,
+    seen,
+  );
+}
+
+/**
  * Checks MachineConfiguration props; throws a ValidationError naming `path`, each field, value
  * and what is allowed. Values that are tokens (known at deploy time) are not checked.
  */
@@ -155,23 +185,7 @@ export function checkMachineConfiguration<E, Id>(
 
   const vms = (props.virtualMachineIds ?? []).map((v, i) => t(v, `virtualMachineIds[${i}]`));
   const arcs = (props.arcMachineIds ?? []).map((v, i) => t(v, `arcMachineIds[${i}]`));
-  const seen = new Map<string, string>();
-  checkIds(
-    vms,
-    VM_ID,
-    'a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)',
-    issues.at('virtualMachineIds'),
-    isToken,
-    seen,
-  );
-  checkIds(
-    arcs,
-    ARC_ID,
-    'an Arc server resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.HybridCompute/machines/<name>)',
-    issues.at('arcMachineIds'),
-    isToken,
-    seen,
-  );
+  checkMachineIds(vms, arcs, issues, isToken);
   if (vms.length + arcs.length > 0) {
     const location = props.location === undefined ? undefined : t(props.location, 'location');
     if (location === undefined)
