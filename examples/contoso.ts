@@ -1,3 +1,4 @@
+import { MachineConfigurationPropsOf } from '../src/guestconfig/props';
 import {
   EndpointAclProps,
   IJeaPrincipal,
@@ -30,6 +31,13 @@ const IDS = {
   maintenanceL2Group: 'a04f5b6c-7d8e-4f90-b1a2-c3d4e5f60744',
 };
 const CORPORATE_RANGES = ['10.20.0.0/16', '192.168.100.0/24'];
+/** The management group of Contoso's server subscriptions: the Azure VMs, and the Arc-enabled branch servers. */
+const SERVERS_MANAGEMENT_GROUP = '/providers/Microsoft.Management/managementGroups/mg-contoso-servers';
+/** The storage account of the Machine Configuration packages (its resource group is needed by Pulumi only). */
+const PACKAGES = { storageAccountName: 'stcontosoguestconfig', resourceGroupName: 'rg-contoso-guestconfig' };
+/** The user-assigned identity attached to the servers, with Storage Blob Data Reader on the private packages container. */
+const PACKAGE_READER =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso-guestconfig/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-contoso-guestconfig-reader';
 const COMPANY = { companyName: 'Contoso', author: 'Contoso Platform Team' };
 
 /** The findings of the security rules this estate accepts, each with its reason. */
@@ -60,13 +68,15 @@ export interface EstateEngine<R, A, E, G extends IJeaPrincipal> {
   vmJit(id: string, props: VmJitAccessPolicyPropsOf<string>): unknown;
   pim(id: string, props: PimRoleEligibilityPropsOf<string>): unknown;
   deploy(id: string, props: JeaVmDeploymentPropsOf<E, string>): unknown;
+  machineConfiguration(id: string, props: MachineConfigurationPropsOf<E, string>): unknown;
 }
 
 /**
  * Contoso's JEA estate: DNS operators, helpdesk, two levels of server maintenance and file-share
  * operators, each with its own endpoint, principals and ACL, installed on two VMs; RDP/WinRM under
- * just-in-time access, an eligible VM Contributor, and the level-2 role made just-in-time.
- * Returns the endpoints.
+ * just-in-time access, an eligible VM Contributor, and the level-2 role made just-in-time; Azure
+ * Machine Configuration keeps the DNS endpoint on the DNS server and the maintenance endpoint on
+ * every Windows server of the management group. Returns the endpoints.
  */
 export function declareContoso<R extends { readonly roleName: string }, A, E, G extends IJeaPrincipal>(
   engine: EstateEngine<R, A, E, G>,
@@ -296,5 +306,27 @@ export function declareContoso<R extends { readonly roleName: string }, A, E, G 
   engine.deploy('HelpdeskOnDc', { endpoint: helpdeskEndpoint, virtualMachineIds: [VMS[0]], location });
   engine.deploy('MaintenanceEverywhere', { endpoint: maintenance, virtualMachineIds: VMS, location });
   engine.deploy('FileServerOnFile01', { endpoint: fileServer, virtualMachineIds: [VMS[1]], location });
+
+  // Machine Configuration checks the endpoints where they run and reports drift. The DNS server
+  // puts its endpoint back whenever it drifts; it downloads the package with its identity.
+  engine.machineConfiguration('DnsKeptOnDc', {
+    endpoint: dns,
+    assignmentType: 'ApplyAndAutoCorrect',
+    storage: { ...PACKAGES, storageContainerName: 'packages' },
+    contentAccess: { managedIdentityId: PACKAGE_READER },
+    virtualMachineIds: [VMS[0]],
+    location,
+  });
+  // Every Windows server of the management group, present and future, Arc-enabled branch servers
+  // included, gets the maintenance endpoint through a policy (existing servers by a remediation
+  // task). Arc servers cannot download with an identity: the container has blob-level public read,
+  // and the package's URL, with its SHA-256 in it, is the only key.
+  engine.machineConfiguration('MaintenanceOnEveryServer', {
+    endpoint: maintenance,
+    assignmentType: 'ApplyAndMonitor',
+    storage: { ...PACKAGES, storageContainerName: 'packages-public' },
+    contentAccess: 'anonymous',
+    policy: { scope: SERVERS_MANAGEMENT_GROUP, location, includeArcMachines: true },
+  });
   return [dns, helpdeskEndpoint, maintenance, fileServer];
 }

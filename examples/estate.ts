@@ -7,6 +7,7 @@ import {
   JeaModule,
   JeaVmDeployment,
   JitGroupEligibility,
+  MachineConfiguration,
   PimRoleEligibility,
   RoleCapability,
   SessionConfiguration,
@@ -16,7 +17,11 @@ import { declareContoso, VMS } from './contoso';
 
 export { VMS };
 
-/** Contoso's JEA estate (examples/contoso.ts) as a cdktf stack, with the azurerm and azuread providers. */
+/**
+ * Contoso's JEA estate (examples/contoso.ts) as a cdktf stack, with the azurerm and azuread
+ * providers; synth writes the endpoints under `jea/` and the Machine Configuration packages under
+ * `guestconfig/` of the stack's folder.
+ */
 export class JeaEstate extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -31,6 +36,7 @@ export class JeaEstate extends TerraformStack {
       vmJit: (i, props) => new VmJitAccessPolicy(this, i, props),
       pim: (i, props) => new PimRoleEligibility(this, i, props),
       deploy: (i, props) => new JeaVmDeployment(this, i, props),
+      machineConfiguration: (i, props) => new MachineConfiguration(this, i, props),
     });
   }
 }

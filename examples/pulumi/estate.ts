@@ -1,9 +1,13 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import {
   EndpointAcl,
   JeaModule,
   JeaScope,
   JeaVmDeployment,
   JitGroupEligibility,
+  MachineConfiguration,
   PimRoleEligibility,
   RoleCapability,
   SessionConfiguration,
@@ -17,14 +21,21 @@ export { VMS };
 export interface Estate {
   readonly scope: JeaScope;
   readonly endpoints: readonly SessionConfiguration[];
+  /** Where the Machine Configuration packages were written (`<outDir>/guestconfig/...`), and are uploaded from. */
+  readonly outDir: string;
 }
 
 /**
  * Contoso's JEA estate (examples/contoso.ts, the declaration the cdktf stack uses too) as Pulumi
- * components under a root scope named like the cdktf stack, so the endpoint files are byte for
- * byte the same (test/pulumi checks it).
+ * components under a root scope named like the cdktf stack, so the endpoint files and packages
+ * are byte for byte the same (test/pulumi checks it). The Machine Configuration packages are
+ * written at once to `outDir` (the program passes `jeajit:outDir`, where it writes the endpoint
+ * files too; by default a new temporary folder).
  */
-export function declareEstate(name = 'contoso'): Estate {
+export function declareEstate(
+  name = 'contoso',
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-estate-')),
+): Estate {
   const scope = new JeaScope(name);
   const opts = { parent: scope };
 
@@ -37,6 +48,7 @@ export function declareEstate(name = 'contoso'): Estate {
     vmJit: (id, props) => new VmJitAccessPolicy(id, props, opts),
     pim: (id, props) => new PimRoleEligibility(id, props, opts),
     deploy: (id, props) => new JeaVmDeployment(id, props, opts),
+    machineConfiguration: (id, props) => new MachineConfiguration(id, { ...props, outDir }, opts),
   });
-  return { scope, endpoints };
+  return { scope, endpoints, outDir };
 }

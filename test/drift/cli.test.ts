@@ -205,11 +205,13 @@ describe('the drift commands', () => {
 
   it('drift --azure --scope checks every Windows machine of the scope through its Machine Configuration assignments', async () => {
     const sub = '11111111-1111-1111-1111-111111111111';
-    const endpoints = estate().endpoints.map((e) => e.name);
+    const declaredEstate = estate();
+    const endpoints = declaredEstate.endpoints.map((e) => e.name);
+    // the package the synth output records, for the endpoints the example packages; any other hash for the rest
     const compliant = endpoints.map((ep) => ({
       name: assignmentName(ep),
       status: 'Compliant' as const,
-      contentHash: 'ANY',
+      contentHash: declaredEstate.contentHashes?.[ep]?.[0] ?? 'ANY',
     }));
     const arm = await startFakeFleetArm(
       {

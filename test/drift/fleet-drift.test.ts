@@ -179,7 +179,13 @@ describe('fleet drift through Machine Configuration', () => {
       (await run([m], { contentHashes: { 'JEA-DNS': HASHES['JEA-DNS'] } })).findings.map((f) => [f.endpoint, f.kind]),
     ).toEqual([['JEA-DNS', 'guestconfig-unexpected-content']]);
     await arm!.close();
-    expect((await run([m], { contentHashes: undefined })).findings).toEqual([]);
+    // none given: those the synth output records, for the example's two packages (JEA-DNS, JEA-Maintenance)
+    expect(
+      (await run([m], { contentHashes: undefined })).findings.map((f) => [f.endpoint, f.kind, f.declared]),
+    ).toEqual([
+      ['JEA-DNS', 'guestconfig-unexpected-content', declared.contentHashes!['JEA-DNS'][0]],
+      ['JEA-Maintenance', 'guestconfig-unexpected-content', declared.contentHashes!['JEA-Maintenance'][0]],
+    ]);
   });
 
   it('takes the hashes of the packages the synth output records by default, and accepts any of several', async () => {

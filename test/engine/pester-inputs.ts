@@ -16,6 +16,7 @@ import {
   JeaModule,
   JeaVmDeployment,
   JitGroupEligibility,
+  MachineConfiguration,
   PimRoleEligibility,
   RoleCapability,
   SessionConfiguration,
@@ -91,6 +92,7 @@ class ChangedContoso extends TerraformStack {
       vmJit: (i, props) => new VmJitAccessPolicy(this, i, props),
       pim: (i, props) => new PimRoleEligibility(this, i, props),
       deploy: (i, props) => new JeaVmDeployment(this, i, props),
+      machineConfiguration: (i, props) => new MachineConfiguration(this, i, props),
     });
   }
 }

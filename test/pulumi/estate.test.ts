@@ -9,12 +9,12 @@ import { filesUnder, settle, synthCdktf, useMocks, valueOf } from './helpers';
 
 describe('the Pulumi example estate, against the cdktf one', () => {
   const registered = useMocks();
-  const estate = declareEstate();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-pulumi-'));
+  const estate = declareEstate('contoso', out);
   const cdktfStack = synthCdktf((app) => new JeaEstate(app, 'contoso'), 'contoso');
   beforeAll(() => settle(registered));
 
   it('writes every endpoint file byte for byte as cdktf synth does', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jeajit-pulumi-'));
     writeEndpointFiles(out, estate.endpoints);
     const expected = filesUnder(path.join(cdktfStack, 'jea'));
     const actual = filesUnder(path.join(out, 'jea'));
@@ -40,6 +40,19 @@ describe('the Pulumi example estate, against the cdktf one', () => {
     }
   });
 
+  it('writes the Machine Configuration packages and their records byte for byte as cdktf synth does', () => {
+    const expected = filesUnder(path.join(cdktfStack, 'guestconfig'));
+    const actual = filesUnder(path.join(out, 'guestconfig'));
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    expect([...expected.keys()].map((f) => f.split('/')[0]).sort()).toEqual([
+      'jeajit-JEA-DNS',
+      'jeajit-JEA-DNS',
+      'jeajit-JEA-Maintenance',
+      'jeajit-JEA-Maintenance',
+    ]);
+    for (const [name, bytes] of expected) expect([name, actual.get(name)!.equals(bytes)]).toEqual([name, true]);
+  });
+
   it('registers, for every cdktf resource, one that asks Azure for the same thing, and no other', () =>
     expectSameAsks(registered, cdktfStack));
 
@@ -56,9 +69,11 @@ describe('the Pulumi example estate, against the cdktf one', () => {
         'jeajit:jit:VmJitAccessPolicy contoso/ManagementPortsJit',
         'jeajit:jit:PimRoleEligibility contoso/VmContributorOnCall',
         'jeajit:jit:JitGroupEligibility contoso/MaintenanceLev2Jit',
+        'jeajit:guestconfig:MachineConfiguration contoso/DnsKeptOnDc',
+        'jeajit:guestconfig:MachineConfiguration contoso/MaintenanceOnEveryServer',
       ]),
     );
-    expect(components).toHaveLength(1 + 5 + 4 + 1 + 4 + 4 + 1 + 1 + 1);
+    expect(components).toHaveLength(1 + 5 + 4 + 1 + 4 + 4 + 1 + 1 + 1 + 2);
   });
 
   it('exposes the bundle hash each run command passes', async () => {

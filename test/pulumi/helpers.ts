@@ -23,6 +23,9 @@ function mockOutputs(type: string, name: string, inputs: Record<string, unknown>
   if (type === 'azuread:index/group:Group') return { objectId: `${name}-object-id` };
   if (type === 'azure-native:storage:Blob')
     return { url: blobUrl(inputs.accountName, inputs.containerName, inputs.blobName) };
+  // a policy assignment's system-assigned identity gets its principal when created
+  if (type === 'azure-native:authorization:PolicyAssignment' && inputs.identity)
+    return { identity: { ...inputs.identity, principalId: `${name}-principal-id` } };
   return {};
 }
 

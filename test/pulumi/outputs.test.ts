@@ -51,7 +51,8 @@ describe('component outputs', () => {
   it('every component registers its outputs once', () => {
     const inEstate = (p: string) => p === 'contoso' || p.startsWith('contoso/');
     const components = registered.filter((r) => !r.custom && inEstate(r.name)).map((r) => r.name);
-    expect(components).toHaveLength(24);
+    // 22 JEA and JIT components, and the 2 MachineConfigurations
+    expect(components).toHaveLength(26);
     expect(
       calls
         .map((c) => c.component.path)

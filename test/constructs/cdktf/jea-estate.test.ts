@@ -90,12 +90,13 @@ describe('the example estate', () => {
     expect(Object.keys(manifest.declared.roles)).toEqual(['MaintenanceLev1', 'MaintenanceLev2']);
     expect(manifest.files.map((f: { path: string }) => f.path)).not.toContain('endpoint.json');
     const tf = JSON.parse(fs.readFileSync(path.join(first.outdir, 'stacks', 'contoso', 'cdk.tf.json'), 'utf8'));
+    // the JIT policy's deployment (the estate's other one is a Machine Configuration assignment)
     const policy = Object.values(
       tf.resource.azurerm_resource_group_template_deployment as Record<
         string,
-        { '//': { jeajit?: { declared: { construct: string } } } }
+        { name: string; '//': { jeajit?: { declared: { construct: string } } } }
       >,
-    )[0];
+    ).find((d) => d.name.startsWith('jeajit-jit-'))!;
     expect(policy['//'].jeajit?.declared.construct).toBe('contoso/ManagementPortsJit');
   });
 

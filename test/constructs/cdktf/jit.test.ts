@@ -26,12 +26,15 @@ const resources = (synth: string, type: string) =>
 describe('VmJitAccessPolicy', () => {
   it('deploys Microsoft.Security/locations/jitNetworkAccessPolicies@2020-01-01 through an ARM template', () => {
     const synth = Testing.synth(new JeaEstate(Testing.app(), 'contoso'));
-    const [deployment] = resources(synth, 'azurerm_resource_group_template_deployment') as Array<{
-      template_content: string;
-      parameters_content: string;
-      name: string;
-      deployment_mode: string;
-    }>;
+    // the estate's other template deployment is a Machine Configuration assignment
+    const [deployment] = (
+      resources(synth, 'azurerm_resource_group_template_deployment') as Array<{
+        template_content: string;
+        parameters_content: string;
+        name: string;
+        deployment_mode: string;
+      }>
+    ).filter((d) => d.name.startsWith('jeajit-jit-'));
     // a policy of jeajit's own name: never the portal's 'default', whose other VMs it would replace
     expect(deployment.name).toBe('jeajit-jit-jeajit-ManagementPortsJit');
     expect(deployment.deployment_mode).toBe('Incremental');

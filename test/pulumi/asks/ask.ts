@@ -21,6 +21,10 @@ export interface Ask {
  */
 export const PROVIDER_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 
+/** A resource group of the provider's subscription, as a path (where both providers address machines by group and name). */
+export const inProviderGroup = (resourceGroupName: unknown): string =>
+  `/subscriptions/${PROVIDER_SUBSCRIPTION}/resourceGroups/${String(resourceGroupName)}`;
+
 /** The URL of a blob (what the mocked provider returns as `url`, and what azurerm's `url` is). */
 export const blobUrl = (account: unknown, container: unknown, name: unknown): string =>
   `https://${String(account)}.blob.core.windows.net/${String(container)}/${String(name)}`;

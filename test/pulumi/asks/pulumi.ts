@@ -1,15 +1,27 @@
 import * as pulumi from '@pulumi/pulumi';
+import * as fs from 'fs';
 import { Registered } from '../helpers';
-import { Ask, blobUrl, PROVIDER_SUBSCRIPTION, sha256 } from './ask';
+import { Ask, blobUrl, inProviderGroup, sha256 } from './ask';
 import { nativePolicyRules } from './policy-rules';
+import { NATIVE_MACHINE_CONFIGURATION } from './pulumi-machine-configuration';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** What one azure-native resource type asks for, from its inputs. */
+export type NativeAsks = (inputs: Json) => Omit<Ask, 'name'> | Promise<Omit<Ask, 'name'>>;
+
 /** The resource group of the provider's subscription that an azure-native resource is in. */
-const inGroup = (i: Json) => `/subscriptions/${PROVIDER_SUBSCRIPTION}/resourceGroups/${i.resourceGroupName}`;
+const inGroup = (i: Json) => inProviderGroup(i.resourceGroupName);
+
+/** The bytes of an asset as the mocked engine holds it: a file asset's file, or a string asset's text. */
+async function assetBytes(asset: pulumi.asset.FileAsset | pulumi.asset.StringAsset): Promise<Buffer> {
+  if ('path' in asset) return fs.readFileSync(await asset.path);
+  return Buffer.from(await asset.text, 'utf8');
+}
 
 /** What the azure-native resources ask of ARM (the REST API behind each resource, with its inputs). */
-const NATIVE: Readonly<Record<string, (inputs: Json) => Omit<Ask, 'name'> | Promise<Omit<Ask, 'name'>>>> = {
+const NATIVE: Readonly<Record<string, NativeAsks>> = {
+  ...NATIVE_MACHINE_CONFIGURATION,
   'azure-native:compute:VirtualMachineRunCommandByVirtualMachine': (i) => ({
     request: `PUT ${inGroup(i)}/providers/Microsoft.Compute/virtualMachines/${i.vmName}/runCommands/${i.runCommandName}`,
     body: { location: i.location, properties: { source: i.source, parameters: i.parameters ?? [] } },
@@ -19,7 +31,9 @@ const NATIVE: Readonly<Record<string, (inputs: Json) => Omit<Ask, 'name'> | Prom
     body: {
       type: i.type,
       contentType: i.contentType,
-      sha256: sha256(Buffer.from(await (i.source as pulumi.asset.StringAsset).text, 'utf8')),
+      sha256: sha256(await assetBytes(i.source)),
+      // base64, as the Content-MD5 header takes it
+      ...(i.contentMd5 !== undefined ? { contentMd5: i.contentMd5 } : {}),
     },
   }),
   'azure-native:security:JitNetworkAccessPolicy': (i) => ({

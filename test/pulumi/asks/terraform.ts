@@ -3,14 +3,18 @@ import * as path from 'path';
 import { Ask, blobUrl, fakePolicyName, PROVIDER_SUBSCRIPTION, sha256 } from './ask';
 import { templateResources } from './arm-template';
 import { azurermPolicyRules } from './policy-rules';
+import { AZURERM_MACHINE_CONFIGURATION } from './terraform-machine-configuration';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** A resource of cdk.tf.json: its construct path and body. */
-interface Resource {
+/** A resource of cdk.tf.json: its construct path and body (references resolved). */
+export interface TerraformResource {
   readonly path: string;
   readonly body: Json;
 }
+
+/** What one azurerm resource type asks for (`stackDir`: the stack's folder, where Terraform runs). */
+export type AzurermAsks = (r: TerraformResource, stackDir: string) => Omit<Ask, 'name'>[];
 
 /** Entra ID resources map one to one to the azuread Pulumi provider: its token, and the renames of its bridged schema. */
 const AZUREAD: Readonly<Record<string, { token: string; renames?: Readonly<Record<string, string>> }>> = {
@@ -39,7 +43,8 @@ function camelCase(value: unknown, renames: Readonly<Record<string, string>> = {
 }
 
 /** What the ARM resources of azurerm ask for (the provider's code, for the fields jeajit sets). */
-const AZURERM: Readonly<Record<string, (r: Resource, stackDir: string) => Omit<Ask, 'name'>[]>> = {
+const AZURERM: Readonly<Record<string, AzurermAsks>> = {
+  ...AZURERM_MACHINE_CONFIGURATION,
   azurerm_virtual_machine_run_command: ({ body: b }) => [
     {
       request: `PUT ${b.virtual_machine_id}/runCommands/${b.name}`,
@@ -49,15 +54,18 @@ const AZURERM: Readonly<Record<string, (r: Resource, stackDir: string) => Omit<A
   azurerm_storage_blob: ({ body: b }, stackDir) => [
     {
       request: `PUT ${blobUrl(b.storage_account_name, b.storage_container_name, b.name)}`,
-      // the file synth wrote, relative to the stack folder
+      // the file synth wrote, relative to the stack folder; Content-MD5 is hex in azurerm and sent
+      // base64 (storage/storage_blob_resource.go, convertHexToBase64Encoding)
       body: {
         type: b.type,
         contentType: b.content_type,
         sha256: sha256(fs.readFileSync(path.join(stackDir, b.source))),
+        ...(b.content_md5 ? { contentMd5: Buffer.from(b.content_md5, 'hex').toString('base64') } : {}),
       },
     },
   ],
-  // what the deployment deploys: each resource of the template, with the parameters put in
+  // what the deployment deploys (the JIT policy; a guest configuration assignment): each resource
+  // of the template whose condition holds, with the parameters put in, in the provider's subscription
   azurerm_resource_group_template_deployment: ({ body: b }) =>
     templateResources(JSON.parse(b.template_content), JSON.parse(b.parameters_content)).map((r) => ({
       request: `PUT /subscriptions/${PROVIDER_SUBSCRIPTION}/resourceGroups/${b.resource_group_name}/${r.path}`,
@@ -109,18 +117,20 @@ const AZURERM: Readonly<Record<string, (r: Resource, stackDir: string) => Omit<A
   ],
 };
 
-const REFERENCE = /^\$\{([a-z_]+)\.([A-Za-z0-9_]+)\.([a-z_]+)\}$/;
+/** `${type.id.attribute}`, the attribute maybe in a block (`identity[0].principal_id`). */
+const REFERENCE = /^\$\{([a-z_]+)\.([A-Za-z0-9_]+)\.([a-z_]+(?:\[0\]\.[a-z_]+)?)\}$/;
 
-/** A reference's value: what the mocked Pulumi providers give the same attribute. */
-function dereference(type: string, attribute: string, target: Resource): string {
+/** A reference's value: what the mocked Pulumi providers give the same attribute (test/pulumi/helpers.ts). */
+function dereference(type: string, attribute: string, target: TerraformResource): string {
   if (type === 'azurerm_storage_blob' && attribute === 'url')
     return blobUrl(target.body.storage_account_name, target.body.storage_container_name, target.body.name);
   if (attribute === 'object_id') return `${target.path}-object-id`;
+  if (attribute === 'identity[0].principal_id') return `${target.path}-principal-id`;
   if (attribute === 'id') return `${target.path}-id`;
   throw new Error(`no value for \${${type}.${attribute}}`);
 }
 
-function resolve(value: unknown, resources: ReadonlyMap<string, Resource>): unknown {
+function resolve(value: unknown, resources: ReadonlyMap<string, TerraformResource>): unknown {
   if (typeof value === 'string') {
     const m = REFERENCE.exec(value);
     if (!m) return value;
@@ -136,7 +146,7 @@ function resolve(value: unknown, resources: ReadonlyMap<string, Resource>): unkn
 
 /** What every resource of a cdk.tf.json asks of Azure, by construct path; unknown resource types throw. */
 export function terraformAsks(cdkTfJson: { resource?: Record<string, Record<string, Json>> }, stackDir: string): Ask[] {
-  const resources = new Map<string, Resource>();
+  const resources = new Map<string, TerraformResource>();
   for (const [type, byId] of Object.entries(cdkTfJson.resource ?? {}))
     for (const [id, body] of Object.entries(byId))
       resources.set(`${type}.${id}`, { path: (body['//'] as { metadata: { path: string } }).metadata.path, body });
