@@ -9,13 +9,16 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { SubscriptionPolicyAssignment } from '@cdktf/provider-azurerm/lib/subscription-policy-assignment';
 import { SubscriptionPolicyRemediation } from '@cdktf/provider-azurerm/lib/subscription-policy-remediation';
-import { Fn, Token } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { Fn, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { packageModeFor } from '../../src/guestconfig/assignment';
 import { MachineConfigurationPackage, machineConfigurationPackage } from '../../src/guestconfig/package';
 import { FleetPlan, fleetPlan, MachinePlan } from '../../src/guestconfig/plan';
 import { checkMachineConfiguration, MachineConfigurationPropsOf } from '../../src/guestconfig/props';
 import { declared } from '../../src/jea/declared-at';
+import { Issues, ValidationError } from '../../src/jea/issues';
+import { otherSubscription } from '../../src/jit/subscription';
 import { recordDeclared } from './declared';
 import { GeneratedFile } from './generated-file';
 import { SessionConfiguration } from './session-configuration';
@@ -88,6 +91,31 @@ export class MachineConfiguration extends Construct {
       this.policyAssignment = fleet.assignment;
     }
     recordDeclared(this.blob, declared(this.node.path));
+    this.node.addValidation({ validate: () => this.subscriptionProblems(props) });
+  }
+
+  /**
+   * azurerm creates the guest assignments, template deployments and a policy definition outside
+   * a management group in its provider's subscription, whatever the IDs say (see
+   * src/jit/subscription.ts): when the stack's AzurermProvider names its subscription, a machine
+   * or scope of another one is refused at synth.
+   */
+  private subscriptionProblems(props: MachineConfigurationProps): string[] {
+    const provider = TerraformStack.of(this)
+      .node.findAll()
+      .find((c): c is AzurermProvider => c instanceof AzurermProvider)?.subscriptionId;
+    if (provider === undefined || Token.isUnresolved(provider)) return [];
+    const issues = new Issues(this.node.path);
+    const check = (field: Issues, id: string) => {
+      const reason = Token.isUnresolved(id)
+        ? undefined
+        : otherSubscription(id, provider, 'the azurerm provider of this stack');
+      if (reason) field.add(id, reason);
+    };
+    (props.virtualMachineIds ?? []).forEach((id, i) => check(issues.at('virtualMachineIds').at(i), id));
+    (props.arcMachineIds ?? []).forEach((id, i) => check(issues.at('arcMachineIds').at(i), id));
+    if (props.policy) check(issues.at('policy').at('scope'), props.policy.scope);
+    return issues.all.map((i) => new ValidationError([i]).message);
   }
 
   private assignment(m: MachinePlan): PolicyVirtualMachineConfigurationAssignment | ResourceGroupTemplateDeployment {

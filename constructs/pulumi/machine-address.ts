@@ -1,7 +1,11 @@
 import { getClientConfigOutput } from '@pulumi/azure-native/authorization/getClientConfig';
 import * as pulumi from '@pulumi/pulumi';
 import { Issues } from '../../src/jea/issues';
+import { otherSubscription } from '../../src/jit/subscription';
 import { Text } from './inputs';
+
+/** How the messages name the provider (a component takes one with `{ providers: [...] }`). */
+const PULUMI_PROVIDER = 'the azure-native provider of this component';
 
 /** How azure-native addresses a machine (VM or Arc server): its resource group and name; the subscription is the provider's. */
 export interface MachineAddress {
@@ -12,17 +16,6 @@ export interface MachineAddress {
 /** The subscription the azure-native provider of `parent` works in; undefined when the engine does not say (as under mocks). */
 export function providerSubscription(parent: pulumi.Resource): pulumi.Output<string | undefined> {
   return getClientConfigOutput({ parent }).apply((c) => c?.subscriptionId || undefined);
-}
-
-/**
- * Why a resource ID cannot be reached through the provider: native resources are addressed by
- * resource group and name in the provider's subscription, so a machine of another subscription
- * would be looked for in the wrong one (and a machine of the same name there would be changed).
- */
-export function otherSubscription(id: string, provider: string | undefined): string | undefined {
-  const own = id.split('/')[2];
-  if (!provider || !own || own.toLowerCase() === provider.toLowerCase()) return undefined;
-  return `in subscription ${own}, but the azure-native provider of this component works in ${provider}: give the component a provider for ${own} ({ providers: [...] })`;
 }
 
 /**
@@ -37,7 +30,7 @@ export function inProviderSubscription(
   value: string,
 ): pulumi.Output<string> {
   return providerSubscription(parent).apply((subscription) => {
-    const reason = otherSubscription(id, subscription);
+    const reason = otherSubscription(id, subscription, PULUMI_PROVIDER);
     if (reason) {
       const issues = new Issues(path);
       issues.at(field).add(id, reason);
@@ -69,7 +62,7 @@ export function machineAddresses<C>(
       const issues = new Issues(path);
       check(resolved, issues, resolvedContext as pulumi.Unwrap<C>);
       resolved.forEach((id, i) => {
-        const reason = otherSubscription(id, subscription);
+        const reason = otherSubscription(id, subscription, PULUMI_PROVIDER);
         if (reason) issues.at(field).at(i).add(id, reason);
       });
       issues.throwIfAny();

@@ -31,7 +31,7 @@ describe('native resources outside the provider subscription', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(where);
     expect(result.stderr).toContain(
-      `: in subscription ${OTHER}, but the azure-native provider of this component works in ${PROVIDER}: give the component a provider for ${OTHER} ({ providers: [...] })`,
+      `: in subscription ${OTHER}, but the azure-native provider of this component works in ${PROVIDER}: give it a provider for ${OTHER}`,
     );
   });
 

@@ -212,6 +212,25 @@ describe('MachineConfiguration (cdktf)', () => {
     expect(definition.management_group_id).toBeUndefined();
   });
 
+  it('refuses at synth a machine or scope outside the subscription of the stack’s azurerm provider', () => {
+    const other = '99999999-9999-9999-9999-999999999999';
+    const app = Testing.app();
+    const stack = declare(app, {
+      virtualMachineIds: [VM('dns01').replace(SUB, other)],
+      location: 'westeurope',
+      policy: { scope: `/subscriptions/${other}`, location: 'westeurope' },
+    });
+    (stack.node.findChild('azurerm') as AzurermProvider).subscriptionId = SUB;
+    const problems = stack.node.findChild('DnsEverywhere').node.validate();
+    expect(problems).toEqual([
+      `fleet/DnsEverywhere: virtualMachineIds[0] = '${VM('dns01').replace(SUB, other).slice(0, 116)}...: in subscription ${other}, but the azurerm provider of this stack works in ${SUB}: give it a provider for ${other}`,
+      `fleet/DnsEverywhere: policy.scope = '/subscriptions/${other}': in subscription ${other}, but the azurerm provider of this stack works in ${SUB}: give it a provider for ${other}`,
+    ]);
+    // the same machines under a provider of their subscription, or of none named, pass
+    (stack.node.findChild('azurerm') as AzurermProvider).subscriptionId = other;
+    expect(stack.node.findChild('DnsEverywhere').node.validate()).toEqual([]);
+  });
+
   it.each<[string, Partial<MachineConfigurationProps>, RegExp]>([
     ['nothing to assign', {}, /\(root\) = undefined: assigns nothing/],
     [
