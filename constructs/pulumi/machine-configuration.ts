@@ -188,7 +188,7 @@ export class MachineConfiguration extends JeaComponent {
       {
         scope: p.scopeId,
         roleAssignmentName: derivedGuid(`${this.path}/PolicyIdentityRole`),
-        roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${p.roleGuid}`,
+        roleDefinitionId: p.roleDefinitionId,
         principalId: assignment.identity.apply((i) => i?.principalId ?? ''),
         principalType: 'ServicePrincipal',
       },

@@ -62,6 +62,12 @@ export interface FleetPlan {
   readonly roleName: string;
   /** The role's ID (its GUID). */
   readonly roleGuid: string;
+  /**
+   * The role's resource ID as ARM returns it on an assignment at the scope (tenant-level at a
+   * management group, the scope's subscription below it), so that reading the assignment back
+   * shows no difference.
+   */
+  readonly roleDefinitionId: string;
   /** The remediation task's name, with remediation; new for each content, so a new package is rolled out to existing machines. */
   readonly remediationName?: string;
 }
@@ -142,8 +148,9 @@ export function fleetPlan<E, Id extends string | object>(
       ? (contentUri: string): FleetPlan => {
           const scopeId = text(policyProps.scope);
           const deploys = effect === 'DeployIfNotExists';
+          const scope = parseScope(scopeId);
           return {
-            scope: parseScope(scopeId),
+            scope,
             scopeId,
             definitionName: policyObjectName(`${pkg.name}-${deploys ? 'deploy' : 'audit'}`, 64),
             definition: guestConfigurationPolicy({ endpoint, body: bodyFor(contentUri), effect }),
@@ -154,6 +161,7 @@ export function fleetPlan<E, Id extends string | object>(
             deploys,
             roleName: 'Guest Configuration Resource Contributor',
             roleGuid: GUEST_CONFIGURATION_RESOURCE_CONTRIBUTOR,
+            roleDefinitionId: `${scope.kind === 'managementGroup' ? '' : `/subscriptions/${scope.subscription}`}/providers/Microsoft.Authorization/roleDefinitions/${GUEST_CONFIGURATION_RESOURCE_CONTRIBUTOR}`,
             ...(checked.remediateExisting
               ? { remediationName: policyObjectName(`${pkg.name}-${pkg.sha256.slice(0, 12).toLowerCase()}`, 64) }
               : {}),
