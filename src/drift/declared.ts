@@ -1,4 +1,4 @@
-import { declaredContentHashes } from '../guestconfig/manifest';
+import { DeclaredPackages, declaredPackages } from '../guestconfig/manifest';
 import * as fs from 'fs';
 import * as path from 'path';
 import { aclFromRoleDefinitions, EndpointAclModel, forEachGroup } from '../acl/endpoint-acl';
@@ -48,6 +48,8 @@ export interface DeclaredEstate {
   readonly groups: readonly JitEntry<GroupEligibilityModel>[];
   /** Endpoint name -> SHA-256 of each Machine Configuration package the synth output records for it. */
   readonly contentHashes?: Readonly<Record<string, readonly string[]>>;
+  /** Endpoint name -> what the package records say of it: hashes, and the machines and scopes it is assigned to. */
+  readonly packages?: Readonly<Record<string, DeclaredPackages>>;
   /** Problems that do not stop a drift check (a JIT policy whose VMs are known only at deploy time, an unreadable cdk.tf.json). */
   readonly warnings: readonly string[];
 }
@@ -72,6 +74,7 @@ export function loadDeclared(dir: string): DeclaredEstate {
       { file: dir, line: 1, column: 1, message: 'not a folder (give the synth output, e.g. cdktf.out)' },
     ]);
   const loaded = loadSynthOutput(dir);
+  const packages = declaredPackages(dir);
   const fatal = loaded.problems.filter((p) => /(\.psrc|\.pssc|[\\/]endpoint\.json)$/i.test(p.file));
   if (fatal.length) throw new DeclaredError(fatal);
   const texts = new Map<string, string>();
@@ -111,7 +114,8 @@ export function loadDeclared(dir: string): DeclaredEstate {
     vmJit: loaded.set.vmJit,
     pim: loaded.set.pim,
     groups: loaded.set.groups,
-    contentHashes: declaredContentHashes(dir),
+    packages,
+    contentHashes: Object.fromEntries(Object.entries(packages).map(([e, p]) => [e, p.hashes])),
     warnings: loaded.problems.filter((p) => !fatal.includes(p)).map((p) => `${p.file}: ${p.message}`),
   };
 }

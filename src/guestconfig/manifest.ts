@@ -22,6 +22,18 @@ export interface PackageManifest {
   readonly assignmentType: AssignmentType;
   /** The zip, relative to the stack folder (the same path as its blob name, under `guestconfig/`). */
   readonly file: string;
+  /** Where the package is assigned, as declared. */
+  readonly targets: PackageTargets;
+}
+
+/** Where a package is assigned. */
+export interface PackageTargets {
+  /** Resource IDs of the VMs and Arc servers assigned one by one (those known at synth). */
+  readonly machines: readonly string[];
+  /** How many machines are known only at deploy time (not in `machines`). */
+  readonly machinesKnownAtDeploy: number;
+  /** The policy's scope, and whether it takes Arc servers too. */
+  readonly policy?: { readonly scope: string; readonly includeArcMachines: boolean };
 }
 
 /** The folder of a package's zip and record, relative to the stack folder. */
@@ -35,6 +47,7 @@ export function packageManifest(
   pkg: MachineConfigurationPackage,
   version: string,
   assignmentType: AssignmentType,
+  targets: PackageTargets,
 ): PackageManifest {
   return {
     endpoint,
@@ -43,6 +56,7 @@ export function packageManifest(
     version,
     assignmentType,
     file: `guestconfig/${packageBlobName(pkg)}`,
+    targets,
   };
 }
 
@@ -60,12 +74,25 @@ function* manifestFiles(dir: string): Generator<string> {
   }
 }
 
+/** What the package records of a synth output say of one endpoint. */
+export interface DeclaredPackages {
+  /** The SHA-256 of each of its packages, sorted. */
+  readonly hashes: string[];
+  /** The machines (resource IDs, as declared) its packages are assigned to one by one. */
+  readonly machines: string[];
+  /** How many more are known only at deploy time. */
+  machinesKnownAtDeploy: number;
+  /** The scopes its packages are assigned to by policy. */
+  readonly policies: { readonly scope: string; readonly includeArcMachines: boolean }[];
+}
+
 /**
- * Every package record under a synth output (any `guestconfig/**\/package.json`), as endpoint
- * name -> the SHA-256 of each of its packages; unreadable records are skipped.
+ * Every package record under a synth output (any `guestconfig/**\/package.json`), by endpoint
+ * name; unreadable records are skipped, and a record without targets (an older synth) counts as
+ * assigned nowhere known.
  */
-export function declaredContentHashes(dir: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+export function declaredPackages(dir: string): Record<string, DeclaredPackages> {
+  const out: Record<string, DeclaredPackages> = {};
   for (const file of manifestFiles(dir)) {
     let m: Partial<PackageManifest>;
     try {
@@ -74,9 +101,17 @@ export function declaredContentHashes(dir: string): Record<string, string[]> {
       continue;
     }
     if (typeof m.endpoint !== 'string' || typeof m.sha256 !== 'string') continue;
-    const list = (out[m.endpoint] ??= []);
-    if (!list.includes(m.sha256)) list.push(m.sha256);
+    const entry = (out[m.endpoint] ??= { hashes: [], machines: [], machinesKnownAtDeploy: 0, policies: [] });
+    if (!entry.hashes.includes(m.sha256)) entry.hashes.push(m.sha256);
+    entry.machines.push(...(m.targets?.machines ?? []));
+    entry.machinesKnownAtDeploy += m.targets?.machinesKnownAtDeploy ?? 0;
+    if (m.targets?.policy) entry.policies.push(m.targets.policy);
   }
-  for (const list of Object.values(out)) list.sort();
+  for (const entry of Object.values(out)) entry.hashes.sort();
   return out;
+}
+
+/** The SHA-256 of each package of each endpoint the records of a synth output name (see {@link declaredPackages}). */
+export function declaredContentHashes(dir: string): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(declaredPackages(dir)).map(([e, p]) => [e, p.hashes]));
 }

@@ -168,7 +168,14 @@ export function fleetPlan<E, Id extends string | object>(
           };
         }
       : undefined;
-  const manifest = packageManifest(endpoint, pkg, checked.version, props.assignmentType);
+  const machineIds = [...(props.virtualMachineIds ?? []), ...(props.arcMachineIds ?? [])].map(text);
+  const manifest = packageManifest(endpoint, pkg, checked.version, props.assignmentType, {
+    machines: machineIds.filter((id) => !isToken(id)),
+    machinesKnownAtDeploy: machineIds.filter(isToken).length,
+    ...(props.policy
+      ? { policy: { scope: text(props.policy.scope), includeArcMachines: checked.includeArcMachines } }
+      : {}),
+  });
   const account = text(props.storage.storageAccountName);
   const container = text(props.storage.storageContainerName);
   const blobEndpoint =

@@ -215,7 +215,8 @@ describe('the drift commands', () => {
     }));
     const arm = await startFakeFleetArm(
       {
-        managementGroups: {},
+        // the management group the example's maintenance policy is assigned at
+        managementGroups: { 'mg-contoso-servers': [sub] },
         machines: [
           { subscription: sub, resourceGroup: 'rg', name: 'vm-ok', kind: 'vm', os: 'Windows', assignments: compliant },
           { subscription: sub, resourceGroup: 'rg', name: 'vm-new', kind: 'vm', os: 'Windows', assignments: [] },
@@ -243,7 +244,15 @@ describe('the drift commands', () => {
       const found = JSON.parse(r.stdout).findings.map(
         (f: { host: string; endpoint: string; kind: string }) => `${f.host} ${f.endpoint} ${f.kind}`,
       );
-      expect(found).toEqual(endpoints.map((ep) => `vm-new ${ep} guestconfig-missing`).sort());
+      // where the synth output's package records place them: JEA-DNS on the DNS VM only, JEA-Maintenance
+      // on every server of the management group; endpoints without packages on every machine of the scope
+      expect(found).toEqual(
+        endpoints
+          .filter((ep) => ep !== 'JEA-DNS')
+          .map((ep) => `vm-new ${ep} guestconfig-missing`)
+          .sort(),
+      );
+      expect(endpoints).toContain('JEA-DNS');
       const bad = await jeajit(
         ['drift', '--declared', declared, '--azure', '--scope', 'nowhere', '--endpoint', arm.url],
         { env: { JEAJIT_ARM_TOKEN: 'tok' } },

@@ -19,7 +19,8 @@ import { estate } from './estate';
 const TOKEN = 'fake-token-for-fleet-tests';
 const [SUB_A, SUB_B] = MIX.subscriptions;
 const MG = `/providers/Microsoft.Management/managementGroups/${MIX.managementGroup}`;
-const declared = estate();
+// without the package records' placements: every endpoint is expected on every machine of the scope
+const declared = { ...estate(), packages: undefined };
 const ENDPOINTS = declared.endpoints.map((e) => e.name);
 const HASHES = Object.fromEntries(ENDPOINTS.map((e) => [e, declaredHash(e)]));
 
@@ -198,6 +199,72 @@ describe('fleet drift through Machine Configuration', () => {
     const one = { ...declared, contentHashes: { 'JEA-DNS': [HASHES['JEA-DNS']] } };
     expect((await fleetDrift(one, options)).findings.map((f) => [f.endpoint, f.kind, f.declared])).toEqual([
       ['JEA-DNS', 'guestconfig-unexpected-content', HASHES['JEA-DNS']],
+    ]);
+  });
+
+  it('expects an endpoint where its package records assign it: its machines and its policies’ scopes', async () => {
+    const dns01 = machine('vm-dns01', { assignments: [] });
+    const file01 = machine('vm-file01', { assignments: [] });
+    const arc01 = machine('arc-branch01', { kind: 'arc', assignments: [] });
+    const other = machine('vm-other01', {
+      resourceGroup: 'rg-other',
+      // present where not expected: still judged
+      assignments: [
+        {
+          name: assignmentName('JEA-DNS'),
+          status: 'NonCompliant',
+          contentHash: HASHES['JEA-DNS'],
+          reasons: REASONS.notRegistered('JEA-DNS'),
+        },
+      ],
+    });
+    const inB = machine('vm-b01', { subscription: SUB_B, assignments: [] });
+    const placed = {
+      ...declared,
+      packages: {
+        'JEA-DNS': {
+          hashes: [HASHES['JEA-DNS']],
+          machines: [machineId(dns01)],
+          machinesKnownAtDeploy: 0,
+          policies: [],
+        },
+        'JEA-Maintenance': {
+          hashes: [HASHES['JEA-Maintenance']],
+          machines: [],
+          machinesKnownAtDeploy: 1,
+          policies: [{ scope: `/subscriptions/${SUB_A}/resourceGroups/rg-servers`, includeArcMachines: false }],
+        },
+        'JEA-FileServer': {
+          hashes: [HASHES['JEA-FileServer']],
+          machines: [],
+          machinesKnownAtDeploy: 0,
+          policies: [{ scope: MG, includeArcMachines: true }],
+        },
+      },
+    };
+    arm = await startFakeFleetArm(
+      { managementGroups: { [MIX.managementGroup]: [SUB_B] }, machines: [dns01, file01, arc01, other, inB] },
+      { token: TOKEN },
+    );
+    const result = await fleetDrift(placed, {
+      scope: `/subscriptions/${SUB_A}`,
+      endpoint: arm.url,
+      token: () => Promise.resolve(TOKEN),
+    });
+    const missing = (host: string) =>
+      result.findings.filter((f) => f.host === host && f.kind === 'guestconfig-missing').map((f) => f.endpoint);
+    // JEA-Helpdesk has no package: every machine of the scope
+    expect(missing('vm-dns01')).toEqual(['JEA-DNS', 'JEA-Helpdesk', 'JEA-Maintenance']);
+    expect(missing('vm-file01')).toEqual(['JEA-Helpdesk', 'JEA-Maintenance']);
+    expect(missing('arc-branch01')).toEqual(['JEA-Helpdesk']);
+    expect(missing('vm-other01')).toEqual(['JEA-Helpdesk']);
+    expect(
+      result.findings.filter((f) => f.kind === 'guestconfig-noncompliant').map((f) => [f.host, f.endpoint]),
+    ).toEqual([['vm-other01', 'JEA-DNS']]);
+    // the file server's policy is at a management group of the other subscription only (read once)
+    expect(arm.requests.filter((r) => r.includes('/descendants'))).toHaveLength(1);
+    expect(result.warnings).toEqual([
+      'JEA-Maintenance: 1 of its machines are known only at deploy time: a machine without its assignment is reported only where the declaration names it',
     ]);
   });
 

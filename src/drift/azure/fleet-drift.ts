@@ -15,7 +15,8 @@ import { later, readTarget, tolerated } from './fleet-read';
 import { FleetMachine, isWindows } from './fleet-machines';
 import { parseScope, targetsOf } from './fleet-scope';
 import { FleetAssignment } from './guestconfig-assignments';
-import { DeclaredHashes, judgeMachine, NonCompliant, nonCompliantFinding } from './guestconfig-compare';
+import { assignmentName, DeclaredHashes, judgeMachine, NonCompliant, nonCompliantFinding } from './guestconfig-compare';
+import { ExpectedPlacements } from './expected-placements';
 import { ComplianceReason, readReportReasons } from './guestconfig-report';
 import { RetryPolicy } from './retry';
 import { sharedToken } from './token-cache';
@@ -94,6 +95,9 @@ function assignmentCollector(client: ArmClient, index: AssignmentIndex) {
  * An assignment counts for an endpoint when its configuration name (or its name, less a policy's
  * `$pid...` suffix) is `jeajit-<endpoint>`, in any case.
  *
+ * A machine owes an endpoint's assignment where the package records place it (see
+ * {@link ExpectedPlacements}); an endpoint without records, everywhere in scope.
+ *
  * Findings, per machine and endpoint: `guestconfig-missing`, `guestconfig-noncompliant` (the
  * report's reasons as actual), `guestconfig-pending`, `guestconfig-unexpected-content` (when
  * `contentHashes` names the endpoint). A management group's subscription that answers 403 or
@@ -123,11 +127,20 @@ export async function fleetDrift(estate: DeclaredEstate, options: FleetDriftOpti
   );
   const machines = readings.flat();
   const windows = machines.filter(isWindows);
+  const expected = await ExpectedPlacements.resolve(
+    client,
+    estate.packages,
+    scope,
+    targets.map((t) => t.subscription),
+    warnings,
+  );
   const hostOf = hostNames(windows);
   const findings: DriftFinding[] = [];
   const nonCompliant: NonCompliant[] = [];
   for (const m of windows) {
-    const verdict = judgeMachine(hostOf(m), m.id, endpoints, index.of(m.id), hashes);
+    const found = index.of(m.id);
+    const owed = endpoints.filter((e) => expected.expects(e, m) || found.has(fold(assignmentName(e))));
+    const verdict = judgeMachine(hostOf(m), m.id, owed, found, hashes);
     findings.push(...verdict.findings);
     nonCompliant.push(...verdict.nonCompliant);
   }
