@@ -11,5 +11,5 @@ const estate = new JeaEstate(app, 'contoso');
 Aspects.of(estate).add(new JeaChecks({ suppressions: ACCEPTED_FINDINGS }));
 app.synth();
 console.log(
-  `jeajit: synthesized the '${estate.node.id}' stack into ${app.outdir}/ (Terraform JSON in stacks/${estate.node.id}/cdk.tf.json, endpoints in stacks/${estate.node.id}/jea/)`,
+  `jeajit: synthesized the '${estate.node.id}' stack into ${app.outdir}/ (Terraform JSON in stacks/${estate.node.id}/cdk.tf.json, endpoints in stacks/${estate.node.id}/jea/, Machine Configuration packages in stacks/${estate.node.id}/guestconfig/)`,
 );
