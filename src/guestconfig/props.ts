@@ -4,8 +4,8 @@
  */
 import { parseScope } from '../drift/azure/fleet-scope';
 import { Issues } from '../jea/issues';
-import { IsToken } from '../jit/model';
-import { ToText, VM_ID } from '../jit/props';
+import { checkRegion, IsToken, NOT_A_VM_ID, VM_ID } from '../jit/model';
+import { ToText } from '../jit/props';
 import { ASSIGNMENT_TYPES, AssignmentType, ContentAccessOf } from './assignment';
 import { POLICY_EFFECTS, PolicyEffect } from './policy-definition';
 
@@ -78,14 +78,13 @@ export interface MachineConfigurationPlan {
 const ARC_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/i;
 const IDENTITY_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
-const REGION = /^[a-z0-9]+$/i;
 const ACCOUNT = /^[a-z0-9]{3,24}$/;
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9](?:-?[a-z0-9])*$/;
 
 function checkIds(
   ids: readonly string[],
   pattern: RegExp,
-  shape: string,
+  refusal: string,
   issues: Issues,
   isToken: IsToken,
   seen: Map<string, string>,
@@ -93,7 +92,7 @@ function checkIds(
   ids.forEach((id, i) => {
     const at = issues.at(i);
     if (isToken(id)) return;
-    if (!pattern.test(id)) at.add(id, `not ${shape}`);
+    if (!pattern.test(id)) at.add(id, refusal);
     else if (seen.has(id.toLowerCase()))
       at.add(id, `also at ${seen.get(id.toLowerCase())}: one assignment per machine`);
     else seen.set(id.toLowerCase(), at.field);
@@ -112,18 +111,11 @@ export function checkMachineIds(
   isToken: IsToken = () => false,
 ): void {
   const seen = new Map<string, string>();
-  checkIds(
-    vms,
-    VM_ID,
-    'a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)',
-    issues.at('virtualMachineIds'),
-    isToken,
-    seen,
-  );
+  checkIds(vms, VM_ID, NOT_A_VM_ID, issues.at('virtualMachineIds'), isToken, seen);
   checkIds(
     arcs,
     ARC_ID,
-    'an Arc server resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.HybridCompute/machines/<name>)',
+    'not an Arc server resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.HybridCompute/machines/<name>)',
     issues.at('arcMachineIds'),
     isToken,
     seen,
@@ -192,8 +184,7 @@ export function checkMachineConfiguration<E, Id>(
       issues
         .at('location')
         .add(undefined, 'the machines’ Azure region is required with virtualMachineIds or arcMachineIds');
-    else if (!isToken(location) && !REGION.test(location))
-      issues.at('location').add(location, 'not an Azure region name (westeurope)');
+    else checkRegion(location, issues.at('location'), isToken);
   }
   if (identity !== undefined && arcs.length)
     issues
@@ -227,8 +218,7 @@ export function checkMachineConfiguration<E, Id>(
     const location = policy.location === undefined ? undefined : t(policy.location, 'policy.location');
     if (effect === 'DeployIfNotExists' && location === undefined)
       at.at('location').add(undefined, 'DeployIfNotExists needs the region of its managed identity');
-    else if (location !== undefined && !isToken(location) && !REGION.test(location))
-      at.at('location').add(location, 'not an Azure region name (westeurope)');
+    else if (location !== undefined) checkRegion(location, at.at('location'), isToken);
     if (identity !== undefined && policy.includeArcMachines)
       at.at('includeArcMachines').add(
         true,

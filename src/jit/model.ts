@@ -105,11 +105,21 @@ export interface GroupEligibilityModel {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
+/** An Azure VM resource ID. */
+export const VM_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
+/** What a text that is not a VM resource ID is told. */
+export const NOT_A_VM_ID =
+  'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)';
 
 /** Whether a value is a cdktf/Pulumi token that resolves only at deploy time (checks are skipped). */
 export type IsToken = (value: string) => boolean;
 const noTokens: IsToken = () => false;
+
+/** Checks an Azure region name such as `westeurope` (skipped for tokens). */
+export function checkRegion(value: string, issues: Issues, isToken: IsToken = noTokens): void {
+  if (!isToken(value) && !/^[a-z0-9]+$/i.test(value)) issues.add(value, 'not an Azure region name (westeurope)');
+}
 
 /** Checks an object ID (skipped for tokens). */
 export function checkObjectId(value: string, issues: Issues, isToken: IsToken = noTokens): void {
@@ -120,16 +130,11 @@ export function checkObjectId(value: string, issues: Issues, isToken: IsToken = 
 export function checkVmJitPolicy(model: VmJitPolicyModel, issues: Issues, isToken: IsToken = noTokens): void {
   if (!/^[A-Za-z0-9_.-]{1,80}$/.test(model.name))
     issues.at('name').add(model.name, 'not a policy name (1-80 letters, digits, _ . -)');
-  if (!isToken(model.location) && !/^[a-z0-9]+$/i.test(model.location))
-    issues.at('location').add(model.location, 'not an Azure region name (westeurope)');
+  checkRegion(model.location, issues.at('location'), isToken);
   if (model.virtualMachines.length === 0) issues.at('virtualMachines').add([], 'at least one VM');
   model.virtualMachines.forEach((vm, i) => {
     const at = issues.at('virtualMachines').at(i);
-    if (!isToken(vm.id) && !VM_ID.test(vm.id))
-      at.at('id').add(
-        vm.id,
-        'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)',
-      );
+    if (!isToken(vm.id) && !VM_ID.test(vm.id)) at.at('id').add(vm.id, NOT_A_VM_ID);
     if (vm.ports.length === 0) at.at('ports').add([], 'at least one port');
     const seen = new Set<string>();
     vm.ports.forEach((port, j) => {

@@ -13,11 +13,14 @@ import {
   ActivationPolicy,
   checkGroupEligibility,
   checkPimEligibility,
+  checkRegion,
   checkVmJitPolicy,
   GroupEligibilityModel,
   IsToken,
+  NOT_A_VM_ID,
   PimEligibilityModel,
   Ticket,
+  VM_ID,
   VmJitPolicyModel,
 } from './model';
 import { policyRules } from './policy-rules';
@@ -327,10 +330,6 @@ export function defineGroupEligibility<Id>(
   return model;
 }
 
-/** An Azure VM resource ID. */
-export const VM_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
-
 /** Checks the VMs and region of a deployment: at least one VM, VM resource IDs, a region name. */
 export function checkVmTargets(
   virtualMachineIds: readonly string[],
@@ -340,18 +339,9 @@ export function checkVmTargets(
 ): void {
   if (virtualMachineIds.length === 0) issues.at('virtualMachineIds').add([], 'at least one VM');
   virtualMachineIds.forEach((vm, i) => {
-    if (!isToken(vm) && !VM_ID.test(vm)) {
-      issues
-        .at('virtualMachineIds')
-        .at(i)
-        .add(
-          vm,
-          'not a VM resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)',
-        );
-    }
+    if (!isToken(vm) && !VM_ID.test(vm)) issues.at('virtualMachineIds').at(i).add(vm, NOT_A_VM_ID);
   });
-  if (!isToken(location) && !/^[a-z0-9]+$/i.test(location))
-    issues.at('location').add(location, 'not an Azure region name (westeurope)');
+  checkRegion(location, issues.at('location'), isToken);
 }
 
 /** The default largest install script sent inline, in bytes. */
