@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { findFiles } from '../policy/load-synth';
 import { fold } from './semantic';
 
 /** Windows computer names are NetBIOS names of at most 15 characters; Azure truncates the VM name to them. */
@@ -22,7 +22,7 @@ const PLACING_TYPES = [
  */
 export function readPlacements(dir: string): Map<string, Set<string>> {
   const placements = new Map<string, Set<string>>();
-  for (const file of stackFiles(dir)) {
+  for (const file of findFiles(dir, 'cdk.tf.json')) {
     let tf: { resource?: Record<string, Record<string, { name?: unknown; virtual_machine_id?: unknown }>> };
     try {
       tf = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof tf;
@@ -41,18 +41,4 @@ export function readPlacements(dir: string): Map<string, Set<string>> {
     }
   }
   return placements;
-}
-
-function stackFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== '.terraform' && e.name !== 'assets' && e.name !== 'jea')
-          walk(path.join(d, e.name));
-      } else if (e.name === 'cdk.tf.json') out.push(path.join(d, e.name));
-    }
-  };
-  walk(dir);
-  return out;
 }

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AssignmentType, packageBlobName } from './assignment';
+import { findFiles } from '../policy/load-synth';
 import { MachineConfigurationPackage } from './package';
 
 /** The file name of a package's record. */
@@ -60,20 +61,6 @@ export function packageManifest(
   };
 }
 
-function* manifestFiles(dir: string): Generator<string> {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) yield* manifestFiles(p);
-    else if (e.name === PACKAGE_MANIFEST && p.split(path.sep).includes('guestconfig')) yield p;
-  }
-}
-
 /** What the package records of a synth output say of one endpoint. */
 export interface DeclaredPackages {
   /** The SHA-256 of each of its packages, sorted. */
@@ -93,7 +80,8 @@ export interface DeclaredPackages {
  */
 export function declaredPackages(dir: string): Record<string, DeclaredPackages> {
   const out: Record<string, DeclaredPackages> = {};
-  for (const file of manifestFiles(dir)) {
+  const files = findFiles(dir, PACKAGE_MANIFEST).filter((f) => f.split(path.sep).includes('guestconfig'));
+  for (const file of files) {
     let m: Partial<PackageManifest>;
     try {
       m = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PackageManifest>;
@@ -109,9 +97,4 @@ export function declaredPackages(dir: string): Record<string, DeclaredPackages> 
   }
   for (const entry of Object.values(out)) entry.hashes.sort();
   return out;
-}
-
-/** The SHA-256 of each package of each endpoint the records of a synth output name (see {@link declaredPackages}). */
-export function declaredContentHashes(dir: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(declaredPackages(dir)).map(([e, p]) => [e, p.hashes]));
 }

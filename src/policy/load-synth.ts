@@ -164,7 +164,8 @@ function findEndpointDirs(dir: string): string[] {
   return findFiles(dir, 'endpoint.json').map((f) => path.dirname(f));
 }
 
-function findFiles(dir: string, name: string): string[] {
+/** Every file of a name below `dir`, in name order, outside node_modules, .terraform and assets. */
+export function findFiles(dir: string, name: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as P from '../../constructs/pulumi';
-import { declaredContentHashes } from '../../src/guestconfig/manifest';
+import { declaredPackages } from '../../src/guestconfig/manifest';
 import { settle, useMocks } from './helpers';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
@@ -76,7 +76,7 @@ describe('MachineConfiguration (Pulumi, azure-native)', () => {
     });
     const file = path.join(outDir, 'guestconfig', `jeajit-JEA-DNS/${perMachine.package.sha256}/jeajit-JEA-DNS.zip`);
     expect(fs.readFileSync(file)).toEqual(Buffer.from(perMachine.package.bytes));
-    expect(declaredContentHashes(outDir)['JEA-DNS']).toContain(perMachine.package.sha256);
+    expect(declaredPackages(outDir)['JEA-DNS'].hashes).toContain(perMachine.package.sha256);
   });
 
   it('assigns an Azure VM and an Arc server with the native guest configuration assignments', () => {

@@ -8,7 +8,7 @@ import { JeaModule, MachineConfiguration, RoleCapability, SessionConfiguration }
 import { MachineConfigurationProps } from '../../../constructs/cdktf/machine-configuration';
 import { ASSIGNMENT_TEMPLATE } from '../../../src/guestconfig/assignment';
 import { loadDeclared } from '../../../src/drift/declared';
-import { declaredContentHashes } from '../../../src/guestconfig/manifest';
+import { declaredPackages } from '../../../src/guestconfig/manifest';
 import { readZip } from '../../guestconfig/zip-reader';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
@@ -71,7 +71,9 @@ describe('MachineConfiguration (cdktf)', () => {
     // an Apply assignment type needs an AuditAndSet package
     const meta = readZip(zip).find((e) => e.path === 'jeajit-JEA-DNS.metaconfig.json')!;
     expect(JSON.parse(Buffer.from(meta.content).toString('utf8'))).toEqual({ Type: 'AuditAndSet', Version: '1.0.0' });
-    expect(declaredContentHashes(perVm.dir)).toEqual({ 'JEA-DNS': [sha] });
+    expect(declaredPackages(perVm.dir)).toEqual({
+      'JEA-DNS': { hashes: [sha], machines: [VM('dns01'), VM('dns02')], machinesKnownAtDeploy: 0, policies: [] },
+    });
     // what jeajit drift --azure --scope checks the assignments' content against
     expect(loadDeclared(perVm.dir).contentHashes).toEqual({ 'JEA-DNS': [sha] });
   });
