@@ -21,14 +21,11 @@ import { Issues, ValidationError } from '../../src/jea/issues';
 import { otherSubscription } from '../../src/jit/subscription';
 import { recordDeclared } from './declared';
 import { GeneratedFile } from './generated-file';
+import { jsonText } from './json-text';
 import { SessionConfiguration } from './session-configuration';
 
 /** Props of {@link MachineConfiguration} (shared with the Pulumi engine). */
 export type MachineConfigurationProps = MachineConfigurationPropsOf<SessionConfiguration, string>;
-
-/** JSON text of a value, or Terraform's jsonencode of it when it holds tokens. */
-const json = (value: unknown): string =>
-  Token.isUnresolved(JSON.stringify(value)) ? Fn.jsonencode(value) : JSON.stringify(value);
 
 type PolicyAssignment = ManagementGroupPolicyAssignment | SubscriptionPolicyAssignment | ResourceGroupPolicyAssignment;
 
@@ -138,7 +135,7 @@ export class MachineConfiguration extends Construct {
       resourceGroupName: m.resourceGroup ?? Token.asString(Fn.element(Fn.split('/', m.machineId), 4)),
       deploymentMode: 'Incremental',
       templateContent: JSON.stringify(m.template),
-      parametersContent: json(m.parameters),
+      parametersContent: jsonText(m.parameters),
       dependsOn: [this.blob],
     });
   }
@@ -150,9 +147,9 @@ export class MachineConfiguration extends Construct {
       mode: p.definition.mode,
       displayName: p.definition.displayName,
       description: p.definition.description,
-      metadata: json(p.definition.metadata),
-      parameters: json(p.definition.parameters),
-      policyRule: json(p.definition.policyRule),
+      metadata: jsonText(p.definition.metadata),
+      parameters: jsonText(p.definition.parameters),
+      policyRule: jsonText(p.definition.policyRule),
       ...(p.scope.kind === 'managementGroup' ? { managementGroupId: p.scopeId } : {}),
       dependsOn: [this.blob],
     });
@@ -161,7 +158,7 @@ export class MachineConfiguration extends Construct {
       policyDefinitionId: definition.id,
       displayName: p.definition.displayName,
       description: p.definition.description,
-      parameters: json(p.assignmentParameters),
+      parameters: jsonText(p.assignmentParameters),
       nonComplianceMessage: [{ content: p.nonComplianceMessage }],
       ...(p.location !== undefined ? { location: p.location, identity: { type: 'SystemAssigned' } } : {}),
     };

@@ -1,10 +1,11 @@
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { ResourceGroupTemplateDeployment } from '@cdktf/provider-azurerm/lib/resource-group-template-deployment';
-import { Fn, TerraformStack, Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VmJitClaims } from '../../src/jit/vm-jit-ownership';
 import { declared } from '../../src/jea/declared-at';
 import { recordDeclared } from './declared';
+import { jsonText } from './json-text';
 import { JIT_TEMPLATE, jitParameters } from '../../src/jit/arm-template';
 import { VmJitPolicyModel } from '../../src/jit/model';
 import { BaselineDenyPropsOf, defineVmJitPolicy, JitPortProps, VmJitAccessPolicyPropsOf } from '../../src/jit/props';
@@ -48,14 +49,12 @@ export class VmJitAccessPolicy extends Construct {
     );
     this.model = defined.model;
     const parameters = jitParameters(this.model);
-    const unresolved =
-      this.model.virtualMachines.some((vm) => Token.isUnresolved(vm.id)) || Token.isUnresolved(this.model.location);
     this.deployment = new ResourceGroupTemplateDeployment(this, 'Policy', {
       name: `jeajit-jit-${this.model.name}`,
       resourceGroupName: props.resourceGroupName,
       deploymentMode: 'Incremental',
       templateContent: JSON.stringify(JIT_TEMPLATE),
-      parametersContent: unresolved ? Fn.jsonencode(parameters) : JSON.stringify(parameters),
+      parametersContent: jsonText(parameters),
     });
     recordDeclared(this.deployment, declared(this.node.path));
     this.denyRules = props.baselineDeny
