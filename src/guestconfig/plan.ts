@@ -60,8 +60,6 @@ export interface FleetPlan {
   readonly deploys: boolean;
   /** The built-in role the identity gets: Guest Configuration Resource Contributor. */
   readonly roleName: string;
-  /** The role's ID (its GUID). */
-  readonly roleGuid: string;
   /**
    * The role's resource ID as ARM returns it on an assignment at the scope (tenant-level at a
    * management group, the scope's subscription below it), so that reading the assignment back
@@ -160,7 +158,6 @@ export function fleetPlan<E, Id extends string | object>(
             ...(policyProps.location !== undefined ? { location: text(policyProps.location) } : {}),
             deploys,
             roleName: 'Guest Configuration Resource Contributor',
-            roleGuid: GUEST_CONFIGURATION_RESOURCE_CONTRIBUTOR,
             roleDefinitionId: `${scope.kind === 'managementGroup' ? '' : `/subscriptions/${scope.subscription}`}/providers/Microsoft.Authorization/roleDefinitions/${GUEST_CONFIGURATION_RESOURCE_CONTRIBUTOR}`,
             ...(checked.remediateExisting
               ? { remediationName: policyObjectName(`${pkg.name}-${pkg.sha256.slice(0, 12).toLowerCase()}`, 64) }
@@ -183,14 +180,15 @@ export function fleetPlan<E, Id extends string | object>(
       ? `https://${account}.blob.core.windows.net/`
       : text(props.storage.blobEndpoint);
   const known = [account, container, blobEndpoint].every((v) => !isToken(v));
+  const md5 = createHash('md5').update(pkg.bytes).digest();
   return {
     ...(known ? { contentUri: `${blobEndpoint}${container}/${blobName}` } : {}),
     file: manifest.file,
     manifestFile: `${packageFolder(pkg)}/${PACKAGE_MANIFEST}`,
     manifest: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
     blobName,
-    md5: createHash('md5').update(pkg.bytes).digest('hex'),
-    md5Base64: createHash('md5').update(pkg.bytes).digest('base64'),
+    md5: md5.toString('hex'),
+    md5Base64: md5.toString('base64'),
     machines,
     ...(policy ? { policy } : {}),
   };

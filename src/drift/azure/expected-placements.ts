@@ -37,10 +37,15 @@ function covers(s: ResolvedScope, machine: FleetMachine): boolean {
  * scope, as a fleet assignment at that scope would give it.
  */
 export class ExpectedPlacements {
+  /** Endpoint -> the folded IDs of the machines its packages name (looked up once per machine and endpoint). */
+  private readonly machines: ReadonlyMap<string, ReadonlySet<string>>;
+
   private constructor(
     private readonly packages: Readonly<Record<string, DeclaredPackages>>,
     private readonly scopes: ReadonlyMap<string, ResolvedScope[]>,
-  ) {}
+  ) {
+    this.machines = new Map(Object.entries(packages).map(([e, p]) => [e, new Set(p.machines.map(fold))]));
+  }
 
   /**
    * Resolves the records' policy scopes: a management group's subscriptions are its descendants
@@ -109,7 +114,7 @@ export class ExpectedPlacements {
   expects(endpoint: string, machine: FleetMachine): boolean {
     const p = this.packages[endpoint];
     if (!p) return true;
-    if (p.machines.some((id) => fold(id) === fold(machine.id))) return true;
+    if (this.machines.get(endpoint)?.has(fold(machine.id))) return true;
     return (this.scopes.get(endpoint) ?? []).some((s) => covers(s, machine));
   }
 }
